@@ -1,0 +1,23 @@
+package dev.rearm.perf.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar bench-native.jar <command>}: the entry point of the bench-native jar. */
+@Command(name = "bench-native.jar", mixinStandardHelpOptions = true,
+        description = "rearm's Java side of the perf watchpoint benchmarks.",
+        subcommands = {ProbeCommand.class, CommandLine.HelpCommand.class})
+public final class RearmNativeCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: probe");
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new RearmNativeCli()).execute(args));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.rearm.perf.event;
+
+import com.sun.jna.Memory;
+
+/**
+ * Small per-thread native buffers for calls that take a pointer (read's u64, F_SETOWN_EX's
+ * struct). Reused so that reopening an event on the hot path allocates no native memory.
+ */
+final class NativeScratch {
+    private static final ThreadLocal<NativeScratch> PER_THREAD = ThreadLocal.withInitial(NativeScratch::new);
+
+    final Memory u64 = new Memory(8);
+    final Memory ownerEx = new Memory(8);
+
+    static NativeScratch get() {
+        return PER_THREAD.get();
+    }
+}

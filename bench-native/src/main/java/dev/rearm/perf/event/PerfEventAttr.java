@@ -1,0 +1,156 @@
+package dev.rearm.perf.event;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
+/**
+ * A {@code struct perf_event_attr} encoded once into native memory.
+ *
+ * <p>Not a JNA {@code Structure}: a Structure copies every field to native memory on each call,
+ * which would cost more than the ioctl we measure. Hot paths rewrite only {@code bp_addr},
+ * {@code bp_type}, {@code bp_len} and {@code disabled} at their offsets (pinned against the C
+ * header by a test that compiles {@code offsetof} with gcc).
+ */
+public final class PerfEventAttr implements AutoCloseable {
+    /** sizeof(struct perf_event_attr) in linux 6.x (PERF_ATTR_SIZE_VER8); older kernels accept it when the tail is zero. */
+    public static final int SIZE = 136;
+
+    public static final int OFFSET_TYPE = 0;
+    public static final int OFFSET_SIZE = 4;
+    public static final int OFFSET_CONFIG = 8;
+    public static final int OFFSET_SAMPLE_PERIOD = 16;
+    public static final int OFFSET_SAMPLE_TYPE = 24;
+    public static final int OFFSET_READ_FORMAT = 32;
+    /** The u64 holding the bitfield flags: disabled is bit 0. */
+    public static final int OFFSET_FLAGS = 40;
+    public static final int OFFSET_WAKEUP_EVENTS = 48;
+    public static final int OFFSET_BP_TYPE = 52;
+    public static final int OFFSET_BP_ADDR = 56;
+    public static final int OFFSET_BP_LEN = 64;
+
+    /** perf_type_id: PERF_TYPE_SOFTWARE. */
+    public static final int PERF_TYPE_SOFTWARE = 1;
+    /** perf_type_id: PERF_TYPE_BREAKPOINT. */
+    public static final int PERF_TYPE_BREAKPOINT = 5;
+
+    /** perf_sw_ids: PERF_COUNT_SW_CPU_CLOCK. */
+    public static final long PERF_COUNT_SW_CPU_CLOCK = 0;
+    /** perf_sw_ids: PERF_COUNT_SW_TASK_CLOCK. */
+    public static final long PERF_COUNT_SW_TASK_CLOCK = 1;
+    /** perf_sw_ids: PERF_COUNT_SW_PAGE_FAULTS. */
+    public static final long PERF_COUNT_SW_PAGE_FAULTS = 2;
+    /** perf_sw_ids: PERF_COUNT_SW_DUMMY (counts nothing; useful to hold a ring). */
+    public static final long PERF_COUNT_SW_DUMMY = 9;
+
+    /** perf_event_sample_format: the instruction pointer. */
+    public static final long PERF_SAMPLE_IP = 1L;
+    /** perf_event_sample_format: the thread and process id. */
+    public static final long PERF_SAMPLE_TID = 1L << 1;
+    /** perf_event_sample_format: the timestamp. */
+    public static final long PERF_SAMPLE_TIME = 1L << 2;
+    /** perf_event_sample_format: the data address (a breakpoint reports its bp_addr). */
+    public static final long PERF_SAMPLE_ADDR = 1L << 3;
+
+    static final long FLAG_DISABLED = 1L;
+    static final long FLAG_EXCLUDE_KERNEL = 1L << 5;
+    static final long FLAG_EXCLUDE_HV = 1L << 6;
+
+    private final Memory memory = new Memory(SIZE);
+
+    private PerfEventAttr(int type, long config) {
+        memory.clear();
+        memory.setInt(OFFSET_TYPE, type);
+        memory.setInt(OFFSET_SIZE, SIZE);
+        memory.setLong(OFFSET_CONFIG, config);
+    }
+
+    /**
+     * A user-space watchpoint as the original tests build it: one sample per trap (so the counter
+     * counts traps and each trap can wake a reader or send a signal), IP and ADDR in each sample,
+     * user space only (what perf_event_paranoid=2 allows), armed at once.
+     */
+    public static PerfEventAttr breakpoint(BreakpointType type, long address, int length) {
+        PerfEventAttr attr = new PerfEventAttr(PERF_TYPE_BREAKPOINT, 0);
+        attr.memory.setLong(OFFSET_SAMPLE_PERIOD, 1);
+        attr.memory.setLong(OFFSET_SAMPLE_TYPE, PERF_SAMPLE_IP | PERF_SAMPLE_ADDR);
+        attr.memory.setLong(OFFSET_FLAGS, FLAG_EXCLUDE_KERNEL | FLAG_EXCLUDE_HV);
+        attr.memory.setInt(OFFSET_WAKEUP_EVENTS, 1);
+        attr.setBpType(type);
+        attr.setBpAddr(address);
+        attr.setBpLen(length);
+        return attr;
+    }
+
+    /** A software counting event (e.g. page faults) for tests of what modify refuses. */
+    public static PerfEventAttr software(long config) {
+        PerfEventAttr attr = new PerfEventAttr(PERF_TYPE_SOFTWARE, config);
+        attr.memory.setLong(OFFSET_FLAGS, FLAG_EXCLUDE_KERNEL | FLAG_EXCLUDE_HV);
+        return attr;
+    }
+
+    /** The native memory the kernel reads; valid until {@link #close()}. */
+    public Pointer pointer() {
+        return memory;
+    }
+
+    public void setBpAddr(long address) {
+        memory.setLong(OFFSET_BP_ADDR, address);
+    }
+
+    public long bpAddr() {
+        return memory.getLong(OFFSET_BP_ADDR);
+    }
+
+    public void setBpType(BreakpointType type) {
+        memory.setInt(OFFSET_BP_TYPE, type.bits());
+    }
+
+    public int bpTypeBits() {
+        return memory.getInt(OFFSET_BP_TYPE);
+    }
+
+    public void setBpLen(long length) {
+        memory.setLong(OFFSET_BP_LEN, length);
+    }
+
+    public long bpLen() {
+        return memory.getLong(OFFSET_BP_LEN);
+    }
+
+    public void setDisabled(boolean disabled) {
+        long flags = memory.getLong(OFFSET_FLAGS);
+        memory.setLong(OFFSET_FLAGS, disabled ? flags | FLAG_DISABLED : flags & ~FLAG_DISABLED);
+    }
+
+    public boolean disabled() {
+        return (memory.getLong(OFFSET_FLAGS) & FLAG_DISABLED) != 0;
+    }
+
+    public long sampleType() {
+        return memory.getLong(OFFSET_SAMPLE_TYPE);
+    }
+
+    /**
+     * Writes any u64 field: for tests that change a field the modify ioctl must refuse, and for
+     * callers that need a field this class has no setter for. Offsets are those of the C struct.
+     */
+    public void setRawLong(int offset, long value) {
+        memory.setLong(offset, value);
+    }
+
+    public long rawLong(int offset) {
+        return memory.getLong(offset);
+    }
+
+    /** A separate copy, so one attr can be changed while the other is in use. */
+    public PerfEventAttr copy() {
+        PerfEventAttr copy = new PerfEventAttr(0, 0);
+        copy.memory.write(0, memory.getByteArray(0, SIZE), 0, SIZE);
+        return copy;
+    }
+
+    @Override
+    public void close() {
+        memory.close();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.rearm.perf.probe;
+
+import com.sun.jna.Native;
+import dev.rearm.perf.event.BreakpointType;
+import dev.rearm.perf.event.PerfEvent;
+import dev.rearm.perf.event.PerfEventAttr;
+import dev.rearm.perf.event.PerfException;
+import dev.rearm.perf.linux.Arch;
+import dev.rearm.perf.linux.Errno;
+import dev.rearm.perf.linux.Mman;
+import dev.rearm.perf.memory.WatchedMemory;
+import dev.rearm.perf.signal.TrapSignals;
+import dev.rearm.perf.strategy.Strategy;
+import dev.rearm.perf.strategy.WatchpointMover;
+import dev.rearm.perf.strategy.WatchpointSpec;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds out what this machine supports by trying it: each check opens real watchpoints on the
+ * calling thread, stores to them, and closes everything it opened. A check that cannot run
+ * says why in its {@code reason}; the probe itself never throws for a refusal.
+ */
+public final class Probe {
+    /** More than any arch has (x86: 4, arm64: up to 16): stops the count if the kernel never refuses. */
+    private static final int MAX_SLOTS_TRIED = 32;
+    private static final int[] LENGTHS = {1, 2, 4, 8};
+    private static final long SIGNAL_WAIT_NANOS = 200_000_000L;
+
+    private final WatchedMemory memory = new WatchedMemory(4096);
+
+    public ProbeReport run() {
+        Capability pmu = breakpointPmu();
+        DebugRegisters registers = pmu.supported() ? debugRegisters() : new DebugRegisters(false, pmu.reason(), 0);
+        Capability modify = pmu.supported() ? modifyAttributes() : Capability.no(pmu.reason());
+        Capability signals = pmu.supported() ? signalDelivery() : Capability.no(pmu.reason());
+        List<ShapeSupport> shapes = pmu.supported() ? shapes() : List.of();
+        return new ProbeReport(
+                HostFacts.kernel(),
+                System.getProperty("os.arch"),
+                HostFacts.cpu(),
+                HostFacts.hypervisor(),
+                Runtime.getRuntime().availableProcessors(),
+                pageSize(),
+                HostFacts.paranoid(),
+                HostFacts.mlockKb(),
+                HostFacts.memlockRlimitKb(),
+                System.getProperty("user.name"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                Native.VERSION,
+                Instant.now().toString(),
+                pmu, registers, modify, signals, shapes);
+    }
+
+    private static int pageSize() {
+        try {
+            return Mman.pageSize();
+        } catch (LinkageError e) {
+            return 0;
+        }
+    }
+
+    Capability breakpointPmu() {
+        try {
+            Arch.current();
+        } catch (Arch.UnsupportedArchException e) {
+            return Capability.no(e.getMessage());
+        }
+        boolean inSysfs = Files.isDirectory(HostFacts.BREAKPOINT_PMU);
+        try (PerfEventAttr attr = PerfEventAttr.breakpoint(BreakpointType.W, memory.address(0), 1);
+             PerfEvent event = PerfEvent.open(attr)) {
+            return Capability.yes("opened a 1-byte W watchpoint (fd " + event.fd() + ")"
+                    + (inSysfs ? "" : "; note: no breakpoint PMU listed in sysfs"));
+        } catch (PerfException e) {
+            return Capability.no((inSysfs ? "" : "no " + HostFacts.BREAKPOINT_PMU + "; ") + e.getMessage());
+        } catch (LinkageError e) {
+            return Capability.no("cannot call libc through JNA: " + e.getMessage());
+        }
+    }
+
+    DebugRegisters debugRegisters() {
+        List<PerfEvent> opened = new ArrayList<>();
+        List<PerfEventAttr> attrs = new ArrayList<>();
+        try {
+            for (int slot = 0; slot < MAX_SLOTS_TRIED; slot++) {
+                PerfEventAttr attr = PerfEventAttr.breakpoint(BreakpointType.W, memory.address(slot * 8), 1);
+                attrs.add(attr);
+                try {
+                    opened.add(PerfEvent.open(attr));
+                } catch (PerfException e) {
+                    if (e.errno() == Errno.ENOSPC && !opened.isEmpty()) {
+                        return new DebugRegisters(true, "watchpoint " + (slot + 1)
+                                + " was refused with ENOSPC", opened.size());
+                    }
+                    return new DebugRegisters(false, e.getMessage(), opened.size());
+                }
+            }
+            return new DebugRegisters(true, "the kernel accepted " + MAX_SLOTS_TRIED
+                    + " watchpoints without refusing; the count is a lower bound", opened.size());
+        } finally {
+            opened.forEach(PerfEvent::close);
+            attrs.forEach(PerfEventAttr::close);
+        }
+    }
+
+    Capability modifyAttributes() {
+        try (WatchpointMover mover = Strategy.MODIFY.arm(spec(memory.address(0)))) {
+            mover.moveTo(memory.address(64));
+            memory.store(0, (byte) 1);
+            memory.store(64, (byte) 1);
+            long traps = mover.trapsCounted();
+            if (traps != 1) {
+                return Capability.no("the modify ioctl succeeded but a store to the new address and one to the "
+                        + "old gave " + traps + " traps instead of 1");
+            }
+            return Capability.yes("moved a watchpoint in place; it trapped at the new address only");
+        } catch (PerfException e) {
+            return Capability.no(e.getMessage());
+        }
+    }
+
+    Capability signalDelivery() {
+        try {
+            TrapSignals.install();
+        } catch (LinkageError | RuntimeException e) {
+            return Capability.no("cannot load libperfbp.so's signal handler: " + e.getMessage());
+        }
+        try (WatchpointMover mover = Strategy.REOPEN.arm(WatchpointSpec.headline(memory.address(128))
+                .withShape(BreakpointType.W, 1))) {
+            long before = TrapSignals.threadCount();
+            memory.store(128, (byte) 1);
+            long deadline = System.nanoTime() + SIGNAL_WAIT_NANOS;
+            while (TrapSignals.threadCount() == before && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            long signals = TrapSignals.threadCount() - before;
+            if (signals != 1) {
+                return Capability.no("one trap delivered " + signals + " signals (F_SETSIG "
+                        + TrapSignals.signal() + ", F_SETOWN_EX to this thread) instead of 1");
+            }
+            return Capability.yes("one trap delivered one signal " + TrapSignals.signal() + " to the arming thread");
+        } catch (PerfException e) {
+            return Capability.no(e.getMessage());
+        }
+    }
+
+    List<ShapeSupport> shapes() {
+        List<ShapeSupport> shapes = new ArrayList<>();
+        for (BreakpointType type : BreakpointType.values()) {
+            for (int length : LENGTHS) {
+                try (PerfEventAttr attr = PerfEventAttr.breakpoint(type, memory.address(256), length);
+                     PerfEvent ignored = PerfEvent.open(attr)) {
+                    shapes.add(new ShapeSupport(type.name(), length, true, "opened"));
+                } catch (PerfException e) {
+                    shapes.add(new ShapeSupport(type.name(), length, false, e.errnoName()));
+                }
+            }
+        }
+        return shapes;
+    }
+
+    private static WatchpointSpec spec(long address) {
+        return new WatchpointSpec(address, BreakpointType.W, 1, dev.rearm.perf.scenario.Notify.NONE, 0, true);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.rearm.perf.probe;
+
+import java.util.stream.Collectors;
+
+/** The probe as a table a person reads at a terminal. */
+public final class ProbeTable {
+    private ProbeTable() {
+    }
+
+    public static String render(ProbeReport r) {
+        StringBuilder out = new StringBuilder();
+        row(out, "kernel", r.kernel());
+        row(out, "arch", r.arch());
+        row(out, "cpu", r.cpu() + (r.hypervisor() ? " (virtual machine)" : ""));
+        row(out, "cpus / page size", r.nproc() + " / " + r.pageSize() + " bytes");
+        row(out, "perf_event_paranoid", String.valueOf(r.paranoid()));
+        row(out, "perf_event_mlock_kb", r.mlockKb() + " KiB (RLIMIT_MEMLOCK "
+                + (r.memlockRlimitKb() == null ? "unknown" : r.memlockRlimitKb() < 0 ? "unlimited"
+                : r.memlockRlimitKb() + " KiB") + ")");
+        row(out, "user / jvm", r.user() + " / " + r.jvm());
+        out.append('\n');
+        check(out, "breakpoint PMU", r.breakpointPmu());
+        check(out, "debug registers", new Capability(r.debugRegisters().supported(),
+                r.debugRegisters().count() + " usable; " + r.debugRegisters().reason()));
+        check(out, "modify ioctl", r.modifyAttributes());
+        check(out, "signal per trap", r.signalDelivery());
+        if (!r.shapes().isEmpty()) {
+            row(out, "shapes accepted", r.shapes().stream().filter(ShapeSupport::supported)
+                    .map(s -> s.bpType() + "/" + s.bpLen()).collect(Collectors.joining(" ")));
+            row(out, "shapes refused", r.shapes().stream().filter(s -> !s.supported())
+                    .map(s -> s.bpType() + "/" + s.bpLen() + " " + s.reason()).collect(Collectors.joining(", ")));
+        }
+        out.append('\n').append(r.headlineRunnable()
+                ? "verdict: this machine can run every strategy of the headline scenario\n"
+                : "verdict: this machine cannot run the headline scenario; see the 'no' lines above\n");
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String key, String value) {
+        out.append(String.format("%-22s %s%n", key, value));
+    }
+
+    private static void check(StringBuilder out, String key, Capability c) {
+        row(out, key, (c.supported() ? "yes  " : "NO   ") + c.reason());
+    }
+}
