@@ -111,7 +111,9 @@ final class PerfErrorAdvice {
 
     private static String readProc(String path) {
         try {
-            return Files.readString(Path.of(path)).trim();
+            // Not readString/readAllBytes: on sysctl files they size the read from st_size (0) and
+            // can return a truncated value ("5" for "516"); line reads go to EOF.
+            return String.join("\n", Files.readAllLines(Path.of(path))).trim();
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
