@@ -33,9 +33,11 @@ public final class Probe {
 
     public ProbeReport run() {
         Capability pmu = breakpointPmu();
-        DebugRegisters registers = pmu.supported() ? debugRegisters() : new DebugRegisters(false, pmu.reason(), 0);
-        Capability modify = pmu.supported() ? modifyAttributes() : Capability.no(pmu.reason());
-        Capability signals = pmu.supported() ? signalDelivery() : Capability.no(pmu.reason());
+        // Every later check needs one watchpoint: without it, say so once instead of repeating the errno.
+        String notTried = "not tried: no watchpoint could be opened (see breakpointPmu)";
+        DebugRegisters registers = pmu.supported() ? debugRegisters() : new DebugRegisters(false, notTried, 0);
+        Capability modify = pmu.supported() ? modifyAttributes() : Capability.no(notTried);
+        Capability signals = pmu.supported() ? signalDelivery() : Capability.no(notTried);
         List<ShapeSupport> shapes = pmu.supported() ? shapes() : List.of();
         return new ProbeReport(
                 HostFacts.kernel(),

@@ -30,10 +30,21 @@ public final class ProbeTable {
             row(out, "shapes refused", r.shapes().stream().filter(s -> !s.supported())
                     .map(s -> s.bpType() + "/" + s.bpLen() + " " + s.reason()).collect(Collectors.joining(", ")));
         }
-        out.append('\n').append(r.headlineRunnable()
-                ? "verdict: this machine can run every strategy of the headline scenario\n"
-                : "verdict: this machine cannot run the headline scenario; see the 'no' lines above\n");
+        out.append('\n').append("verdict: ").append(verdict(r)).append('\n');
         return out.toString();
+    }
+
+    static String verdict(ProbeReport r) {
+        if (r.headlineRunnable()) {
+            return "this machine can run every strategy of the headline scenario";
+        }
+        if (!r.breakpointPmu().supported()) {
+            return "no watchpoint can be opened here, so nothing can be measured; see breakpoint PMU above";
+        }
+        if (!r.modifyAttributes().supported()) {
+            return "only the reopen strategy can run here (the modify ioctl is refused); see above";
+        }
+        return "the headline scenario cannot run as specified; see the 'NO' lines above";
     }
 
     private static void row(StringBuilder out, String key, String value) {
