@@ -163,8 +163,12 @@ static int parse_axis_value(enum axis axis, const char *text, int *out, const ch
 		break;
 	case AXIS_THREADS:
 	case AXIS_SLOTS:
-		if (number < 1 || number > 1024) {
+		if (number < 1) {
 			*why = "must be >= 1";
+			return -1;
+		}
+		if (number > MAX_VALUES * 16) {
+			*why = "more than any machine here has";
 			return -1;
 		}
 		break;

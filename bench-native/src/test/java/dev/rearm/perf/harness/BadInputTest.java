@@ -1,0 +1,119 @@
+package dev.rearm.perf.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad input stops the harness before anything runs: exit 2, one line on stderr that names the
+ * option and what is valid, nothing on stdout, no output file.
+ */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private HarnessRun runWithOut(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add("--out");
+        all.add(dir.resolve("native.json").toString());
+        return Harness.run(all);
+    }
+
+    private void assertRefusedInOneLine(HarnessRun run, String... mentions) {
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isEqualTo(2);
+        assertThat(run.stderrLines()).as("stderr").hasSize(1);
+        assertThat(run.stderrLines().get(0)).contains(mentions).contains("valid");
+        assertThat(run.stdout()).isEmpty();
+        assertThat(dir.resolve("native.json")).doesNotExist();
+    }
+
+    /** Refused by the parser alone, before the machine is even probed. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({
+        "--pages, 3, '1, 2, 4, 8'",
+        "--pages, 1024, '1, 2, 4, 8'",
+        "--pages, 0, '1, 2, 4, 8'",
+        "--bpLen, 3, '1, 2, 4, 8'",
+        "--bpType, Q, 'W, RW, X'",
+        "--strategy, teleport, 'reopen, modify'",
+        "--notify, email, 'none, signal'",
+        "--matrix, everything, 'headline, pages'",
+        "--rounds, 0, 'from 1'",
+        "--iterations, 0, 'from 1'",
+        "--iterations, many, 'from 1'",
+        "--warmup, -1, 'from 0'",
+        "--trapEvery, -1, '>= 0'",
+        "--threads, 0, '1..nproc'",
+        "--slots, 0, '1..debug registers'",
+    })
+    void valueOutsideTheVocabularyIsRefusedWithTheValidValues(String option, String value, String valid) {
+        HarnessRun run = runWithOut(option, value);
+
+        assertRefusedInOneLine(run, option + " " + value, valid);
+    }
+
+    @Test
+    void unknownOptionIsRefusedWithTheListOfOptions() {
+        assertRefusedInOneLine(runWithOut("--speed", "fast"), "--speed", "--strategy", "--trapEvery", "--help");
+    }
+
+    @Test
+    void optionWithoutItsValueIsRefused() {
+        assertRefusedInOneLine(Harness.run("--rounds"), "--rounds");
+    }
+
+    @Test
+    void outputInAMissingDirectoryIsRefusedBeforeRunning() {
+        HarnessRun run = Harness.run("--out", dir.resolve("missing/native.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines()).hasSize(1);
+        assertThat(run.stderrLines().get(0)).contains("--out", "missing", "valid");
+    }
+
+    @Test
+    void slotsBeyondTheDebugRegistersFoundAreRefused() {
+        Harness.assumeWatchpoints();
+        assertRefusedInOneLine(runWithOut("--slots", "33"), "--slots 33", "debug registers", "1..");
+    }
+
+    @Test
+    void threadsBeyondTheCpusAreRefused() {
+        Harness.assumeWatchpoints();
+        int tooMany = Runtime.getRuntime().availableProcessors() + 1;
+        assertRefusedInOneLine(runWithOut("--threads", String.valueOf(tooMany)), "--threads " + tooMany, "1..");
+    }
+
+    @Test
+    void readOnlyWatchpointsAreRefusedWhereTheCpuRefusesThem() {
+        Harness.assumeWatchpoints();
+        assumeTrue(System.getProperty("os.arch").equals("amd64"), "x86 refuses R watchpoints; other arches may not");
+        assertRefusedInOneLine(runWithOut("--bpType", "R"), "--bpType R", "EINVAL", "W, RW, X");
+    }
+
+    @Test
+    void lengthTheCpuRefusesForTheTypeIsRefused() {
+        Harness.assumeWatchpoints();
+        assumeTrue(System.getProperty("os.arch").equals("amd64"), "x86 execute watchpoints take bp_len 8 only");
+        assertRefusedInOneLine(runWithOut("--bpType", "X", "--bpLen", "1"), "--bpLen 1", "--bpType X", "8");
+    }
+
+    @Test
+    void refusedInputLeavesAnEarlierOutputFileAsItWas() throws Exception {
+        Path out = dir.resolve("native.json");
+        Files.writeString(out, "earlier run");
+
+        HarnessRun run = Harness.run("--pages", "3", "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(out).hasContent("earlier run");
+    }
+}

@@ -1,0 +1,55 @@
+package dev.rearm.perf.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** native.json appears whole or not at all, and replaces an earlier one only when complete. */
+class OutputFileTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsWatchpoints() {
+        Harness.assumeWatchpoints();
+    }
+
+    @Test
+    void successfulRunReplacesTheEarlierFileAndLeavesNoTempFileBehind() throws Exception {
+        Path out = dir.resolve("native.json");
+        Files.writeString(out, "earlier run");
+
+        JsonNode doc = Harness.runTiny(out, "--strategy", "modify", "--trapEvery", "0");
+
+        assertThat(doc.path("harness").asText()).isEqualTo("native");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(out);
+        }
+    }
+
+    @Test
+    void withoutOutTheDocumentGoesToStdoutAndProgressToStderr() {
+        HarnessRun run = Harness.run("--strategy", "modify", "--trapEvery", "0", "--rounds", "1", "--warmup", "0",
+                "--iterations", "10");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).startsWith("{").contains("\"harness\": \"native\"");
+        assertThat(run.stderr()).contains("scenario 1/1", "elapsed", "ETA");
+    }
+
+    @Test
+    void dryRunListsTheScenariosAndWritesNothing() {
+        Path out = dir.resolve("native.json");
+
+        HarnessRun run = Harness.run("--matrix", "headline", "--dry-run", "--out", out.toString());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("4 scenarios", "reopen", "modify", "trapEvery=1");
+        assertThat(out).doesNotExist();
+    }
+}
