@@ -45,7 +45,8 @@ static const struct option_desc option_table[] = {
 	  "headline); see MATRICES" },
 	{ "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
 	  "how the watchpoint is moved: reopen (munmap, close, perf_event_open, fcntl x4 if signal, mmap), "
-	  "modify (ioctl PERF_EVENT_IOC_MODIFY_ATTRIBUTES), reopen-nobuf (reopen with no ring: close, open, fcntl), "
+	  "modify (ioctl PERF_EVENT_IOC_MODIFY_ATTRIBUTES), reopen-nobuf (reopen with no ring: close, open, fcntl; "
+	  "reported with pages 0), "
 	  "disable-modify-enable (ioctl DISABLE, MODIFY_ATTRIBUTES, ENABLE)" },
 	{ "trapEvery", "LIST", OPT_AXIS, AXIS_TRAP_EVERY, 0, 0,
 	  "the workload: 0 = no op traps, 1 = every op stores to the watched address (one trap), "

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,6 +41,32 @@ class OutputFileTest {
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).startsWith("{").contains("\"harness\": \"native\"");
         assertThat(run.stderr()).contains("scenario 1/1", "elapsed", "ETA");
+    }
+
+    @Test
+    void interruptedRunLeavesNeitherAFileNorATempFile() throws Exception {
+        Path out = dir.resolve("native.json");
+        Path stderr = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(Harness.BINARY.toString(), "--strategy", "modify", "--trapEvery", "0",
+                "--iterations", "1000000", "--rounds", "100", "--out", out.toString())
+                .redirectError(stderr.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!Files.readString(stderr).contains("scenario 1/1") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(Files.readString(stderr)).as("the run started").contains("scenario 1/1");
+        } finally {
+            process.destroy(); // SIGTERM, as an impatient user or a CI timeout sends
+        }
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isNotZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(stderr);
+        }
     }
 
     @Test
