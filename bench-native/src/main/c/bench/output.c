@@ -220,6 +220,8 @@ static void write_settings(struct json *j, const struct run_record *r)
 	json_int(j, "addressStride", POOL_STRIDE);
 	json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
 			     "iterations ops; nsPerOp[r] = mean over threads of batch time / iterations");
+	json_str(j, "threadsOne", "threads=1 runs on the main thread of a single-threaded process, like the original "
+				  "tests; with threads=N the N workers are pthreads and the main thread waits");
 	json_str(j, "ringDrain", "data_tail = data_head after every trapping op, in every strategy with a ring");
 	json_str(j, "trapCount", "after every batch, every count the kernel gave must equal the ops that trapped: "
 				 "samples read from the rings (observedBy ring), the fds' counters by read() where "
