@@ -19,6 +19,7 @@
 #include <linux/perf_event.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <sys/types.h>
@@ -127,14 +128,16 @@ struct shape_support {
 	int err; /* errno of the refusal, 0 when supported */
 };
 
+#define UNKNOWN_NUMBER LONG_MIN
+
 struct env {
 	struct utsname uts;
 	char cpu[128];
 	bool hypervisor;
 	long page_size;
 	int nproc;		/* CPUs this process may run on */
-	int paranoid;		/* -1 unknown */
-	long mlock_kb;		/* -1 unknown */
+	long paranoid;		/* UNKNOWN_NUMBER when the sysctl cannot be read */
+	long mlock_kb;
 	char clocksource[32];
 	double clock_read_ns;	/* one clock_gettime(CLOCK_MONOTONIC), measured */
 	struct capability breakpoint_pmu;

@@ -6,6 +6,7 @@
 #include "bench.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -31,16 +32,17 @@ static bool read_line(const char *path, char *buf, size_t size)
 	return ok;
 }
 
+/* A sysctl's number, or UNKNOWN_NUMBER (perf_event_paranoid may really be -1). */
 static long read_number(const char *path)
 {
 	char buf[64], *end;
 	long value;
 
 	if (!read_line(path, buf, sizeof(buf)))
-		return -1;
+		return UNKNOWN_NUMBER;
 	errno = 0;
 	value = strtol(buf, &end, 10);
-	return errno == 0 && end != buf ? value : -1;
+	return errno == 0 && end != buf ? value : UNKNOWN_NUMBER;
 }
 
 /* The CPU's name and whether a hypervisor says it is there (x86's cpuid "hypervisor" flag). */
@@ -203,7 +205,7 @@ void env_probe(struct env *env)
 	if (env->page_size <= 0)
 		env->page_size = 4096;
 	env->nproc = usable_cpus();
-	env->paranoid = (int)read_number("/proc/sys/kernel/perf_event_paranoid");
+	env->paranoid = read_number("/proc/sys/kernel/perf_event_paranoid");
 	env->mlock_kb = read_number("/proc/sys/kernel/perf_event_mlock_kb");
 	if (!read_line("/sys/devices/system/clocksource/clocksource0/current_clocksource", clocksource,
 		       sizeof(clocksource)))

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define DEFAULT_ITERATIONS 10000
@@ -350,6 +351,7 @@ int options_check_out(const struct options *opts)
 {
 	char dir[4096];
 	const char *slash;
+	struct stat st;
 
 	if (opts->out == NULL)
 		return 0;
@@ -368,6 +370,11 @@ int options_check_out(const struct options *opts)
 		dir[slash - opts->out] = '\0';
 	}
 	if (slash != NULL && slash[1] == '\0') {
+		fprintf(stderr, "perfbp-bench: --out %s: names a directory; valid: a file in an existing, writable directory\n",
+			opts->out);
+		return -1;
+	}
+	if (stat(opts->out, &st) == 0 && S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "perfbp-bench: --out %s: names a directory; valid: a file in an existing, writable directory\n",
 			opts->out);
 		return -1;

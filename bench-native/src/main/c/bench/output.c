@@ -93,6 +93,16 @@ static void json_u64(struct json *j, const char *key, uint64_t value)
 	fprintf(j->f, "%llu", (unsigned long long)value);
 }
 
+/* A fact the machine would not tell is null, not a number. */
+static void json_known(struct json *j, const char *key, long value)
+{
+	json_next(j, key);
+	if (value == UNKNOWN_NUMBER)
+		fputs("null", j->f);
+	else
+		fprintf(j->f, "%ld", value);
+}
+
 static void json_double(struct json *j, const char *key, double value, int decimals)
 {
 	json_next(j, key);
@@ -176,8 +186,8 @@ static void write_env(struct json *j, const struct env *env)
 	json_bool(j, "hypervisor", env->hypervisor);
 	json_int(j, "nproc", env->nproc);
 	json_int(j, "pageSize", env->page_size);
-	json_int(j, "paranoid", env->paranoid);
-	json_int(j, "mlockKb", env->mlock_kb);
+	json_known(j, "paranoid", env->paranoid);
+	json_known(j, "mlockKb", env->mlock_kb);
 	json_str(j, "clocksource", env->clocksource);
 	json_double(j, "clockReadNs", env->clock_read_ns, 1);
 	json_capability(j, "breakpointPmu", &env->breakpoint_pmu);

@@ -80,6 +80,15 @@ class BadInputTest {
     }
 
     @Test
+    void outputThatIsADirectoryIsRefusedBeforeRunning() {
+        HarnessRun run = Harness.run("--out", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines()).hasSize(1);
+        assertThat(run.stderrLines().get(0)).contains("--out", "names a directory", "valid");
+    }
+
+    @Test
     void slotsBeyondTheDebugRegistersFoundAreRefused() {
         Harness.assumeWatchpoints();
         assertRefusedInOneLine(runWithOut("--slots", "33"), "--slots 33", "debug registers", "1..");
