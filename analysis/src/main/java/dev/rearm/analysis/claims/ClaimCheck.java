@@ -46,7 +46,10 @@ public final class ClaimCheck {
                         ? neverTrappingWhy(claim, measured.get(), verdict, harness, breakdown)
                         : alwaysTrappingWhy(claim, measured.get(), verdict,
                                 partsFor(comparisons, measured.get(), models.get(harness)));
-                if (ToleranceRule.tooWideToTell(speedup)) {
+                if (speedup.fewGroups()) {
+                    why += " The interval rests on fewer than " + Estimate.FEW_GROUPS + " rounds or forks and says "
+                            + "little about run-to-run variation.";
+                } else if (ToleranceRule.tooWideToTell(speedup)) {
                     why += " The CI is wider than the tolerance band, so more rounds or forks would sharpen this.";
                 }
                 rows.add(new ClaimRow(claim, harness, measured.get(), verdict, why));

@@ -2,7 +2,6 @@ package dev.rearm.analysis.compare;
 
 import dev.rearm.analysis.load.Scenario;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,13 +15,14 @@ public enum Sweep {
     SHAPE(s -> s.withShape(Scenario.HEADLINE.bpType(), Scenario.HEADLINE.bpLen()), "ShapeBenchmark", "shape"),
     THREADS(s -> s.withThreads(Scenario.HEADLINE.threads()), "ThreadsBenchmark", "threads"),
     SLOTS(s -> s.withSlots(Scenario.HEADLINE.slots()), "SlotsBenchmark", "slots"),
-    /** notify x trapEvery: what the signal adds to a trap. */
-    NOTIFY(s -> s.withNotify(Scenario.HEADLINE.notifyMode()).withTrapEvery(Scenario.HEADLINE.trapEvery()),
+    /** notify x trapEvery {0, 1}: what the signal adds to a trap. */
+    NOTIFY(s -> s.trapEvery() <= 1 ? s.withNotify(Scenario.HEADLINE.notifyMode()).withTrapEvery(0) : s,
             "HeadlineBenchmark", "notify", "headline");
 
     private final UnaryOperator<Scenario> resetSweptKeys;
     private final List<String> preferredSources;
 
+    /** @param resetSweptKeys gives the headline scenario back for exactly the scenarios in the sweep */
     Sweep(UnaryOperator<Scenario> resetSweptKeys, String... preferredSources) {
         this.resetSweptKeys = resetSweptKeys;
         this.preferredSources = List.of(preferredSources);
@@ -30,10 +30,6 @@ public enum Sweep {
 
     public boolean contains(Scenario scenario) {
         return resetSweptKeys.apply(scenario).equals(Scenario.HEADLINE);
-    }
-
-    public Predicate<Scenario> predicate() {
-        return this::contains;
     }
 
     public List<String> preferredSources() {

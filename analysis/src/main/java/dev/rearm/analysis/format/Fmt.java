@@ -36,9 +36,13 @@ public final class Fmt {
         return Double.isFinite(value) ? significant(value) + "x" : "n/a";
     }
 
-    /** A ratio with its interval: "9.52x [9.31, 9.74]". */
+    /** Marks an interval that rests on fewer than {@link Estimate#FEW_GROUPS} rounds or forks. */
+    public static final String FEW_GROUPS_MARK = "‡";
+
+    /** A ratio with its interval: "9.52x [9.31, 9.74]" (with a trailing mark when it rests on too few groups). */
     public static String ratio(Estimate estimate) {
-        return ratio(estimate.point()) + " [" + significant(estimate.low()) + ", " + significant(estimate.high()) + "]";
+        return ratio(estimate.point()) + " [" + significant(estimate.low()) + ", " + significant(estimate.high()) + "]"
+                + (estimate.fewGroups() ? " " + FEW_GROUPS_MARK : "");
     }
 
     /** A signed percentage: "+3.1%". */

@@ -30,6 +30,7 @@ import dev.rearm.analysis.model.ModelPoint;
 import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.stats.DifferenceTest;
+import dev.rearm.analysis.stats.Estimate;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import dev.rearm.analysis.stats.SampleSummary;
 import java.time.Instant;
@@ -435,10 +436,15 @@ public final class ReportComposer {
         doc.bullets(List.of(
                 "Every figure is ns per op (JMH scores converted from their unit). A speedup is the mean ns/op of "
                         + "reopen over that of modify in the same scenario, harness and source.",
-                "95% CIs: hierarchical percentile bootstrap (Kalibera & Jones): resample rounds (native) or forks (JMH) "
+                "95% CIs: hierarchical bootstrap (Kalibera & Jones): resample rounds (native) or forks (JMH) "
                         + "with replacement, then iterations within each drawn fork; " + analysis.resamples()
                         + " resamples (at least " + HierarchicalBootstrap.MIN_RESAMPLES + "), Well19937c seeded with **"
                         + analysis.seed() + "** mixed with each comparison's name, so a rerun gives the same intervals.",
+                "The interval is Hesterberg's expanded percentile interval: with n rounds or forks it reads the "
+                        + "resamples at the tail Φ(−√(n/(n−1))·t(n−1, 0.975)) instead of 2.5%, because a plain "
+                        + "percentile interval is too narrow with few forks (about 81% coverage with 3 forks instead "
+                        + "of 95%). " + Fmt.FEW_GROUPS_MARK + " marks an interval resting on fewer than "
+                        + Estimate.FEW_GROUPS + " rounds or forks: treat it as a rough range only.",
                 "JMH's own scoreError is not used: it pools iterations across forks and ignores the variance "
                         + "between forks.",
                 "Welch's t-test and the Mann-Whitney U test (two-sided) on independent units: native rounds or "
