@@ -195,21 +195,23 @@ public final class ReportCharts {
             addSpeedups(chart, harness, sweep, x, false);
             FittedModel model = analysis.models().get(harness);
             if (model != null) {
-                int steps = 200;
+                // Quadratic spacing: dense where the curve bends (small f), long segments where it is
+                // flat, so the dash pattern (restarted on every segment) stays visible.
+                int steps = 40;
                 double[] f = new double[steps + 1];
                 double[] predicted = new double[steps + 1];
                 for (int i = 0; i <= steps; i++) {
-                    f[i] = (double) i / steps;
+                    f[i] = Math.pow((double) i / steps, 2);
                     predicted[i] = model.model().speedup(f[i]);
                 }
-                XyPlots.curve(chart, harness.label() + " model", f, predicted, ChartTheme.of(harness), false);
+                XyPlots.curve(chart, harness.label() + " model", f, predicted, ChartTheme.of(harness), true);
             }
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setXAxisMin(0.0);
         chart.getStyler().setXAxisMax(1.02);
         return Optional.of(new ChartSpec("trap-rate", title("trap-rate"),
-                "Points: measured speedup with bootstrap 95% CI; lines: the cost model (C_reopen + f T_reopen) / "
+                "Points: measured speedup, whiskers: bootstrap 95% CI; dashed: the cost model (C_reopen + f T_reopen) / "
                         + "(C_modify + f T_modify), fitted on trapEvery 0 and 1 only.", chart));
     }
 
@@ -392,7 +394,8 @@ public final class ReportCharts {
         double[] low = points.stream().mapToDouble(c -> c.speedup().low()).toArray();
         double[] high = points.stream().mapToDouble(c -> c.speedup().high()).toArray();
         XyPlots.points(chart, harness.label(), x, y, ChartTheme.of(harness), SeriesMarkers.CIRCLE, joined);
-        XyPlots.intervals(chart, harness.label() + " 95% CI", x, low, high, ChartTheme.of(harness));
+        // The captions say what the whiskers are; in the legend they would double every entry.
+        XyPlots.intervals(chart, harness.label() + " 95% CI", x, low, high, ChartTheme.of(harness)).setShowInLegend(false);
     }
 
     /** Per harness (in {@link Harness} order), the sweep's comparisons sorted by the swept key. */

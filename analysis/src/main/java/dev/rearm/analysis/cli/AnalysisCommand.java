@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
  * Exit codes: 0 done, 2 bad input (one line on stderr naming the file or option), 1 anything else.
  */
 @Command(name = "analysis.jar", mixinStandardHelpOptions = true, sortOptions = false,
+        version = "rearm analysis 0.1.0-SNAPSHOT",
         description = {"Reads a run folder (env.json, native.json, jmh.json, optional run.json), computes "
                 + "reopen/modify speedups with bootstrap confidence intervals, fits the cost model, checks the "
                 + "commit's ~10x / ~4x claims and writes report.md, report.html and charts/ (PNG + SVG).",
@@ -45,7 +46,8 @@ public final class AnalysisCommand implements Callable<Integer> {
     Path in;
 
     @Option(names = "--baseline", paramLabel = "OTHER_RUN_DIR",
-            description = "Another run folder: every speedup is shown beside its, with the ratio of ratios.")
+            description = "Another run folder: every speedup is shown beside the same one from that run, "
+                    + "with the ratio of ratios and its CI.")
     Path baseline;
 
     @Option(names = "--out", required = true, paramLabel = "DIR",

@@ -37,6 +37,10 @@ final class JmhLoader {
         List<LatencyMeasurement> latencies = new ArrayList<>();
         List<FloorMeasurement> floors = new ArrayList<>();
         List<NotMeasured> notMeasured = new ArrayList<>();
+        if (root.isEmpty()) {
+            notMeasured.add(new NotMeasured(Harness.JMH.label(), "every JMH benchmark",
+                    file + " is an empty list: JMH ran no benchmark (check -Dbench.include / the JMH log)"));
+        }
         String jmhVersion = null;
         String jvm = null;
         int index = 0;
