@@ -123,7 +123,7 @@ public final class ReportComposer {
         rows.add(List.of("User", Fmt.orUnknown(env.user())));
         rows.add(List.of("Probed at", Fmt.orUnknown(env.probedAt())));
         rows.add(List.of("Facts from", env.source()));
-        doc.table(List.of("", ""), rows);
+        doc.table(List.of("What", "Value"), rows);
     }
 
     private static String capabilityName(String key) {
@@ -146,7 +146,7 @@ public final class ReportComposer {
         rows.add(List.of("Git commit", Fmt.orUnknown(info.gitCommit())));
         rows.add(List.of("Host", Fmt.orUnknown(info.host())));
         rows.add(List.of("Source", info.source()));
-        doc.table(List.of("", ""), rows);
+        doc.table(List.of("What", "Value"), rows);
         doc.bullets(info.notes());
     }
 
@@ -364,7 +364,7 @@ public final class ReportComposer {
         List<List<String>> rows = new ArrayList<>();
         List<StrategyComparison> all = new ArrayList<>(analysis.comparisons().all());
         all.sort(Comparator.comparing((StrategyComparison c) -> c.harness()).thenComparing(StrategyComparison::source)
-                .thenComparing(c -> c.scenario().label()));
+                .thenComparing(c -> c.scenario().equals(Scenario.HEADLINE) ? "" : c.scenario().shortLabel()));
         for (StrategyComparison c : all) {
             DifferenceTest test = c.test();
             rows.add(List.of(c.harness().label(), c.source(), c.scenario().shortLabel(),
