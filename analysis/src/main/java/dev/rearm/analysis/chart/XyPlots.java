@@ -2,6 +2,7 @@ package dev.rearm.analysis.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,7 +139,7 @@ final class XyPlots {
 
     private static double[] fill(int n, double value) {
         double[] values = new double[n];
-        java.util.Arrays.fill(values, value);
+        Arrays.fill(values, value);
         return values;
     }
 }

@@ -1,5 +1,7 @@
 package dev.rearm.analysis.load;
 
+import java.util.function.DoubleUnaryOperator;
+
 /** JMH's score units turned into ns per op (every figure in this module is ns/op). */
 final class JmhUnits {
     private JmhUnits() {
@@ -9,7 +11,7 @@ final class JmhUnits {
      * A converter from a figure in {@code unit} to ns/op, or null for a unit this module does not
      * know: time per op ("us/op") scales, ops per time ("ops/us") inverts.
      */
-    static java.util.function.DoubleUnaryOperator toNsPerOp(String unit) {
+    static DoubleUnaryOperator toNsPerOp(String unit) {
         if (unit == null) {
             return null;
         }

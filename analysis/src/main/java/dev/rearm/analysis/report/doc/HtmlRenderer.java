@@ -1,6 +1,7 @@
 package dev.rearm.analysis.report.doc;
 
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,7 +54,7 @@ public final class HtmlRenderer {
                 out.append("<table>\n<thead><tr>");
                 t.header().forEach(cell -> out.append("<th>").append(inline(cell)).append("</th>"));
                 out.append("</tr></thead>\n<tbody>\n");
-                for (java.util.List<String> row : t.rows()) {
+                for (List<String> row : t.rows()) {
                     out.append("<tr>");
                     row.forEach(cell -> out.append("<td>").append(inline(cell)).append("</td>"));
                     out.append("</tr>\n");

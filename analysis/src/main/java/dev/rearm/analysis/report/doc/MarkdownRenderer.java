@@ -1,5 +1,7 @@
 package dev.rearm.analysis.report.doc;
 
+import java.util.List;
+
 /** report.md: GitHub-flavoured Markdown (pipe tables, relative image links), readable as plain text too. */
 public final class MarkdownRenderer {
     private MarkdownRenderer() {
@@ -30,7 +32,7 @@ public final class MarkdownRenderer {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, java.util.List<String> cells) {
+    private static void row(StringBuilder out, List<String> cells) {
         out.append('|');
         for (String cell : cells) {
             out.append(' ').append(cell.replace("|", "\\|").replace("\n", " ")).append(" |");
