@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /** Reading, merging and atomically writing the run's JSON files. */
@@ -69,7 +70,9 @@ final class JsonFiles {
         Path absolute = target.toAbsolutePath();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+            // Results are meant to be read (and committed) by others: not createTempFile's 0600.
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
             MAPPER.writeValue(temporary.toFile(), value);
             Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {

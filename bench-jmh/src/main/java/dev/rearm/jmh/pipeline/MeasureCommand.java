@@ -70,14 +70,17 @@ final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         JmhSettings jmh = new JmhSettings(forks, warmupIterations, warmupTime, iterations, time, include,
                 JmhSettings.splitArgs(jmhArgs));
-        NativeSettings nativeSettings = new NativeSettings(harness, NativeSettings.splitMatrices(matrices), rounds,
+        NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(), NativeSettings.splitMatrices(matrices), rounds,
                 nativeIterations, warmup, skipNative);
         RunHandoff.clear(handoff);
+        projectDir = projectDir.toAbsolutePath().normalize();
+        nativeJar = nativeJar.toAbsolutePath().normalize();
+        benchmarksJar = benchmarksJar.toAbsolutePath().normalize();
 
         Path target = out.toAbsolutePath().normalize();
         Path stage = new RunFolder().stage(target);
         log.println("[rearm] measuring into " + stage + " (renamed to " + target + " when complete)");
-        RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir.toAbsolutePath().normalize(),
+        RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir,
                 clock.instant(), GitState.of(projectDir));
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
         try {

@@ -31,6 +31,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RunHandoff run = RunHandoff.readFrom(handoff);
+        projectDir = projectDir.toAbsolutePath().normalize();
+        analysisJar = analysisJar.toAbsolutePath().normalize();
         RunRecord record = RunRecord.readFrom(run.stage());
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
         try {

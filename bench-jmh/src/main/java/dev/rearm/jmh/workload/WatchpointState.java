@@ -27,10 +27,13 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  *
  * <p>The premise is checked after every iteration (warm-up ones too), outside the timed loop:
  * <ul>
- *   <li>modify: the events' counters over the iteration equal the trapping ops, exactly;</li>
- *   <li>reopen: each fd dies at the next move, so its counter is read before the close on one
- *       op in {@value #REOPEN_SAMPLE_EVERY} (a fixed sample; reading every fd would add a read()
- *       syscall to every timed reopen), plus the live events at the end of the iteration;</li>
+ *   <li>the kernel's counters: modify's events live through the iteration, so their counts must
+ *       rise by the trapping ops, exactly. A reopened event dies at the next move, so its
+ *       counter is read before the close on one op in {@value #REOPEN_SAMPLE_EVERY} (a fixed
+ *       sample: reading every fd would add a read() syscall to every timed reopen);</li>
+ *   <li>the rings: every trap writes one sample record, so the bytes the kernel wrote (the
+ *       rings' data_head, a plain memory load, read for reopen before each close) must be the
+ *       trapping ops times the record size, exactly, for both strategies;</li>
  *   <li>notify=signal: the signals this thread received equal the trapping ops, exactly
  *       (notify=none: zero).</li>
  * </ul>
@@ -40,6 +43,8 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 public abstract class WatchpointState {
     /** A prime, so the sampled reopens drift across every trapEvery pattern and address cycle. */
     static final int REOPEN_SAMPLE_EVERY = 61;
+    /** perf_event_header + ip + addr: one trap's record (PerfEventAttr.breakpoint samples IP and ADDR). */
+    static final int SAMPLE_RECORD_BYTES = 8 + 8 + 8;
     /** How long the iteration teardown waits for the last trap's signal to be delivered. */
     private static final long SIGNAL_WAIT_NANOS = 500_000_000L;
 
@@ -59,10 +64,12 @@ public abstract class WatchpointState {
     private long sampledCount;
     private long sampledTraps;
     private long sampledTrapsExpected;
+    private long closedRingBytes;
 
     private long opsAtStart;
     private long trapsExpectedAtStart;
     private long countersAtStart;
+    private long liveRingBytesAtStart;
     private long signalsAtStart;
 
     /** The scenario this benchmark's {@code @Param} fields name. */
@@ -106,6 +113,8 @@ public abstract class WatchpointState {
         sampledCount = 0;
         sampledTraps = 0;
         sampledTrapsExpected = 0;
+        closedRingBytes = 0;
+        liveRingBytesAtStart = liveRingBytes();
         countersAtStart = sampleReopens ? 0 : countersNow();
         signalsAtStart = TrapSignals.threadCount();
     }
@@ -114,9 +123,8 @@ public abstract class WatchpointState {
     public final void moveOnce() {
         int s = slot;
         WatchpointMover mover = movers[s];
-        if (sampleReopens && --untilSample == 0) {
-            untilSample = REOPEN_SAMPLE_EVERY;
-            sampleDyingEvent(s, mover);
+        if (sampleReopens) {
+            beforeReopen(s, mover);
         }
         int next = line[s] + 1;
         if (next == AddressPlan.LINES_PER_SLOT) {
@@ -134,6 +142,15 @@ public abstract class WatchpointState {
         lastMoveTrapped[s] = trap;
         ops++;
         slot = s + 1 == movers.length ? 0 : s + 1;
+    }
+
+    /** Reopen: take what the event about to be closed recorded, before the move destroys it. */
+    private void beforeReopen(int s, WatchpointMover mover) {
+        closedRingBytes += mover.event().ring().dataHead();
+        if (--untilSample == 0) {
+            untilSample = REOPEN_SAMPLE_EVERY;
+            sampleDyingEvent(s, mover);
+        }
     }
 
     /** Reopen: the event about to be closed has seen exactly the store of the op that armed it, if any. */
@@ -162,6 +179,11 @@ public abstract class WatchpointState {
                         opsDone);
             }
         }
+        long ringBytes = closedRingBytes + liveRingBytes() - liveRingBytesAtStart;
+        if (ringBytes != expected * SAMPLE_RECORD_BYTES) {
+            fail("the rings received " + ringBytes + " bytes where " + expected + " trap samples of "
+                    + SAMPLE_RECORD_BYTES + " bytes were expected", opsDone);
+        }
         long expectedSignals = scenario.notification() == Notify.SIGNAL ? expected : 0;
         long signals = awaitSignals(expectedSignals);
         if (signals != expectedSignals) {
@@ -178,6 +200,15 @@ public abstract class WatchpointState {
             received = TrapSignals.threadCount() - signalsAtStart;
         }
         return received;
+    }
+
+    /** Bytes the kernel has written into the rings of the events armed now (data_head only grows). */
+    private long liveRingBytes() {
+        long total = 0;
+        for (WatchpointMover mover : movers) {
+            total += mover.event().ring().dataHead();
+        }
+        return total;
     }
 
     private long countersNow() {
