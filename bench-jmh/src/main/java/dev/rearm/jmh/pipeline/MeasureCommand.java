@@ -121,6 +121,9 @@ final class MeasureCommand implements Callable<Integer> {
                     + "Makefile builds it in generate-resources (gcc and linux/perf_event.h needed); "
                     + "-Dbench.native.skip=true runs the JMH side only");
         }
+        section.put("rounds", settings.rounds());
+        section.put("iterations", settings.iterations());
+        section.put("warmup", settings.warmup());
         ArrayNode matrices = section.putArray("matrices");
         List<Path> parts = new ArrayList<>();
         List<String> names = settings.matrices();
@@ -142,6 +145,13 @@ final class MeasureCommand implements Callable<Integer> {
         JmhPlan plan = JmhPlan.of(BenchmarkCatalog.compiledIn(), settings, env);
         ObjectNode section = record.section("jmh");
         section.put("include", settings.include());
+        section.put("forks", settings.forks());
+        section.put("warmupIterations", settings.warmupIterations());
+        section.put("warmupTime", settings.warmupTime());
+        section.put("iterations", settings.iterations());
+        section.put("time", settings.time());
+        ArrayNode extra = section.putArray("extraArgs");
+        settings.extraArgs().forEach(extra::add);
         ArrayNode leftOut = section.putArray("leftOut");
         plan.leftOut().forEach(leftOut::add);
         plan.leftOut().forEach(reason -> log.println("[rearm] not run here: " + reason));
