@@ -1,14 +1,8 @@
 package dev.rearm.jmh.pipeline;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,8 +64,8 @@ final class MeasureCommand implements Callable<Integer> {
     public Integer call() {
         JmhSettings jmh = new JmhSettings(forks, warmupIterations, warmupTime, iterations, time, include,
                 JmhSettings.splitArgs(jmhArgs));
-        NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(), NativeSettings.splitMatrices(matrices), rounds,
-                nativeIterations, warmup, skipNative);
+        NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
+                NativeSettings.splitMatrices(matrices), rounds, nativeIterations, warmup, skipNative);
         RunHandoff.clear(handoff);
         projectDir = projectDir.toAbsolutePath().normalize();
         nativeJar = nativeJar.toAbsolutePath().normalize();
@@ -80,14 +74,17 @@ final class MeasureCommand implements Callable<Integer> {
         Path target = out.toAbsolutePath().normalize();
         Path stage = new RunFolder().stage(target);
         log.println("[rearm] measuring into " + stage + " (renamed to " + target + " when complete)");
-        RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir,
-                clock.instant(), GitState.of(projectDir));
+        RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir, clock.instant(), GitState.of(projectDir));
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
         try {
             EnvFacts env = probe(steps, stage);
-            runNative(steps, record, nativeSettings, stage);
-            runJmh(steps, record, jmh, env, stage);
+            JmhPlan plan = JmhPlan.of(BenchmarkCatalog.compiledIn(), jmh, env); // a bad include fails before any run
+            new NativeStep(log).run(steps, record, nativeSettings, stage);
+            new JmhStep(log, benchmarksJar).run(steps, record, plan, jmh, stage);
             record.put("measuredAt", clock.instant().toString());
+        } catch (RuntimeException e) {
+            log.println("[rearm] this run failed: " + target + " is untouched; the run's files stay in " + stage);
+            throw e;
         } finally {
             record.writeTo(stage); // a failed run keeps its record beside its partial files
         }
@@ -105,87 +102,6 @@ final class MeasureCommand implements Callable<Integer> {
                     + " (the probe's table above says more; partial run in " + stage + ")");
         }
         return env;
-    }
-
-    private void runNative(StepRunner steps, RunRecord record, NativeSettings settings, Path stage) {
-        ObjectNode section = record.section("native");
-        if (settings.skip()) {
-            String reason = "skipped on request (bench.native.skip=true)";
-            log.println("[rearm] native harness " + reason + ": native.json will be missing from this run");
-            record.addSkippedStep("native harness", reason);
-            section.put("skipped", reason);
-            return;
-        }
-        if (!Files.isExecutable(settings.harness())) {
-            throw new IllegalStateException("the native harness " + settings.harness() + " is not built: bench-native's "
-                    + "Makefile builds it in generate-resources (gcc and linux/perf_event.h needed); "
-                    + "-Dbench.native.skip=true runs the JMH side only");
-        }
-        section.put("rounds", settings.rounds());
-        section.put("iterations", settings.iterations());
-        section.put("warmup", settings.warmup());
-        ArrayNode matrices = section.putArray("matrices");
-        List<Path> parts = new ArrayList<>();
-        List<String> names = settings.matrices();
-        for (int i = 0; i < names.size(); i++) {
-            String matrix = names.get(i);
-            matrices.add(matrix);
-            Path part = stage.resolve(names.size() == 1 ? "native.json" : "native-" + matrix + ".json");
-            steps.run("native harness, matrix " + matrix + " (" + (i + 1) + "/" + names.size() + ")",
-                    settings.command(matrix, part));
-            parts.add(part);
-        }
-        if (parts.size() > 1) {
-            JsonFiles.writeAtomically(stage.resolve("native.json"), JsonFiles.mergeNative(parts));
-            deleteAll(parts);
-        }
-    }
-
-    private void runJmh(StepRunner steps, RunRecord record, JmhSettings settings, EnvFacts env, Path stage) {
-        JmhPlan plan = JmhPlan.of(BenchmarkCatalog.compiledIn(), settings, env);
-        ObjectNode section = record.section("jmh");
-        section.put("include", settings.include());
-        section.put("forks", settings.forks());
-        section.put("warmupIterations", settings.warmupIterations());
-        section.put("warmupTime", settings.warmupTime());
-        section.put("iterations", settings.iterations());
-        section.put("time", settings.time());
-        ArrayNode extra = section.putArray("extraArgs");
-        settings.extraArgs().forEach(extra::add);
-        ArrayNode leftOut = section.putArray("leftOut");
-        plan.leftOut().forEach(leftOut::add);
-        plan.leftOut().forEach(reason -> log.println("[rearm] not run here: " + reason));
-
-        Path partsDir = stage.resolve("jmh-parts");
-        List<Path> parts = new ArrayList<>();
-        List<JmhRun> runs = plan.runs();
-        try {
-            Files.createDirectories(partsDir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            JmhRun run = runs.get(i);
-            Path part = partsDir.resolve(String.format("%02d.json", i + 1));
-            List<String> command = new ArrayList<>(List.of(java(), "-jar", benchmarksJar.toString()));
-            command.addAll(run.args());
-            command.addAll(List.of("-rf", "json", "-rff", part.toString()));
-            steps.run("JMH " + run.label() + " (" + (i + 1) + "/" + runs.size() + ")", command);
-            parts.add(part);
-        }
-        JsonFiles.writeAtomically(stage.resolve("jmh.json"), JsonFiles.concatArrays(parts));
-        deleteAll(parts);
-        deleteAll(List.of(partsDir));
-    }
-
-    private static void deleteAll(List<Path> paths) {
-        try {
-            for (Path path : paths) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The Maven command line, from the environment the mvn launcher script exports. */

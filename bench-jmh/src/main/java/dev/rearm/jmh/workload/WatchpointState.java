@@ -54,7 +54,7 @@ public abstract class WatchpointState {
     private int[] line;
     private boolean[] lastMoveTrapped;
     private TrapSchedule schedule;
-    private boolean sampleReopens;
+    private boolean reopens;
     private int untilSample;
     private int slot;
     private int armedTid;
@@ -88,7 +88,7 @@ public abstract class WatchpointState {
         line = new int[scenario.slots()];
         lastMoveTrapped = new boolean[scenario.slots()];
         schedule = new TrapSchedule(scenario.trapEvery());
-        sampleReopens = scenario.strategy() == Strategy.REOPEN;
+        reopens = scenario.strategy() == Strategy.REOPEN;
         untilSample = REOPEN_SAMPLE_EVERY;
         armedTid = LibC.gettid();
         try {
@@ -115,7 +115,7 @@ public abstract class WatchpointState {
         sampledTrapsExpected = 0;
         closedRingBytes = 0;
         liveRingBytesAtStart = liveRingBytes();
-        countersAtStart = sampleReopens ? 0 : countersNow();
+        countersAtStart = reopens ? 0 : countersNow();
         signalsAtStart = TrapSignals.threadCount();
     }
 
@@ -123,7 +123,7 @@ public abstract class WatchpointState {
     public final void moveOnce() {
         int s = slot;
         WatchpointMover mover = movers[s];
-        if (sampleReopens) {
+        if (reopens) {
             beforeReopen(s, mover);
         }
         int next = line[s] + 1;
@@ -149,12 +149,12 @@ public abstract class WatchpointState {
         closedRingBytes += mover.event().ring().dataHead();
         if (--untilSample == 0) {
             untilSample = REOPEN_SAMPLE_EVERY;
-            sampleDyingEvent(s, mover);
+            sampleEventCount(s, mover);
         }
     }
 
-    /** Reopen: the event about to be closed has seen exactly the store of the op that armed it, if any. */
-    private void sampleDyingEvent(int s, WatchpointMover mover) {
+    /** Reopen: an event has seen exactly the store of the op that armed it, if that op trapped. */
+    private void sampleEventCount(int s, WatchpointMover mover) {
         sampledCount++;
         sampledTraps += mover.event().readCount();
         sampledTrapsExpected += lastMoveTrapped[s] ? 1 : 0;
@@ -164,9 +164,9 @@ public abstract class WatchpointState {
     public void checkPremise() {
         long opsDone = ops - opsAtStart;
         long expected = trapsExpected - trapsExpectedAtStart;
-        if (sampleReopens) {
+        if (reopens) {
             for (int s = 0; s < movers.length; s++) {
-                sampleDyingEvent(s, movers[s]);
+                sampleEventCount(s, movers[s]);
             }
             if (sampledTraps != sampledTrapsExpected) {
                 fail("the counters of " + sampledCount + " sampled reopened events show " + sampledTraps
