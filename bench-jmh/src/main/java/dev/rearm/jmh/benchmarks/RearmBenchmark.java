@@ -13,10 +13,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * Defaults shared by every benchmark of the suite, for a plain {@code java -jar benchmarks.jar}.
  *
  * <p>Average time per op in nanoseconds, the unit native.json reports, so the two harnesses'
- * figures sit side by side. Several forks, because a watchpoint op's cost varies between JVMs
- * (code layout, where the JIT puts the JNA stubs) more than between iterations of one JVM.
- * {@code mvn verify} overrides forks, warm-up and measurement with the profile's settings
- * (-f, -wi, -w, -i, -r); these values only matter when JMH is run by hand.
+ * figures sit side by side. Several forks, because each JVM brings its own code layout and JIT
+ * decisions: the variance between forks is the level the analysis resamples at (Kalibera and
+ * Jones), so it needs more than one. {@code mvn verify} overrides forks, warm-up and
+ * measurement with the profile's settings (-f, -wi, -w, -i, -r); these values only matter when
+ * JMH is run by hand.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

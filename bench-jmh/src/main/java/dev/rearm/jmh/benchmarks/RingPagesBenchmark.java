@@ -8,14 +8,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Why reopen gets dearer with the ring: every reopen munmaps and mmaps the ring buffer again,
- * and mapping (1 + pages) pages costs more the more pages there are, while modify keeps its
- * ring and stays flat.
+ * Why reopen gets dearer with the ring: every reopen frees the ring buffer's pages (munmap,
+ * close) and has the kernel allocate and map fresh ones (mmap), so its cost grows with the
+ * ring, while modify keeps its ring and stays flat.
  *
  * <p>Headline scenario (RW, 1 byte, notify=signal, one slot, one thread) that never traps, so
- * the figure is the move alone; pages 1, 8, 64, 512 (the mmap length is (1 + pages) x page size;
- * 512 data pages need more than the default perf_event_mlock_kb unless the user is exempt,
- * and then fail fast with the kernel's reason).
+ * the figure is the move alone; pages 1, 8, 64, 512 (the mmap length is (1 + pages) x page
+ * size). 512 data pages are 2 MiB, above the default perf_event_mlock_kb of 516 KiB: the kernel
+ * charges the excess to RLIMIT_MEMLOCK, and where that is too small as well (and the user has
+ * no CAP_IPC_LOCK), the trial setup fails fast with the kernel's reason.
  */
 public class RingPagesBenchmark extends RearmBenchmark {
 
