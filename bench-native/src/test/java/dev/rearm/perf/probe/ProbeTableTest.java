@@ -52,7 +52,7 @@ class ProbeTableTest {
                 .contains("debug registers        NO   0 usable; " + reason)
                 .contains("modify ioctl           NO   " + reason)
                 .contains("RLIMIT_MEMLOCK unknown")
-                .contains("verdict: this machine cannot run the headline scenario")
+                .contains("verdict: no watchpoint can be opened here")
                 .doesNotContain("shapes accepted");
     }
 
@@ -67,6 +67,6 @@ class ProbeTableTest {
         assertThat(ProbeTable.render(noModify))
                 .contains("modify ioctl           NO   ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) failed with ENOTTY")
                 .contains("RLIMIT_MEMLOCK unlimited")
-                .contains("cannot run the headline scenario");
+                .contains("verdict: only the reopen strategy can run here");
     }
 }

@@ -3,6 +3,7 @@ package dev.rearm.perf.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rearm.perf.memory.WatchedMemory;
+import dev.rearm.perf.testsupport.InProcessLeakCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.ProcessResources;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,7 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * No leaks: after 10,000 moves (every other one trapping) and a close, this process has the fds
- * and mappings it had before. Perf fds and ring mappings are also counted on their own, and
+ * and named mappings it had before (hostile.MoveSoakTest counts every mapping line). Perf fds and ring mappings are also counted on their own, and
  * while armed, to show the counter sees the one thing a leak would add.
  */
 class MoverLeakTest {
@@ -30,14 +31,11 @@ class MoverLeakTest {
 
         ProcessResources armed = moveAndClose(strategy, MOVES);
 
-        ProcessResources after = ProcessResources.now();
         assertThat(armed.perfFds()).as("perf fds while armed").isEqualTo(before.perfFds() + 1);
         assertThat(armed.perfMappings()).as("ring mappings while armed").isEqualTo(before.perfMappings() + 1);
-        assertThat(after.perfFds()).as("perf fds").isEqualTo(before.perfFds());
-        assertThat(after.perfMappings()).as("ring mappings").isEqualTo(before.perfMappings());
-        assertThat(after.fds()).as(() -> "all fds: " + before.differenceTo(after)).isEqualTo(before.fds());
-        assertThat(after.mappings()).as(() -> "all mappings: " + before.differenceTo(after))
-                .isEqualTo(before.mappings());
+        // Fds, perf rings and named mappings; the JVM's own anonymous mappings move under load
+        // (a malloc arena filling up), so all mapping lines are counted only in the leak soak.
+        InProcessLeakCheck.assertNothingLeaked(before);
     }
 
     /** Moves {@code moves} times, then closes; returns the resources seen just before the close. */
