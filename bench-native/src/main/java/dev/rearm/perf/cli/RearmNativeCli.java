@@ -17,7 +17,12 @@ public final class RearmNativeCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a command: probe");
     }
 
+    /** The command line as {@link #main} runs it (tests run the same one in-process). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new RearmNativeCli()).setParameterExceptionHandler(new OneLineBadInput());
+    }
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RearmNativeCli()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

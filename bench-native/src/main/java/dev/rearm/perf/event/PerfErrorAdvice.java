@@ -36,11 +36,7 @@ final class PerfErrorAdvice {
         switch (errno) {
             case EACCES:
             case EPERM:
-                return "the kernel does not let this user open perf events; perf_event_paranoid is "
-                        + paranoid() + " (2 or lower lets a user watch its own user-space memory; "
-                        + "3 or more, as some distributions patch it, needs CAP_PERFMON or root). "
-                        + "Lower it with 'sysctl kernel.perf_event_paranoid=2', run as root, or grant "
-                        + "CAP_PERFMON; in a container, the seccomp profile may also block perf_event_open";
+                return permissionAdvice(paranoid());
             case ENOENT:
             case ENODEV:
                 return operation == PerfOperation.OPEN
@@ -83,6 +79,35 @@ final class PerfErrorAdvice {
                 return "perf_event_open is not implemented or is blocked by a seccomp filter (containers)";
             default:
                 return "unexpected error from the kernel";
+        }
+    }
+
+    /**
+     * At paranoid 2 or lower the paranoid check lets a user watch its own user-space memory, so
+     * then the refusal comes from elsewhere (most often a container's seccomp profile, which
+     * answers EPERM): saying "lower paranoid" there would send the user the wrong way.
+     */
+    static String permissionAdvice(String paranoid) {
+        Integer level = parseInt(paranoid);
+        if (level != null && level <= 2) {
+            return "the kernel does not let this process open perf events although perf_event_paranoid is "
+                    + paranoid + ", which allows watching one's own user-space memory: something else refuses, "
+                    + "most often a container's seccomp profile (Docker's default answers EPERM) or a security "
+                    + "module (SELinux, AppArmor, lockdown); allow perf_event_open there, or run outside it, "
+                    + "as root or with CAP_PERFMON";
+        }
+        return "the kernel does not let this user open perf events; perf_event_paranoid is "
+                + paranoid + " (2 or lower lets a user watch its own user-space memory; "
+                + "3 or more, as some distributions patch it, needs CAP_PERFMON or root). "
+                + "Lower it with 'sysctl kernel.perf_event_paranoid=2', run as root, or grant "
+                + "CAP_PERFMON; in a container, the seccomp profile may also block perf_event_open";
+    }
+
+    private static Integer parseInt(String text) {
+        try {
+            return Integer.valueOf(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

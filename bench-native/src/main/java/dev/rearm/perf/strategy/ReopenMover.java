@@ -13,7 +13,10 @@ final class ReopenMover implements WatchpointMover {
     private final WatchpointSpec spec;
     private final int signalTid;
     private PerfEvent event;
+    /** Why a move lost the watchpoint (the old event closed, the new one not opened); null while armed. */
+    private RuntimeException lostBecause;
     private long trapsOfClosedEvents;
+    private boolean closed;
 
     ReopenMover(WatchpointSpec spec) {
         this.spec = spec;
@@ -34,16 +37,29 @@ final class ReopenMover implements WatchpointMover {
 
     @Override
     public void moveTo(long address) {
+        requireArmed();
         attr.setBpAddr(address);
         rebuild();
     }
 
     @Override
     public void moveTo(long address, BreakpointType type, int length) {
+        requireArmed();
         attr.setBpAddr(address);
         attr.setBpType(type);
         attr.setBpLen(length);
         rebuild();
+    }
+
+    private void requireArmed() {
+        if (lostBecause != null) {
+            throw new IllegalStateException("this reopen watchpoint is gone: an earlier move closed it and could not "
+                    + "open it again (" + lostBecause.getMessage() + "); close this mover and arm a new one",
+                    lostBecause);
+        }
+        if (closed) {
+            throw new IllegalStateException("this reopen watchpoint was closed; arm a new one");
+        }
     }
 
     private void rebuild() {
@@ -52,9 +68,17 @@ final class ReopenMover implements WatchpointMover {
         }
         event.close(); // munmap, then close
         event = null;
-        event = ArmedEvent.open(attr, spec, signalTid); // perf_event_open, fcntl x4, mmap
+        try {
+            event = ArmedEvent.open(attr, spec, signalTid); // perf_event_open, fcntl x4, mmap
+        } catch (RuntimeException e) {
+            // Between the close and the open the slot can go to someone else (ENOSPC) or the
+            // kernel can refuse: the old event is already gone, so the mover holds nothing now.
+            lostBecause = e;
+            throw e;
+        }
     }
 
+    /** The current event; null once a move failed to open the new one. */
     @Override
     public PerfEvent event() {
         return event;
@@ -67,6 +91,7 @@ final class ReopenMover implements WatchpointMover {
 
     @Override
     public void close() {
+        closed = true;
         try {
             if (event != null) {
                 event.close();

@@ -10,7 +10,8 @@ import dev.rearm.perf.scenario.Notify;
  * @param type       bp_type
  * @param length     bp_len in bytes
  * @param notification whether each trap also signals the arming thread
- * @param pages      data pages of the ring (a power of two), or 0 for no ring
+ * @param pages      data pages of the ring (a power of two), or 0 for no ring (signals still
+ *                   arrive without one: the kernel signals an O_ASYNC event on every overflow)
  * @param tallyTraps reopen only: read each fd's trap count before closing it, so the traps of
  *                   every incarnation are accounted for (one read syscall per move)
  */
@@ -19,10 +20,6 @@ public record WatchpointSpec(long address, BreakpointType type, int length, Noti
     public WatchpointSpec {
         if (pages < 0 || (pages > 0 && Integer.bitCount(pages) != 1)) {
             throw new IllegalArgumentException("pages " + pages + " is not 0 (no ring) or a power of two");
-        }
-        if (notification == Notify.SIGNAL && pages == 0) {
-            // The kernel sends the I/O signal from the ring's wakeup: no ring, no signal.
-            throw new IllegalArgumentException("notify=signal needs a ring buffer (pages >= 1)");
         }
     }
 

@@ -1,0 +1,22 @@
+package dev.rearm.analysis;
+
+import dev.rearm.analysis.baseline.BaselineComparison;
+import dev.rearm.analysis.claims.ClaimRow;
+import dev.rearm.analysis.compare.Comparisons;
+import dev.rearm.analysis.load.Harness;
+import dev.rearm.analysis.load.Run;
+import dev.rearm.analysis.model.FittedModel;
+import dev.rearm.analysis.model.ReopenBreakdown;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the report shows, computed once from a run (and optionally a baseline run).
+ *
+ * @param models the cost model per harness that has the trapEvery 0 and 1 figures it needs
+ */
+public record Analysis(Run run, Comparisons comparisons, Map<Harness, FittedModel> models,
+                       List<ReopenBreakdown> breakdowns, List<ClaimRow> claims,
+                       Optional<BaselineComparison> baseline, long seed, int resamples) {
+}

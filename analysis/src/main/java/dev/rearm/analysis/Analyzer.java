@@ -1,0 +1,36 @@
+package dev.rearm.analysis;
+
+import dev.rearm.analysis.baseline.BaselineComparison;
+import dev.rearm.analysis.claims.ClaimCheck;
+import dev.rearm.analysis.compare.Comparisons;
+import dev.rearm.analysis.load.Harness;
+import dev.rearm.analysis.load.Run;
+import dev.rearm.analysis.model.CostModelFit;
+import dev.rearm.analysis.model.FittedModel;
+import dev.rearm.analysis.model.ReopenBreakdown;
+import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** load -> statistics -> cost model -> claims (-> baseline): the steps before the report. */
+public final class Analyzer {
+    private final HierarchicalBootstrap bootstrap;
+
+    public Analyzer(HierarchicalBootstrap bootstrap) {
+        this.bootstrap = bootstrap;
+    }
+
+    public Analysis analyze(Run run, Optional<Run> baselineRun) {
+        Comparisons comparisons = Comparisons.of(run.measurements(), bootstrap);
+        Map<Harness, FittedModel> models = new EnumMap<>(Harness.class);
+        for (Harness harness : Harness.values()) {
+            CostModelFit.fit(comparisons, harness).ifPresent(model -> models.put(harness, model));
+        }
+        Optional<BaselineComparison> baseline = baselineRun.map(other -> BaselineComparison.of(other, comparisons,
+                Comparisons.of(other.measurements(), bootstrap), bootstrap));
+        return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
+                ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements())),
+                baseline, bootstrap.seed(), bootstrap.resamples());
+    }
+}

@@ -1,0 +1,134 @@
+package dev.rearm.analysis.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.analysis.stats.GroupedSample;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads native.json in the DESIGN.md shape. Unknown keys are ignored (keys may be added, never
+ * renamed). A result marked as not run ({@code "notRun": "why"}, or a {@code "status"} other than
+ * "ok" with a {@code "reason"}), or one whose trap count does not match, becomes a "not measured"
+ * entry instead of a figure.
+ */
+final class NativeLoader {
+    static final String EXPECTED = "the native harness's results: {\"harness\": \"native\", \"results\": "
+            + "[{strategy, trapEvery, ..., nsPerOp: [...]}]} (see DESIGN.md)";
+
+    private NativeLoader() {
+    }
+
+    record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment) {
+    }
+
+    static Loaded load(Path file) throws BadInputException {
+        JsonNode root = JsonInput.read(file, EXPECTED);
+        if (!root.isObject() || !root.path("results").isArray()) {
+            throw new BadInputException(file + ": not native.json (no 'results' array at the top); expected "
+                    + EXPECTED);
+        }
+        String harness = root.path("harness").asText(Harness.NATIVE.label());
+        if (!Harness.NATIVE.label().equals(harness)) {
+            throw new BadInputException(file + ": its harness is '" + harness + "', not 'native'; expected "
+                    + EXPECTED);
+        }
+        List<Measurement> measurements = new ArrayList<>();
+        List<NotMeasured> notMeasured = new ArrayList<>();
+        int index = 0;
+        for (JsonNode result : root.path("results")) {
+            readResult(file, index++, result, measurements, notMeasured);
+        }
+        Environment environment = root.path("env").isObject()
+                ? EnvironmentLoader.fromNode(root.path("env"), "native.json env block") : null;
+        return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment);
+    }
+
+    private static void readResult(Path file, int index, JsonNode result, List<Measurement> measurements,
+                                   List<NotMeasured> notMeasured) throws BadInputException {
+        String where = file + " results[" + index + "]";
+        if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
+            throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
+                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : Scenario.KEYS) {
+            JsonNode value = result.path(key);
+            if (value.isValueNode() && !value.isNull()) {
+                values.put(key, value.asText());
+            }
+        }
+        ScenarioKey key = new ScenarioKey(result.path(Scenario.STRATEGY).asText(), Scenario.fromValues(values, where));
+        String source = result.path("matrix").isTextual() ? result.path("matrix").asText() : Harness.NATIVE.label();
+
+        String notRunReason = notRunReason(result);
+        if (notRunReason != null) {
+            notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), notRunReason));
+            return;
+        }
+        JsonNode rounds = result.path("nsPerOp");
+        if (!rounds.isArray() || rounds.isEmpty()) {
+            notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "no nsPerOp figures in native.json"));
+            return;
+        }
+        double[] nsPerOp = new double[rounds.size()];
+        for (int i = 0; i < nsPerOp.length; i++) {
+            JsonNode round = rounds.get(i);
+            if (!round.isNumber() || !(round.asDouble() > 0)) {
+                throw new BadInputException(where + ": nsPerOp[" + i + "] is '" + round + "', expected a positive number");
+            }
+            nsPerOp[i] = round.asDouble();
+        }
+        Traps traps = null;
+        if (result.path("traps").isObject()) {
+            traps = new Traps(result.path("traps").path("expected").asLong(), result.path("traps").path("observed").asLong());
+            if (!traps.premiseHolds()) {
+                notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "premise failed: "
+                        + traps.expected() + " traps expected, " + traps.observed() + " observed"));
+                return;
+            }
+        }
+        measurements.add(new Measurement(Harness.NATIVE, source, key, GroupedSample.ofSingles(nsPerOp), traps,
+                phases(result.path("phasesNs"))));
+    }
+
+    private static String notRunReason(JsonNode result) {
+        if (result.hasNonNull("notRun")) {
+            JsonNode notRun = result.path("notRun");
+            return notRun.isTextual() ? notRun.asText() : notRun.path("why").asText(notRun.toString());
+        }
+        JsonNode status = result.path("status");
+        if (status.isTextual() && !"ok".equalsIgnoreCase(status.asText())) {
+            return status.asText() + (result.hasNonNull("reason") ? ": " + result.path("reason").asText() : "");
+        }
+        return null;
+    }
+
+    /** A phase is a number (mean ns) or an array of per-round figures (averaged). */
+    private static Map<String, Double> phases(JsonNode node) {
+        if (!node.isObject()) {
+            return Map.of();
+        }
+        Map<String, Double> phases = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            if (value.isNumber()) {
+                phases.put(field.getKey(), value.asDouble());
+            } else if (value.isArray() && !value.isEmpty()) {
+                double sum = 0;
+                for (JsonNode item : value) {
+                    sum += item.asDouble();
+                }
+                phases.put(field.getKey(), sum / value.size());
+            }
+        }
+        return Collections.unmodifiableMap(phases);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.rearm.analysis.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads the optional run.json (see {@link RunInfo} for its shape). */
+final class RunInfoLoader {
+    static final String FILE = "run.json";
+    private static final String EXPECTED = "an object with optional keys command, profile, startedAt, "
+            + "finishedAt, gitCommit, host, notes[], notRun[{what, why}]";
+
+    private RunInfoLoader() {
+    }
+
+    static RunInfo load(Path runDir) throws BadInputException {
+        Path file = runDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return RunInfo.unknown("no " + FILE + " in the run folder");
+        }
+        JsonNode root = JsonInput.read(file, EXPECTED);
+        if (!root.isObject()) {
+            throw new BadInputException(file + ": not a JSON object; expected " + EXPECTED);
+        }
+        List<String> notes = new ArrayList<>();
+        for (JsonNode note : root.path("notes")) {
+            notes.add(note.asText());
+        }
+        List<NotMeasured> notRun = new ArrayList<>();
+        for (JsonNode entry : root.path("notRun")) {
+            notRun.add(new NotMeasured("run", entry.path("what").asText("?"), entry.path("why").asText("no reason given")));
+        }
+        return new RunInfo(FILE, text(root, "command"), text(root, "profile"), text(root, "startedAt"),
+                text(root, "finishedAt"), text(root, "gitCommit"), text(root, "host"), List.copyOf(notes),
+                List.copyOf(notRun));
+    }
+
+    private static String text(JsonNode node, String key) {
+        JsonNode value = node.path(key);
+        return value.isValueNode() && !value.isNull() ? value.asText() : null;
+    }
+}

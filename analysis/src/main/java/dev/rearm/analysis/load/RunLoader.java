@@ -1,0 +1,77 @@
+package dev.rearm.analysis.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Loads a run folder: {@code env.json}, {@code native.json}, {@code jmh.json} and the optional
+ * {@code run.json}. A file that is there must be whole and of the right kind, or the load fails
+ * with one line naming it. A harness file that is absent makes that harness "not measured"; a
+ * folder with neither harness file is refused. Nothing in the folder is ever written.
+ */
+public final class RunLoader {
+    public static final String ENV_FILE = "env.json";
+
+    private RunLoader() {
+    }
+
+    public static Run load(Path dir) throws BadInputException {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": no such run folder; expected a folder holding env.json, "
+                    + "native.json and/or jmh.json (e.g. results/latest after 'mvn verify')");
+        }
+        Path nativeFile = dir.resolve(Harness.NATIVE.fileName());
+        Path jmhFile = dir.resolve(Harness.JMH.fileName());
+        boolean hasNative = Files.exists(nativeFile);
+        boolean hasJmh = Files.exists(jmhFile);
+        if (!hasNative && !hasJmh) {
+            throw new BadInputException(dir + ": neither native.json nor jmh.json is there; expected a run "
+                    + "folder written by 'mvn verify' (or by perfbp-bench --out / JMH -rf json)");
+        }
+
+        List<Measurement> measurements = new ArrayList<>();
+        List<LatencyMeasurement> latencies = new ArrayList<>();
+        List<FloorMeasurement> floors = new ArrayList<>();
+        List<NotMeasured> notMeasured = new ArrayList<>();
+        Environment nativeEnvironment = null;
+        String jmhVersion = null;
+        String jmhJvm = null;
+
+        if (hasNative) {
+            NativeLoader.Loaded loaded = NativeLoader.load(nativeFile);
+            measurements.addAll(loaded.measurements());
+            notMeasured.addAll(loaded.notMeasured());
+            nativeEnvironment = loaded.environment();
+        } else {
+            notMeasured.add(new NotMeasured(Harness.NATIVE.label(), "every native scenario",
+                    "native.json is not in " + dir));
+        }
+        if (hasJmh) {
+            JmhLoader.Loaded loaded = JmhLoader.load(jmhFile);
+            measurements.addAll(loaded.measurements());
+            latencies.addAll(loaded.latencies());
+            floors.addAll(loaded.floors());
+            notMeasured.addAll(loaded.notMeasured());
+            jmhVersion = loaded.jmhVersion();
+            jmhJvm = loaded.jvm();
+        } else {
+            notMeasured.add(new NotMeasured(Harness.JMH.label(), "every JMH benchmark", "jmh.json is not in " + dir));
+        }
+
+        Path envFile = dir.resolve(ENV_FILE);
+        Environment environment;
+        if (Files.exists(envFile)) {
+            environment = EnvironmentLoader.fromFile(envFile);
+        } else if (nativeEnvironment != null) {
+            environment = nativeEnvironment;
+        } else {
+            environment = Environment.unknown("no env.json in " + dir);
+        }
+        RunInfo info = RunInfoLoader.load(dir);
+        notMeasured.addAll(info.notRun());
+        return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
+                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm);
+    }
+}

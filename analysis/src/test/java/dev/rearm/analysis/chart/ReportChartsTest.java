@@ -1,0 +1,93 @@
+package dev.rearm.analysis.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rearm.analysis.Analysis;
+import dev.rearm.analysis.Analyzer;
+import dev.rearm.analysis.Fixtures;
+import dev.rearm.analysis.Measurements;
+import dev.rearm.analysis.load.Environment;
+import dev.rearm.analysis.load.Run;
+import dev.rearm.analysis.load.RunInfo;
+import dev.rearm.analysis.load.RunLoader;
+import dev.rearm.analysis.load.Scenario;
+import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.w3c.dom.Document;
+
+class ReportChartsTest {
+    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static ChartSet charts;
+
+    @BeforeAll
+    static void drawTheFixture() throws Exception {
+        System.setProperty("java.awt.headless", "true");
+        Analysis analysis = new Analyzer(new HierarchicalBootstrap(1, 1_000))
+                .analyze(RunLoader.load(Fixtures.run()), Optional.empty());
+        charts = ReportCharts.build(analysis);
+    }
+
+    static Stream<String> chartNames() {
+        return Stream.of("headline", "ring-pages", "trap-rate", "reopen-phases", "latency", "threads", "slots",
+                "shape-matrix", "harness-agreement");
+    }
+
+    @ParameterizedTest
+    @MethodSource("chartNames")
+    void eachChartRendersToAValidPngAndSvg(String name, @TempDir Path dir) throws Exception {
+        ChartSpec spec = charts.find(name).orElseThrow(() -> new AssertionError(name + " was not drawn"));
+        Path png = ChartFiles.write(spec, dir);
+
+        byte[] bytes = Files.readAllBytes(png);
+        assertThat(Arrays.copyOf(bytes, PNG_MAGIC.length)).isEqualTo(PNG_MAGIC);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(ChartTheme.WIDTH);
+        assertThat(image.getHeight()).isEqualTo(ChartTheme.HEIGHT);
+
+        Document svg = parseWithoutNetwork(dir.resolve(name + ".svg"));
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(svg.getElementsByTagName("*").getLength()).isGreaterThan(20);
+    }
+
+    @Test
+    void chartsWithoutDataAreSkippedWithAReason() {
+        Run headlineOnly = new Run(Path.of("constructed"), Environment.unknown("test"), RunInfo.unknown("test"),
+                List.of(Measurements.exact("reopen", Scenario.HEADLINE, 19_000),
+                        Measurements.exact("modify", Scenario.HEADLINE, 2_000)),
+                List.of(), List.of(), List.of(), true, false, null, null);
+        ChartSet set = ReportCharts.build(new Analyzer(new HierarchicalBootstrap(1, 200))
+                .analyze(headlineOnly, Optional.empty()));
+        assertThat(set.drawn()).extracting(ChartSpec::name).containsExactly("headline");
+        assertThat(set.skipped()).extracting(SkippedChart::name).containsExactly("ring-pages", "trap-rate",
+                "reopen-phases", "latency", "threads", "slots", "shape-matrix", "harness-agreement");
+        assertThat(set.skipped()).allSatisfy(s -> assertThat(s.why()).isNotBlank());
+    }
+
+    /** SVG files name a DTD on the web; the parser must not fetch it. */
+    private static Document parseWithoutNetwork(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setValidating(false);
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        try (InputStream in = Files.newInputStream(file)) {
+            return builder.parse(in);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.rearm.analysis.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rearm.analysis.Analysis;
+import dev.rearm.analysis.Analyzer;
+import dev.rearm.analysis.Fixtures;
+import dev.rearm.analysis.load.Harness;
+import dev.rearm.analysis.load.RunLoader;
+import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClaimCheckTest {
+
+    @Test
+    void everyClaimGetsARowPerHarnessWithAReason() throws Exception {
+        Analysis analysis = analyze(Fixtures.run());
+        assertThat(analysis.claims()).hasSize(4);
+        assertThat(analysis.claims()).allSatisfy(row -> {
+            assertThat(row.verdict()).isNotEqualTo(Verdict.NOT_MEASURED);
+            assertThat(row.why()).isNotBlank().endsWith(".");
+        });
+        ClaimRow alwaysNative = analysis.claims().stream()
+                .filter(r -> r.claim() == Claim.ALWAYS_TRAPPING && r.harness() == Harness.NATIVE).findFirst().orElseThrow();
+        assertThat(alwaysNative.why()).contains("A trap adds").contains("would give ~4x");
+        ClaimRow neverNative = analysis.claims().stream()
+                .filter(r -> r.claim() == Claim.NEVER_TRAPPING && r.harness() == Harness.NATIVE).findFirst().orElseThrow();
+        assertThat(neverNative.why()).contains("mmap is reopen's largest phase");
+    }
+
+    @Test
+    void aMissingScenarioIsNotMeasuredWithTheHarnessReason(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "env.json");
+        Files.writeString(dir.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"strategy": "reopen", "trapEvery": 0, "nsPerOp": [19000, 19100, 18900]},
+                  {"strategy": "modify", "trapEvery": 0, "nsPerOp": [2000, 2010, 1990]},
+                  {"strategy": "reopen", "trapEvery": 1, "notRun": "no signal delivery in this container"}]}
+                """);
+        Analysis analysis = analyze(dir);
+        assertThat(analysis.claims()).filteredOn(r -> r.claim() == Claim.ALWAYS_TRAPPING && r.harness() == Harness.NATIVE)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.verdict()).isEqualTo(Verdict.NOT_MEASURED);
+                    assertThat(r.why()).isEqualTo("reopen was not measured: no signal delivery in this container.");
+                });
+        assertThat(analysis.claims()).filteredOn(r -> r.harness() == Harness.JMH)
+                .allSatisfy(r -> assertThat(r.why()).isEqualTo("jmh.json is not in the run folder."));
+        assertThat(analysis.claims()).filteredOn(r -> r.claim() == Claim.NEVER_TRAPPING && r.harness() == Harness.NATIVE)
+                .singleElement().satisfies(r -> assertThat(r.verdict()).isEqualTo(Verdict.REPRODUCED));
+    }
+
+    private static Analysis analyze(Path dir) throws Exception {
+        return new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(dir), Optional.empty());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.rearm.analysis.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rearm.analysis.Fixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalysisCommandTest {
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void headless() {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    @Test
+    void writesTheReportAndPrintsTheClaimCheck() {
+        Path report = tmp.resolve("report");
+        int code = run("--in", Fixtures.run().toString(), "--out", report.toString());
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("Claim check").contains("~10x when the watchpoint never traps")
+                .contains("native").contains("jmh").contains("Report: " + report.resolve("report.md"));
+        assertThat(err.toString()).isEmpty();
+        assertThat(report.resolve("report.md")).exists();
+        assertThat(report.resolve("report.html")).exists();
+        assertThat(report.resolve("charts/headline.svg")).exists();
+    }
+
+    @Test
+    void aBaselineAddsTheRatioOfRatios() throws Exception {
+        Path report = tmp.resolve("report");
+        int code = run("--in", Fixtures.run().toString(), "--baseline", Fixtures.run().toString(), "--out",
+                report.toString());
+        assertThat(code).isZero();
+        assertThat(Files.readString(report.resolve("report.md"))).contains("## Against the baseline run")
+                .contains("| native | native | headline | 9.");
+    }
+
+    @Test
+    void aMissingRunFolderExitsTwoWithOneLine() {
+        Path missing = tmp.resolve("nothing-here");
+        assertThat(run("--in", missing.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("analysis: " + missing + ": no such run folder; expected a folder holding "
+                + "env.json, native.json and/or jmh.json (e.g. results/latest after 'mvn verify')" + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBrokenFileExitsTwoNamingIt() throws Exception {
+        Path run = Fixtures.copy(tmp, "run", "native.json");
+        Files.writeString(run.resolve("jmh.json"), "[{\"benchmark\": \"x.Y.z\", \"primaryMetric\": {\"scoreUnit\"");
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("analysis: " + run.resolve("jmh.json") + ": truncated JSON")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void aMissingOptionExitsTwoWithOneLine() {
+        assertThat(run("--in", Fixtures.run().toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement()
+                .satisfies(line -> assertThat(line).contains("Missing required option").contains("--out"));
+    }
+
+    @Test
+    void tooFewResamplesAreRefused() {
+        assertThat(run("--in", Fixtures.run().toString(), "--out", tmp.resolve("o").toString(), "--resamples", "500"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--resamples 500: use at least 10000");
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsRefused() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        assertThat(run("--in", Fixtures.run().toString(), "--out", file.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--out " + file + ": is a file");
+    }
+
+    @Test
+    void aRunWithoutJmhSaysSoOnStderrAndStillReports() {
+        Path run = Fixtures.copy(tmp, "run", "env.json", "native.json");
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isZero();
+        assertThat(err.toString()).contains("jmh.json is missing: its rows are reported as not measured");
+        assertThat(out.toString()).contains("not measured");
+    }
+
+    private int run(String... args) {
+        return AnalysisCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+}

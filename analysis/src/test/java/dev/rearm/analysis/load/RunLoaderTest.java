@@ -1,0 +1,91 @@
+package dev.rearm.analysis.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.rearm.analysis.Fixtures;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunLoaderTest {
+
+    @Test
+    void loadsTheRecordedJmh137Results() throws Exception {
+        Run run = RunLoader.load(Fixtures.run());
+        assertThat(run.jmhVersion()).isEqualTo("1.37");
+        assertThat(run.jmhJvm()).startsWith("OpenJDK 64-Bit Server VM");
+        // 51 entries: 46 AverageTime with a strategy, 4 SampleTime, 1 binding floor.
+        assertThat(run.measurements().stream().filter(m -> m.harness() == Harness.JMH)).hasSize(46);
+        assertThat(run.latencies()).hasSize(4);
+        assertThat(run.floors()).singleElement()
+                .satisfies(f -> assertThat(f.benchmark()).isEqualTo("BindingFloorBenchmark.badFdIoctl"));
+
+        Measurement headline = run.measurements().stream()
+                .filter(m -> m.harness() == Harness.JMH && m.source().equals("HeadlineBenchmark")
+                        && m.key().equals(new ScenarioKey("reopen", Scenario.HEADLINE)))
+                .findFirst().orElseThrow();
+        assertThat(headline.nsPerOp().groupCount()).isEqualTo(2);
+        assertThat(headline.nsPerOp().group(0)).hasSize(3);
+        // rawData is in us/op; every figure here is ns/op (JMH's score for this entry is 3.752 us/op).
+        assertThat(headline.nsPerOp().grandMean()).isCloseTo(3752, within(1.0));
+    }
+
+    @Test
+    void jmhKeysWithoutAParamTakeTheirHeadlineValue() throws Exception {
+        Run run = RunLoader.load(Fixtures.run());
+        Measurement pages = run.measurements().stream()
+                .filter(m -> m.source().equals("RingPagesBenchmark") && m.key().scenario().pages() == 64)
+                .findFirst().orElseThrow();
+        assertThat(pages.key().scenario()).isEqualTo(Scenario.HEADLINE.withPages(64));
+    }
+
+    @Test
+    void sampleTimeHistogramsBecomeLatenciesInNanoseconds() throws Exception {
+        Run run = RunLoader.load(Fixtures.run());
+        LatencyMeasurement modify = run.latencies().stream()
+                .filter(l -> l.key().equals(new ScenarioKey("modify", Scenario.HEADLINE))).findFirst().orElseThrow();
+        assertThat(modify.histogram().sampleCount()).isGreaterThan(1000);
+        assertThat(modify.histogram().percentile(50)).isBetween(100.0, 100_000.0);
+    }
+
+    @Test
+    void loadsTheHandMadeNativeResults() throws Exception {
+        Run run = RunLoader.load(Fixtures.run());
+        Measurement reopen = run.measurements().stream()
+                .filter(m -> m.harness() == Harness.NATIVE && m.key().equals(new ScenarioKey("reopen", Scenario.HEADLINE)))
+                .findFirst().orElseThrow();
+        assertThat(reopen.nsPerOp().groupCount()).isEqualTo(10);
+        assertThat(reopen.nsPerOp().isFlat()).isTrue();
+        assertThat(reopen.phasesNs()).containsOnlyKeys("munmap", "close", "open", "fcntl", "mmap");
+        assertThat(reopen.traps()).isEqualTo(new Traps(0, 0));
+        assertThat(run.notMeasured()).anySatisfy(n -> {
+            assertThat(n.harness()).isEqualTo("native");
+            assertThat(n.what()).contains("bpType=R ");
+            assertThat(n.why()).contains("EINVAL");
+        });
+    }
+
+    @Test
+    void readsTheEnvironmentAndTheRunInfo() throws Exception {
+        Run run = RunLoader.load(Fixtures.run());
+        assertThat(run.environment().source()).isEqualTo("env.json");
+        assertThat(run.environment().kernel()).isNotBlank();
+        assertThat(run.environment().debugRegisters()).isEqualTo(4);
+        assertThat(run.environment().capabilities()).extracting(Environment.Capability::name)
+                .contains("breakpointPmu", "modifyAttributes", "signalDelivery");
+        assertThat(run.info().profile()).isEqualTo("fixture");
+        assertThat(run.notMeasured()).anySatisfy(n -> assertThat(n.what()).isEqualTo("profiler matrix"));
+    }
+
+    @Test
+    void aRunWithoutEnvJsonFallsBackToTheNativeEnvBlockAndWithoutRunJsonSaysUnknown(@TempDir Path tmp)
+            throws Exception {
+        Run run = RunLoader.load(Fixtures.copy(tmp, "run", "native.json"));
+        assertThat(run.environment().source()).isEqualTo("native.json env block");
+        assertThat(run.environment().kernel()).isEqualTo("6.18.44-fc-v669");
+        assertThat(run.info().command()).isNull();
+        assertThat(run.hasJmh()).isFalse();
+        assertThat(run.notMeasured()).anySatisfy(n -> assertThat(n.why()).contains("jmh.json is not in"));
+    }
+}

@@ -1,0 +1,104 @@
+package dev.rearm.analysis.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rearm.analysis.Analysis;
+import dev.rearm.analysis.Analyzer;
+import dev.rearm.analysis.Fixtures;
+import dev.rearm.analysis.chart.ChartSet;
+import dev.rearm.analysis.chart.ReportCharts;
+import dev.rearm.analysis.load.RunLoader;
+import dev.rearm.analysis.report.doc.Document;
+import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void markdownOpensWithTheClaimTableAndLinksEveryChart() throws Exception {
+        Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown).contains("## Claim check")
+                .contains("| Claim | Harness | Measured speedup [95% CI] | Verdict | Why |")
+                .contains("| ~10x when the watchpoint never traps | native |")
+                .contains("| ~4x when the watchpoint always traps | jmh |")
+                .contains("![Headline speedup: reopen / modify](charts/headline.png)")
+                .contains("## Environment").contains("## How this run was made").contains("## What could not run, and why")
+                .contains("seeded with **1**");
+        assertThat(markdown.indexOf("## Claim check")).isLessThan(markdown.indexOf("## Environment"));
+        try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
+            assertThat(charts.filter(p -> p.toString().endsWith(".png")))
+                    .allSatisfy(png -> assertThat(markdown).contains("(charts/" + png.getFileName() + ")"));
+        }
+    }
+
+    @Test
+    void htmlIsSelfContained() throws Exception {
+        Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("<style>").contains("<h2>Claim check</h2>").contains("<table>")
+                .contains("src=\"data:image/png;base64,")
+                .doesNotContain("src=\"charts/").doesNotContain("src=\"http").doesNotContain("href=\"http")
+                .doesNotContain("<link");
+    }
+
+    @Test
+    void writingIntoTheRunFolderLeavesTheInputsUntouchedAndNoTemporaryFiles() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        Map<String, String> before = digests(run);
+        write(run, run);
+        write(run, run);
+        assertThat(digests(run)).isEqualTo(before);
+        try (Stream<Path> files = Files.list(run)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("env.json", "native.json", "jmh.json", "run.json", "report.md",
+                            "report.html", "charts");
+        }
+    }
+
+    @Test
+    void aRunWithMissingScenariosStillRendersWithNotMeasuredRows() throws Exception {
+        Path run = Fixtures.copy(tmp, "run", "env.json");
+        Files.writeString(run.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"strategy": "reopen", "trapEvery": 0, "nsPerOp": [19000, 19100, 18900, 19050]},
+                  {"strategy": "modify", "trapEvery": 0, "nsPerOp": [2000, 2010, 1990, 2005]}]}
+                """);
+        Path out = write(run, tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown).contains("| ~4x when the watchpoint always traps | native | — | **not measured** |")
+                .contains("| ~10x when the watchpoint never traps | jmh | — | **not measured** | jmh.json is not in the run folder. |")
+                .contains("Chart *Speedup vs trap rate, with the cost model*: not drawn")
+                .contains("no harness has both trapEvery=0 and trapEvery=1");
+        assertThat(out.resolve("charts/headline.png")).exists();
+    }
+
+    private static Path write(Path run, Path out) throws Exception {
+        Analysis analysis = new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(run), Optional.empty());
+        ChartSet charts = ReportCharts.build(analysis);
+        Document document = ReportComposer.compose(analysis, charts, Instant.parse("2026-01-01T00:00:00Z"));
+        ReportWriter.write(out, document, charts);
+        return out;
+    }
+
+    private static Map<String, String> digests(Path dir) throws Exception {
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (String name : new String[] {"env.json", "native.json", "jmh.json", "run.json"}) {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(name)));
+            digests.put(name, HexFormat.of().formatHex(hash));
+        }
+        return digests;
+    }
+}

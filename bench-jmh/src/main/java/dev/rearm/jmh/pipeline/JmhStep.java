@@ -1,0 +1,66 @@
+package dev.rearm.jmh.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the planned JMH invocations of benchmarks.jar (JMH prints its own progress and ETA),
+ * each writing its own JSON, and leaves their concatenation as the run's jmh.json.
+ */
+final class JmhStep {
+    private final PrintStream log;
+    private final Path benchmarksJar;
+
+    JmhStep(PrintStream log, Path benchmarksJar) {
+        this.log = log;
+        this.benchmarksJar = benchmarksJar;
+    }
+
+    void run(StepRunner steps, RunRecord record, JmhPlan plan, JmhSettings settings, Path stage) {
+        recordSettings(record.section("jmh"), settings, plan);
+        plan.leftOut().forEach(reason -> log.println("[rearm] not run here: " + reason));
+
+        Path partsDir = stage.resolve("jmh-parts");
+        List<Path> parts = new ArrayList<>();
+        List<JmhRun> runs = plan.runs();
+        try {
+            Files.createDirectories(partsDir);
+            for (int i = 0; i < runs.size(); i++) {
+                JmhRun run = runs.get(i);
+                Path part = partsDir.resolve(String.format("%02d.json", i + 1));
+                List<String> command = new ArrayList<>(List.of(MeasureCommand.java(), "-jar", benchmarksJar.toString()));
+                command.addAll(run.args());
+                command.addAll(List.of("-rf", "json", "-rff", part.toString()));
+                steps.run("JMH " + run.label() + " (" + (i + 1) + "/" + runs.size() + ")", command);
+                parts.add(part);
+            }
+            JsonFiles.writeAtomically(stage.resolve("jmh.json"), JsonFiles.concatArrays(parts));
+            for (Path part : parts) {
+                Files.delete(part);
+            }
+            Files.delete(partsDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot manage JMH result files in " + partsDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void recordSettings(ObjectNode section, JmhSettings settings, JmhPlan plan) {
+        section.put("include", settings.include());
+        section.put("forks", settings.forks());
+        section.put("warmupIterations", settings.warmupIterations());
+        section.put("warmupTime", settings.warmupTime());
+        section.put("iterations", settings.iterations());
+        section.put("time", settings.time());
+        ArrayNode extra = section.putArray("extraArgs");
+        settings.extraArgs().forEach(extra::add);
+        ArrayNode leftOut = section.putArray("leftOut");
+        plan.leftOut().forEach(leftOut::add);
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rearm.jmh.workload;
+
+import dev.rearm.perf.event.BreakpointType;
+import dev.rearm.perf.scenario.Notify;
+import dev.rearm.perf.strategy.Strategy;
+import dev.rearm.perf.strategy.WatchpointSpec;
+
+/**
+ * One scenario in the DESIGN.md vocabulary, built from a benchmark's {@code @Param} strings so
+ * that a bad {@code -p key=value} gets one line naming the key and the valid values.
+ *
+ * @param trapEvery    0 = never traps, k = every k-th op stores to the watched address
+ * @param notification the {@code notify} key ({@code notify} itself is taken by Object)
+ */
+public record Scenario(Strategy strategy, int trapEvery, Notify notification, int pages, BreakpointType bpType,
+                       int bpLen, int threads, int slots) {
+
+    public Scenario {
+        require(trapEvery >= 0, "trapEvery=" + trapEvery + " is not 0 (never traps) or k >= 1 (every k-th op traps)");
+        require(pages >= 1 && Integer.bitCount(pages) == 1,
+                "pages=" + pages + " is not a power of two (1, 2, 4 ... 512)");
+        require(bpLen == 1 || bpLen == 2 || bpLen == 4 || bpLen == 8, "bpLen=" + bpLen + " is not one of 1, 2, 4, 8");
+        require(threads >= 1, "threads=" + threads + " is not 1 or more");
+        require(slots >= 1, "slots=" + slots + " is not 1 or more (up to the debug registers the probe found)");
+        // An X watchpoint traps on instruction fetch; the trapping op here is a data store.
+        require(bpType != BreakpointType.X || trapEvery == 0,
+                "trapEvery=" + trapEvery + " with bpType=X: an X watchpoint traps on instruction fetch, "
+                        + "and this suite's trapping op is a data store; X runs with trapEvery=0 only");
+    }
+
+    /** Parses the benchmark's parameters; every failure names the parameter and its valid values. */
+    public static Scenario of(String strategy, int trapEvery, String notify, int pages, String bpType, int bpLen,
+                              int threads, int slots) {
+        try {
+            return new Scenario(Strategy.parse(strategy), trapEvery, Notify.parse(notify), pages,
+                    BreakpointType.parse(bpType), bpLen, threads, slots);
+        } catch (IllegalArgumentException e) {
+            throw new BadScenarioException(e.getMessage());
+        }
+    }
+
+    /** What one slot's watchpoint is armed with at {@code address}; traps are verified by the state, not tallied. */
+    public WatchpointSpec specAt(long address) {
+        return new WatchpointSpec(address, bpType, bpLen, notification, pages, false);
+    }
+
+    public boolean traps() {
+        return trapEvery > 0;
+    }
+
+    /** The scenario keys as they appear in native.json and jmh.json, for messages. */
+    @Override
+    public String toString() {
+        return "strategy=" + strategy.key() + " trapEvery=" + trapEvery + " notify=" + notification.key() + " pages=" + pages
+                + " bpType=" + bpType.name() + " bpLen=" + bpLen + " threads=" + threads + " slots=" + slots;
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new BadScenarioException(message);
+        }
+    }
+
+    /** A parameter value outside the vocabulary: the message is the one line a user needs. */
+    public static final class BadScenarioException extends IllegalArgumentException {
+        public BadScenarioException(String message) {
+            super(message);
+        }
+    }
+}

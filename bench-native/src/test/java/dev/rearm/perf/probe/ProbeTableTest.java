@@ -1,0 +1,72 @@
+package dev.rearm.perf.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The probe's terminal table, rendered from reports built by hand (a capable and an incapable machine). */
+class ProbeTableTest {
+
+    private static ProbeReport report(Capability pmu, DebugRegisters registers, Capability modify,
+                                      Capability signals, List<ShapeSupport> shapes, Long memlockRlimitKb) {
+        return new ProbeReport("6.18.0-test", "amd64", "Test CPU", true, 2, 4096, 2, 516L, memlockRlimitKb,
+                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, modify, signals, shapes);
+    }
+
+    private static ProbeReport capable() {
+        return report(Capability.yes("opened a watchpoint"),
+                new DebugRegisters(true, "watchpoint 5 was refused with ENOSPC", 4),
+                Capability.yes("moved in place"), Capability.yes("one signal per trap"),
+                List.of(new ShapeSupport("W", 1, true, "opened"), new ShapeSupport("RW", 8, true, "opened"),
+                        new ShapeSupport("R", 1, false, "EINVAL")),
+                8192L);
+    }
+
+    @Test
+    void capableMachineGetsYesLinesAndTheRunnableVerdict() {
+        String table = ProbeTable.render(capable());
+        assertThat(table)
+                .contains("kernel                 6.18.0-test")
+                .contains("Test CPU (virtual machine)")
+                .contains("2 / 4096 bytes")
+                .contains("516 KiB (RLIMIT_MEMLOCK 8192 KiB)")
+                .contains("breakpoint PMU         yes  opened a watchpoint")
+                .contains("debug registers        yes  4 usable; watchpoint 5 was refused with ENOSPC")
+                .contains("modify ioctl           yes  moved in place")
+                .contains("signal per trap        yes  one signal per trap")
+                .contains("shapes accepted        W/1 RW/8")
+                .contains("shapes refused         R/1 EINVAL")
+                .contains("verdict: this machine can run every strategy of the headline scenario")
+                .doesNotContain("NO ");
+    }
+
+    @Test
+    void incapableMachineGetsNoLinesWithReasonsAndNoShapes() {
+        String reason = "perf_event_open failed with ENOENT: no breakpoint PMU";
+        ProbeReport report = report(Capability.no(reason), new DebugRegisters(false, reason, 0),
+                Capability.no(reason), Capability.no(reason), List.of(), null);
+        String table = ProbeTable.render(report);
+        assertThat(table)
+                .contains("breakpoint PMU         NO   " + reason)
+                .contains("debug registers        NO   0 usable; " + reason)
+                .contains("modify ioctl           NO   " + reason)
+                .contains("RLIMIT_MEMLOCK unknown")
+                .contains("verdict: no watchpoint can be opened here")
+                .doesNotContain("shapes accepted");
+    }
+
+    /** Modify missing (kernel before 4.17) alone is enough to refuse the headline verdict. */
+    @Test
+    void missingModifyAloneMakesTheHeadlineUnrunnable() {
+        ProbeReport full = capable();
+        ProbeReport noModify = report(full.breakpointPmu(), full.debugRegisters(),
+                Capability.no("ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) failed with ENOTTY"),
+                full.signalDelivery(), full.shapes(), -1L);
+        assertThat(noModify.headlineRunnable()).isFalse();
+        assertThat(ProbeTable.render(noModify))
+                .contains("modify ioctl           NO   ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) failed with ENOTTY")
+                .contains("RLIMIT_MEMLOCK unlimited")
+                .contains("verdict: only the reopen strategy can run here");
+    }
+}

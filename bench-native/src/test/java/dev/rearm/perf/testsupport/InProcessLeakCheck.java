@@ -1,0 +1,31 @@
+package dev.rearm.perf.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+/**
+ * Nothing of ours leaked in this JVM since {@code before}: every fd, every perf ring mapping,
+ * and every named mapping is back. Unnamed anonymous mappings are left out on purpose: within a
+ * running test JVM the JIT, the GC and malloc arenas split and join them at any time (seen here
+ * under load), while all our code maps is a perf ring ({@code anon_inode:[perf_event]}, named).
+ * The leak soak (hostile.MoveSoak) counts every mapping line in a child JVM set up to hold still.
+ */
+public final class InProcessLeakCheck {
+    private InProcessLeakCheck() {
+    }
+
+    public static void assertNothingLeaked(ProcessResources before) {
+        ProcessResources after = ProcessResources.now();
+        assertThat(after.perfFds()).as("perf fds").isEqualTo(before.perfFds());
+        assertThat(after.perfMappings()).as("perf ring mappings").isEqualTo(before.perfMappings());
+        assertThat(after.fds()).as(() -> "all fds: " + before.differenceTo(after)).isEqualTo(before.fds());
+        assertThat(named(after.mapLines())).as(() -> "named mappings: " + before.differenceTo(after))
+                .isEqualTo(named(before.mapLines()));
+    }
+
+    /** Mappings with a path or name (the sixth field of a maps line), in order. */
+    private static List<String> named(List<String> mapLines) {
+        return mapLines.stream().filter(line -> line.trim().split("\\s+").length >= 6).toList();
+    }
+}
