@@ -71,11 +71,32 @@ static void print_mmap_advice(FILE *out, int err)
 	}
 }
 
+/* At paranoid <= 2 the sysctl allows this, so something else refuses: say what. */
+static void print_permission_advice(FILE *out)
+{
+	char paranoid[32], *end;
+	long level;
+
+	read_sysctl("/proc/sys/kernel/perf_event_paranoid", paranoid, sizeof(paranoid));
+	level = strtol(paranoid, &end, 10);
+	if (end != paranoid && *end == '\0' && level <= 2) {
+		fprintf(out, "the kernel does not let this process open perf events although perf_event_paranoid is %s, "
+			"which allows watching one's own user-space memory: something else refuses, most often a "
+			"container's seccomp profile (Docker's default answers EPERM) or a security module (SELinux, "
+			"AppArmor, lockdown); allow perf_event_open there, or run outside it, as root or with CAP_PERFMON",
+			paranoid);
+		return;
+	}
+	fprintf(out, "the kernel does not let this user open perf events; perf_event_paranoid is %s (2 or lower lets "
+		"a user watch its own user-space memory; 3 or more, as some distributions patch it, needs CAP_PERFMON "
+		"or root). Lower it with 'sysctl kernel.perf_event_paranoid=2', run as root, or grant CAP_PERFMON; in "
+		"a container, the seccomp profile may also block perf_event_open", paranoid);
+}
+
 void advice_print(FILE *out, const struct perf_failure *f)
 {
 	bool open = call_is(f, "perf_event_open");
 	bool modify = call_is(f, "ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES)");
-	char paranoid[32];
 
 	fprintf(out, "perfbp-bench: %s failed with %s%s%s%s: ", f->call, errno_name(f->err), f->detail[0] ? " (" : "",
 		f->detail, f->detail[0] ? ")" : "");
@@ -87,11 +108,7 @@ void advice_print(FILE *out, const struct perf_failure *f)
 	switch (f->err) {
 	case EACCES:
 	case EPERM:
-		read_sysctl("/proc/sys/kernel/perf_event_paranoid", paranoid, sizeof(paranoid));
-		fprintf(out, "the kernel does not let this user open perf events; perf_event_paranoid is %s (2 or lower "
-			"lets a user watch its own user-space memory; 3 or more, as some distributions patch it, needs "
-			"CAP_PERFMON or root). Lower it with 'sysctl kernel.perf_event_paranoid=2', run as root, or grant "
-			"CAP_PERFMON; in a container, the seccomp profile may also block perf_event_open", paranoid);
+		print_permission_advice(out);
 		break;
 	case ENOENT:
 	case ENODEV:

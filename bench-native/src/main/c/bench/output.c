@@ -240,7 +240,11 @@ static void write_settings(struct json *j, const struct run_record *r)
 				 "Reopen's rounds do not read() each fd: that costs ~0.9 us per op on a VM");
 	json_str(j, "leakCheck", "after every group, /proc/self holds no perf fd and no perf mapping");
 	json_str(j, "phasePass", "one extra batch of iterations ops per strategy with phases, timed phase by phase "
-				 "(mean ns per op); not part of nsPerOp; each phase includes about one clockReadNs");
+				 "(mean ns per op); not part of nsPerOp; each phase includes about one clockReadNs. "
+				 "phasesNs holds the move's own phases (their sum is the op at trapEvery=0); "
+				 "phasePassExtrasNs.counterRead is the pass's read() of each fd's counter before close "
+				 "(not done in reopen's rounds), phasePassExtrasNs.trap the trapping access and ring "
+				 "drain (and signal) per op");
 	json_close(j, '}');
 }
 
@@ -293,10 +297,16 @@ static int write_result(struct json *j, const struct scenario *s, const struct s
 	json_close(j, '}');
 	json_close(j, '}');
 	if (r->has_phases) {
+		/* phasesNs: only the move's own phases, so they add up to the op the rounds time. */
 		json_open(j, "phasesNs", '{');
 		for (p = 0; p < NR_PHASES; p++)
-			if (desc->phases & (1u << p))
+			if ((desc->phases & (1u << p)) && p != PHASE_READ && p != PHASE_TRAP)
 				json_double(j, phase_name(p), r->phase_ran[p] ? r->phase_ns[p] : 0.0, 1);
+		json_close(j, '}');
+		json_open(j, "phasePassExtrasNs", '{');
+		if (desc->phases & (1u << PHASE_READ))
+			json_double(j, "counterRead", r->phase_ran[PHASE_READ] ? r->phase_ns[PHASE_READ] : 0.0, 1);
+		json_double(j, "trap", r->phase_ran[PHASE_TRAP] ? r->phase_ns[PHASE_TRAP] : 0.0, 1);
 		json_close(j, '}');
 		json_u64(j, "phaseOps", r->phase_ops);
 	}
