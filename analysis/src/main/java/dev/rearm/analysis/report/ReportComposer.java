@@ -59,7 +59,9 @@ public final class ReportComposer {
         Run run = analysis.run();
         Document doc = new Document(TITLE);
         Environment env = run.environment();
-        doc.paragraph("Run folder `" + run.dir() + "` · " + Fmt.orUnknown(env.cpu()) + " · kernel "
+        // Not the folder path: the pipeline analyses a staging folder that is renamed afterwards.
+        String profile = run.info().profile() == null ? "A" : "A `" + run.info().profile() + "`";
+        doc.paragraph(profile + " run · " + Fmt.orUnknown(env.cpu()) + " · kernel "
                 + Fmt.orUnknown(env.kernel()) + " · generated " + generatedAt + " by `analysis.jar`.");
         claimCheck(doc, analysis, charts);
         environment(doc, run);
@@ -142,9 +144,11 @@ public final class ReportComposer {
         rows.add(List.of("Command", info.command() == null ? "unknown" : "`" + info.command() + "`"));
         rows.add(List.of("Profile", Fmt.orUnknown(info.profile())));
         rows.add(List.of("Started", Fmt.orUnknown(info.startedAt())));
-        rows.add(List.of("Finished", Fmt.orUnknown(info.finishedAt())));
+        rows.add(List.of("Measurements finished", Fmt.orUnknown(info.finishedAt())));
         rows.add(List.of("Git commit", Fmt.orUnknown(info.gitCommit())));
-        rows.add(List.of("Host", Fmt.orUnknown(info.host())));
+        if (info.host() != null) {
+            rows.add(List.of("Host", info.host()));
+        }
         rows.add(List.of("Source", info.source()));
         doc.table(List.of("What", "Value"), rows);
         doc.bullets(info.notes());
