@@ -56,6 +56,8 @@ public final class PerfEventAttr implements AutoCloseable {
     static final long FLAG_EXCLUDE_HV = 1L << 6;
 
     private final Memory memory = new Memory(SIZE);
+    /** The memory's address, for the perf calls (which take addresses, not JNA Pointers). */
+    private final long address = Pointer.nativeValue(memory);
 
     private PerfEventAttr(int type, long config) {
         memory.clear();
@@ -91,6 +93,11 @@ public final class PerfEventAttr implements AutoCloseable {
     /** The native memory the kernel reads; valid until {@link #close()}. */
     public Pointer pointer() {
         return memory;
+    }
+
+    /** The address of the native memory the kernel reads; valid until {@link #close()}. */
+    public long address() {
+        return address;
     }
 
     public void setBpAddr(long address) {
