@@ -97,7 +97,7 @@ public enum Binding {
     }
 
     /** The JNI binding cannot load in this JVM: the message says why. */
-    public static final class UnavailableException extends RuntimeException {
+    public static final class UnavailableException extends IllegalStateException {
         UnavailableException(String message, Throwable cause) {
             super(message, cause);
         }
