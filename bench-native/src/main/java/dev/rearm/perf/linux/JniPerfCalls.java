@@ -21,6 +21,7 @@ final class JniPerfCalls implements PerfCalls {
         try {
             System.load(PerfbpLibrary.path());
             JniPerfCalls calls = new JniPerfCalls();
+            // Each call on fd -1, a zero length or a null attr: the kernel refuses it and nothing changes.
             calls.getpagesize();
             calls.gettid();
             calls.close(-1);
@@ -32,8 +33,8 @@ final class JniPerfCalls implements PerfCalls {
             calls.perf_event_open(0, 0, -1, -1, 0);
             return calls;
         } catch (LinkageError e) {
-            throw new Binding.UnavailableException("libperfbp's JNI entry points did not load (" + e.getMessage() + ")",
-                    e);
+            throw new Binding.UnavailableException("libperfbp's JNI entry points did not load ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }
     }
 
