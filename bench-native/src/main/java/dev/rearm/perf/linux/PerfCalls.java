@@ -15,7 +15,7 @@ package dev.rearm.perf.linux;
  */
 public interface PerfCalls {
 
-    /** The binding's name as {@code -Drearm.binding} spells it: {@code jni} or {@code jna}. */
+    /** Which binding makes these calls (its {@link Binding#key()} is how {@code -Drearm.binding} spells it). */
     Binding binding();
 
     /**
