@@ -324,16 +324,16 @@ public final class ReportComposer {
         }
         doc.heading("JMH vs native");
         if (!costs.isEmpty()) {
-            doc.paragraph("The same scenarios through the JVM and JNA (JMH) and with nothing in between (the C harness).");
+            doc.paragraph("The same scenarios through the JVM and its binding to libc (JMH) and with nothing in between (the C harness).");
             doc.table(List.of("Scenario", "Strategy", "native (mean/op)", "JMH (mean/op)", "JMH − native", "JMH / native"),
                     costs);
             doc.table(List.of("Scenario", "native speedup", "JMH speedup", "JMH vs native"), speedups);
         }
         for (FloorMeasurement floor : floors) {
             SampleSummary summary = SampleSummary.of(floor.nsPerOp());
-            doc.paragraph("Binding floor (`" + floor.benchmark() + "`, the cheapest call through the same binding): "
+            doc.paragraph("Binding floor (`" + floor.benchmark() + "`, the cheapest call through that binding): "
                     + Fmt.time(summary.mean()) + " per call (median " + Fmt.time(summary.median())
-                    + "), what the JVM and JNA add to every op at least.");
+                    + "), what the JVM and that binding add to every op at least.");
         }
         image(doc, charts, "harness-agreement");
     }
