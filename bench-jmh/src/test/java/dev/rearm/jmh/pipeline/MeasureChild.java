@@ -30,6 +30,7 @@ final class MeasureChild {
     private String jmhArgs = "-p trapEvery=0 -p notify=none";
     private String nativeIterations = "30";
     private String nativeRounds = "2";
+    private String jmhTime = "20ms";
 
     /** What a finished measure step left: its exit code and its console. */
     record Result(int exit, String console) {
@@ -59,6 +60,12 @@ final class MeasureChild {
         return this;
     }
 
+    /** A JMH iteration long enough to be caught in the act. */
+    MeasureChild jmhTime(String time) {
+        jmhTime = time;
+        return this;
+    }
+
     List<String> command() {
         String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(launcher);
@@ -67,7 +74,7 @@ final class MeasureChild {
                 "--out=" + out, "--profile=test", "--project-dir=" + MODULE.getParent(), "--handoff=" + handoff,
                 "--native-jar=unused-with-classpath", "--benchmarks-jar=unused-with-classpath", "--classpath=" + classPath,
                 "--include=" + include, "--jmh-forks=1", "--jmh-warmup-iterations=0", "--jmh-iterations=1",
-                "--jmh-time=20ms", "--jmh-args=" + jmhArgs,
+                "--jmh-time=" + jmhTime, "--jmh-args=" + jmhArgs,
                 "--harness=" + NATIVE_BUILD.resolve("perfbp-bench"), "--native-matrices=headline",
                 "--native-rounds=" + nativeRounds, "--native-iterations=" + nativeIterations, "--native-warmup=0"));
         return command;
@@ -107,17 +114,32 @@ final class MeasureChild {
         }
     }
 
+    /**
+     * The report step ({@code BenchPipeline report}) for the run the handoff names, without an
+     * analysis jar (it is packaged after the tests): it records that and publishes the run.
+     */
+    static Result publish(Path handoff, Path console) {
+        return java(List.of(BenchPipeline.class.getName(), "report", "--handoff=" + handoff,
+                "--analysis-jar=" + handoff.resolveSibling("no-analysis.jar"), "--project-dir=" + MODULE.getParent()),
+                console);
+    }
+
     /** Runs the analysis on {@code runFolder} from the class path, as the report step does with analysis.jar. */
     static Result analyse(Path runFolder, Path reportDir, Path console) {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-                "dev.rearm.analysis.cli.AnalysisCommand", "--in", runFolder.toString(), "--out", reportDir.toString());
+        return java(List.of("-Djava.awt.headless=true", "dev.rearm.analysis.cli.AnalysisCommand", "--in",
+                runFolder.toString(), "--out", reportDir.toString()), console);
+    }
+
+    private static Result java(List<String> args, Path console) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path")));
+        command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile())
                     .start();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError("the analysis did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new Result(process.exitValue(), Files.readString(console, StandardCharsets.UTF_8));
         } catch (IOException e) {
