@@ -43,13 +43,19 @@ public final class JmhPlan {
     private JmhPlan() {
     }
 
-    public static JmhPlan of(BenchmarkCatalog catalog, JmhSettings settings, EnvFacts env) {
-        JmhPlan plan = new JmhPlan();
+    /** Refuses an include that selects nothing, before anything runs. */
+    public static List<String> checkInclude(BenchmarkCatalog catalog, JmhSettings settings) {
         List<String> selected = catalog.matching(settings.include());
         if (selected.isEmpty()) {
-            throw new BadSettingException("bench.include '" + settings.include() + "' matches no benchmark; they are: "
-                    + String.join(", ", catalog.matching("")));
+            throw new BadSettingException("bench.include '" + settings.include() + "' matches no benchmark; valid: a "
+                    + "regular expression found in one of " + String.join(", ", catalog.matching("")));
         }
+        return selected;
+    }
+
+    public static JmhPlan of(BenchmarkCatalog catalog, JmhSettings settings, EnvFacts env) {
+        JmhPlan plan = new JmhPlan();
+        List<String> selected = checkInclude(catalog, settings);
         // Benchmarks narrowed alike share one invocation; the first (usually the only one) is "suite".
         Map<List<String>, List<String>> general = new LinkedHashMap<>();
         List<String> special = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.rearm.jmh.pipeline;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -70,12 +71,17 @@ final class MeasureCommand implements Callable<Integer> {
                 JmhSettings.splitArgs(jmhArgs));
         NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
                 NativeSettings.splitMatrices(matrices), rounds, nativeIterations, warmup, skipNative);
+        nativeSettings.check();
+        JmhPlan.checkInclude(BenchmarkCatalog.compiledIn(), jmh);
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new BadSettingException("bench.out='" + out + "': is a file; valid: a folder path (created if missing)");
+        }
         RunHandoff.clear(handoff);
         projectDir = projectDir.toAbsolutePath().normalize();
         nativeJar = nativeJar.toAbsolutePath().normalize();
         benchmarksJar = benchmarksJar.toAbsolutePath().normalize();
 
-        Path target = out.toAbsolutePath().normalize();
         Path stage = new RunFolder().stage(target);
         log.println("[rearm] measuring into " + stage + " (renamed to " + target + " when complete)");
         RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir, clock.instant(), GitState.of(projectDir));
