@@ -38,7 +38,8 @@ public final class JmhPlan {
     private static final Set<String> NEED_MODIFY = Set.of("modify", "disable-modify-enable");
 
     private final List<JmhRun> runs = new ArrayList<>();
-    private final List<NotRun> notRun = new ArrayList<>();
+    /** (scenario, why) -> the benchmarks it is left out of: one refusal is listed once, not once per benchmark. */
+    private final Map<List<String>, List<String>> notRun = new LinkedHashMap<>();
 
     private JmhPlan() {
     }
@@ -61,7 +62,7 @@ public final class JmhPlan {
         List<String> special = new ArrayList<>();
         for (String name : selected) {
             if (!NEED_NO_WATCHPOINT.contains(name) && env.watchpointRefusal() != null) {
-                plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')),
+                plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "",
                         "no watchpoint can be armed here: " + env.watchpointRefusal());
             } else if (name.startsWith(SHAPE) || name.startsWith(THREADS) || name.startsWith(SLOTS)) {
                 special.add(name);
@@ -122,7 +123,7 @@ public final class JmhPlan {
             if (why == null) {
                 kept.add(value);
             } else {
-                leaveOut(simpleName(name) + " " + param + "=" + value, why);
+                leaveOut(simpleName(name), param + "=" + value, why);
             }
         }
         if (kept.size() < declared.size() && !kept.isEmpty()) {
@@ -143,7 +144,7 @@ public final class JmhPlan {
                 if (refusal == null) {
                     accepted.add(bpLen);
                 } else {
-                    leaveOut(simpleName(name) + " bpType=" + bpType + " bpLen=" + bpLen,
+                    leaveOut(simpleName(name), "bpType=" + bpType + " bpLen=" + bpLen,
                             "this CPU refuses the shape (" + refusal + ")");
                 }
             }
@@ -162,7 +163,7 @@ public final class JmhPlan {
             if (Integer.parseInt(slots) <= env.debugRegisters()) {
                 fitting.add(slots);
             } else {
-                leaveOut(simpleName(name) + " slots=" + slots, "the probe found " + env.debugRegisters()
+                leaveOut(simpleName(name), "slots=" + slots, "the probe found " + env.debugRegisters()
                         + " debug registers");
             }
         }
@@ -182,8 +183,9 @@ public final class JmhPlan {
         runs.add(new JmhRun(label, args));
     }
 
-    private void leaveOut(String what, String why) {
-        notRun.add(new NotRun("JMH " + what, why));
+    /** What is left out: {@code scenario} (e.g. "strategy=modify", or empty) of {@code benchmark}, and why. */
+    private void leaveOut(String benchmark, String scenario, String why) {
+        notRun.computeIfAbsent(List.of(scenario, why), k -> new ArrayList<>()).add(benchmark);
     }
 
     /** "-p strategy=reopen -p pages=1,8" -> "strategy=reopen pages=1,8". */
@@ -205,13 +207,16 @@ public final class JmhPlan {
         return List.copyOf(runs);
     }
 
-    /** Scenarios this machine cannot run, each with the reason. */
+    /** Scenarios this machine cannot run, each with the reason; benchmarks left out for the same reason share an entry. */
     public List<NotRun> notRun() {
-        return List.copyOf(notRun);
+        List<NotRun> entries = new ArrayList<>();
+        notRun.forEach((key, benchmarks) -> entries.add(new NotRun("JMH " + String.join(", ", benchmarks)
+                + (key.get(0).isEmpty() ? "" : " " + key.get(0)), key.get(1))));
+        return entries;
     }
 
     /** {@link #notRun()} as "what: why" lines. */
     public List<String> leftOut() {
-        return notRun.stream().map(NotRun::toString).toList();
+        return notRun().stream().map(NotRun::toString).toList();
     }
 }
