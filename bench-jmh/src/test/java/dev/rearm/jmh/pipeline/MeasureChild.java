@@ -31,6 +31,10 @@ final class MeasureChild {
     private String nativeIterations = "30";
     private String nativeRounds = "2";
     private String jmhTime = "20ms";
+    private String classPath = System.getProperty("java.class.path");
+    private Path projectDir = MODULE.getParent();
+    private Path harness = NATIVE_BUILD.resolve("perfbp-bench");
+    private String matrices = "headline";
 
     /** What a finished measure step left: its exit code and its console. */
     record Result(int exit, String console) {
@@ -66,16 +70,28 @@ final class MeasureChild {
         return this;
     }
 
+    /** Runs from copies (another user may not read the build or the Maven repository). */
+    MeasureChild from(String copiedClassPath, Path copiedHarness, Path workDir) {
+        classPath = copiedClassPath;
+        harness = copiedHarness;
+        projectDir = workDir;
+        return this;
+    }
+
+    MeasureChild matrices(String names) {
+        matrices = names;
+        return this;
+    }
+
     List<String> command() {
-        String classPath = System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(launcher);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath, BenchPipeline.class.getName(), "measure",
-                "--out=" + out, "--profile=test", "--project-dir=" + MODULE.getParent(), "--handoff=" + handoff,
+                "--out=" + out, "--profile=test", "--project-dir=" + projectDir, "--handoff=" + handoff,
                 "--native-jar=unused-with-classpath", "--benchmarks-jar=unused-with-classpath", "--classpath=" + classPath,
                 "--include=" + include, "--jmh-forks=1", "--jmh-warmup-iterations=0", "--jmh-iterations=1",
                 "--jmh-time=" + jmhTime, "--jmh-args=" + jmhArgs,
-                "--harness=" + NATIVE_BUILD.resolve("perfbp-bench"), "--native-matrices=headline",
+                "--harness=" + harness, "--native-matrices=" + matrices,
                 "--native-rounds=" + nativeRounds, "--native-iterations=" + nativeIterations, "--native-warmup=0"));
         return command;
     }
@@ -90,6 +106,7 @@ final class MeasureChild {
             // JMH takes a machine-wide lock in java.io.tmpdir; a private one keeps these tiny runs
             // from waiting on (or failing beside) a real benchmark run on the same machine.
             Path tmp = Files.createDirectories(out.resolveSibling("tmp"));
+            tmp.toFile().setWritable(true, false); // for a step run as another user
             builder.environment().put("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + tmp);
             return builder.start();
         } catch (IOException e) {
