@@ -11,6 +11,8 @@
  *   strategy.c  arming a watchpoint and the strategies      workload.c  addresses, the trapping access, the timed loop
  *   threads.c   threads, slots, rounds, premise checks      stats.c     per-round summaries
  *   output.c    native.json and its atomic write            signal.c    the SIGRTMIN+3 trap counter
+ *   memlock.c   whether a scenario's rings fit the locked-memory limit
+ *   resources.c the process's open fds and mappings, for the leak checks
  *   main.c      the order of it all
  */
 #ifndef PERFBP_BENCH_H
@@ -130,6 +132,16 @@ struct shape_support {
 
 #define UNKNOWN_NUMBER LONG_MIN
 
+/* The locked memory perf rings may take here (see memlock.c); KiB figures as the kernel rounds them. */
+struct locked_memory {
+	bool exempt;		 /* the kernel does not check (why in exempt_because) */
+	char exempt_because[48];
+	long online_cpus;	 /* perf_event_mlock_kb counts once per online CPU */
+	long perf_kb;		 /* perf_event_mlock_kb x online CPUs, per user */
+	long rlimit_kb;		 /* RLIMIT_MEMLOCK (soft), per process, beyond that */
+	long limit_kb;		 /* the two together: what one process of this user can lock */
+};
+
 struct env {
 	struct utsname uts;
 	char cpu[128];
@@ -148,10 +160,26 @@ struct env {
 	int modify_errno;	/* 0 when the ioctl works */
 	struct shape_support shapes[NR_BP_KINDS][NR_BP_LENGTHS];
 	int signo;		/* SIGRTMIN+3 */
+	struct locked_memory locked;
 };
 
 /* Probes this machine. Never fails: a refusal is recorded with its reason. */
 void env_probe(struct env *env);
+
+/* ---- memlock.c ---- */
+
+void memlock_probe(struct env *env);
+/* KiB of locked memory the scenario's rings take at once. */
+long memlock_needed_kb(const struct env *env, const struct scenario *s);
+/* False, with "needs N KiB locked, limit is M KiB (...)" in reason, when the rings cannot fit. */
+bool memlock_fits(const struct env *env, const struct scenario *s, char *reason, size_t size);
+/* Moves the scenarios that fit to the front (order kept); returns how many fit. */
+int memlock_partition(struct scenario *scenarios, int n, const struct env *env);
+
+/* ---- resources.c ---- */
+
+/* Every open fd and every mapping of this process now (/proc/self/fd, /proc/self/maps); -1 if /proc fails. */
+int process_resources(int *fds, int *mappings);
 
 /* ---- advice.c ---- */
 
@@ -382,6 +410,7 @@ struct scenario_result {
 	uint64_t phase_ops;
 	double phase_ns[NR_PHASES]; /* mean ns per op in each phase, over the phase pass */
 	bool phase_ran[NR_PHASES];
+	char not_run[384];	   /* non-empty: the scenario was not run, and why */
 };
 
 /* Why a group stopped: the kernel refused, or a premise failed. */
@@ -424,6 +453,8 @@ struct run_record {
 	const char *matrix;
 	double started_at;   /* seconds since the epoch */
 	double finished_at;
+	int fds_before, fds_after;	   /* the whole process's, around the measured groups */
+	int mappings_before, mappings_after;
 };
 
 /* Writes native.json to opts->out atomically (temp file + rename), or to stdout. -1 on failure. */

@@ -213,6 +213,7 @@ void env_probe(struct env *env)
 	snprintf(env->clocksource, sizeof(env->clocksource), "%s", clocksource);
 	env->clock_read_ns = clock_read_cost();
 	env->signo = SIGRTMIN + 3;
+	memlock_probe(env);
 
 	if (pool_create(&data, BP_W, 1, (size_t)env->page_size) != 0) {
 		env->breakpoint_errno = errno;

@@ -5,6 +5,7 @@
  */
 #include "bench.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -76,7 +77,7 @@ static void progress_result(const struct scenario *scenarios, const struct group
 static void dry_run(const struct options *opts, const struct env *env, const struct scenario *scenarios, int n,
 		    int ngroups)
 {
-	char what[160];
+	char what[160], why[384];
 	int i, t, l;
 
 	printf("perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of %ld ops\n",
@@ -92,8 +93,25 @@ static void dry_run(const struct options *opts, const struct env *env, const str
 	printf("\n");
 	for (i = 0; i < n; i++) {
 		scenario_describe(&scenarios[i], what, sizeof(what));
-		printf("%4d %-22s %s\n", i + 1, strategy_name(scenarios[i].strategy), what);
+		printf("%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
+		if (!memlock_fits(env, &scenarios[i], why, sizeof(why)))
+			printf("  (not run: %s)", why);
+		printf("\n");
 	}
+}
+
+static void report_not_run(const struct scenario *s, const char *why)
+{
+	char what[160];
+
+	scenario_describe(s, what, sizeof(what));
+	fprintf(stderr, "perfbp-bench: not run: %s %s: %s\n", strategy_name(s->strategy), what, why);
+}
+
+/* mmap refused with EPERM although the figures fit: other processes of this user hold locked memory. */
+static bool ring_lock_refused(const struct run_error *error)
+{
+	return error->kernel && strcmp(error->failure.call, "mmap") == 0 && error->failure.err == EPERM;
 }
 
 static bool any_signal(const struct scenario *scenarios, int n)
@@ -117,8 +135,8 @@ int main(int argc, char **argv)
 	struct run_error error;
 	struct run_record record;
 	double started, start_mono;
-	int n = 0, ngroups, g, i, done = 0, status = EXIT_FAILED;
-	int leaked_fds, leaked_maps;
+	int n = 0, runnable, ngroups, g, i, done = 0, status = EXIT_FAILED;
+	int leaked_fds, leaked_maps, fds_before, maps_before, fds_after, maps_after;
 
 	if (options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;
@@ -149,7 +167,9 @@ int main(int argc, char **argv)
 		status = n == -1 ? EXIT_USAGE : EXIT_KERNEL;
 		goto out;
 	}
-	ngroups = group_scenarios(scenarios, n, groups);
+	/* Scenarios whose rings cannot fit the locked-memory limit go last, reported as not run. */
+	runnable = memlock_partition(scenarios, n, &env);
+	ngroups = group_scenarios(scenarios, runnable, groups);
 	if (opts.dry_run) {
 		dry_run(&opts, &env, scenarios, n, ngroups);
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
@@ -172,20 +192,44 @@ int main(int argc, char **argv)
 			goto out;
 		}
 
+	for (i = runnable; i < n; i++) {
+		memlock_fits(&env, &scenarios[i], results[i].not_run, sizeof(results[i].not_run));
+		report_not_run(&scenarios[i], results[i].not_run);
+	}
+
+	if (process_resources(&fds_before, &maps_before) != 0) {
+		perror("perfbp-bench: reading /proc/self");
+		goto out;
+	}
 	started = wall_seconds();
 	start_mono = (double)monotonic_ns() / 1e9;
 	for (g = 0; g < ngroups; g++) {
-		progress_start(scenarios, &groups[g], n, (double)monotonic_ns() / 1e9 - start_mono, done);
+		progress_start(scenarios, &groups[g], runnable, (double)monotonic_ns() / 1e9 - start_mono, done);
 		memset(&error, 0, sizeof(error));
 		if (threads_run_group(scenarios, &groups[g], &settings, &env, results, &error) != 0) {
-			if (error.kernel) {
+			if (ring_lock_refused(&error)) {
+				int m;
+
+				for (m = 0; m < groups[g].count; m++) {
+					struct scenario_result *r = &results[groups[g].members[m]];
+
+					snprintf(r->not_run, sizeof(r->not_run), "mmap of the ring was refused with EPERM at run "
+						 "time: needs %ld KiB locked, the limit computed before was %ld KiB; other "
+						 "processes of this user hold locked memory (perf_event_mlock_kb is per user)",
+						 memlock_needed_kb(&env, &scenarios[groups[g].members[m]]),
+						 env.locked.limit_kb);
+					report_not_run(&scenarios[groups[g].members[m]], r->not_run);
+				}
+			} else if (error.kernel) {
 				advice_print(stderr, &error.failure);
 				status = EXIT_KERNEL;
 			} else {
 				fprintf(stderr, "perfbp-bench: %s\n", error.message);
 			}
-			fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
-			goto out;
+			if (!ring_lock_refused(&error)) {
+				fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
+				goto out;
+			}
 		}
 		if (perf_resources_held(&leaked_fds, &leaked_maps) != 0 || leaked_fds != 0 || leaked_maps != 0) {
 			fprintf(stderr, "perfbp-bench: after scenario %d, %d perf fds and %d perf mappings are still open "
@@ -193,14 +237,20 @@ int main(int argc, char **argv)
 				done + groups[g].count, leaked_fds, leaked_maps);
 			goto out;
 		}
-		progress_result(scenarios, &groups[g], results, opts.rounds);
+		if (results[groups[g].members[0]].not_run[0] == '\0')
+			progress_result(scenarios, &groups[g], results, opts.rounds);
 		done += groups[g].count;
+	}
+	if (process_resources(&fds_after, &maps_after) != 0) {
+		perror("perfbp-bench: reading /proc/self");
+		goto out;
 	}
 
 	record = (struct run_record){
 		.opts = &opts, .env = &env, .settings = &settings, .scenarios = scenarios, .results = results,
 		.count = n, .matrix = opts.matrix_text, .started_at = started,
-		.finished_at = wall_seconds(),
+		.finished_at = wall_seconds(), .fds_before = fds_before, .fds_after = fds_after,
+		.mappings_before = maps_before, .mappings_after = maps_after,
 	};
 	if (output_write(&record) != 0)
 		goto out;

@@ -201,6 +201,17 @@ static void write_env(struct json *j, const struct env *env)
 	json_int(j, "number", env->signo);
 	json_str(j, "name", "SIGRTMIN+3");
 	json_close(j, '}');
+	json_open(j, "lockedMemory", '{');
+	json_bool(j, "exempt", env->locked.exempt);
+	if (env->locked.exempt) {
+		json_str(j, "reason", env->locked.exempt_because);
+	} else {
+		json_int(j, "limitKb", env->locked.limit_kb);
+		json_int(j, "perfKb", env->locked.perf_kb);
+		json_int(j, "rlimitKb", env->locked.rlimit_kb);
+	}
+	json_int(j, "onlineCpus", env->locked.online_cpus);
+	json_close(j, '}');
 	json_open(j, "shapes", '[');
 	for (t = 0; t < NR_BP_KINDS; t++)
 		for (l = 0; l < NR_BP_LENGTHS; l++) {
@@ -255,7 +266,7 @@ static int write_result(struct json *j, const struct scenario *s, const struct s
 	struct summary summary;
 	int t, p;
 
-	if (summarize(r->ns_per_op, (int)rs->rounds, &summary) != 0)
+	if (r->not_run[0] == '\0' && summarize(r->ns_per_op, (int)rs->rounds, &summary) != 0)
 		return -1;
 	json_open(j, NULL, '{');
 	json_str(j, "strategy", desc->name);
@@ -266,6 +277,14 @@ static int write_result(struct json *j, const struct scenario *s, const struct s
 	json_int(j, "bpLen", s->bp_len);
 	json_int(j, "threads", s->threads);
 	json_int(j, "slots", s->slots);
+	if (r->not_run[0] != '\0') {
+		/* No figures: the analysis lists it as not measured, with the reason. */
+		json_str(j, "status", "not run");
+		json_str(j, "reason", r->not_run);
+		json_close(j, '}');
+		return 0;
+	}
+	json_str(j, "status", "ok");
 	json_int(j, "iterations", rs->iterations);
 	json_int(j, "rounds", rs->rounds);
 	json_int(j, "warmup", rs->warmup);
@@ -349,6 +368,14 @@ static int write_document(FILE *f, const struct run_record *r)
 	json_double(&j, "elapsedSeconds", r->finished_at - r->started_at, 3);
 	write_settings(&j, r);
 	write_env(&j, r->env);
+	json_open(&j, "processResources", '{');
+	json_str(&j, "when", "before the first and after the last measured group (whole process: /proc/self/fd, "
+			    "/proc/self/maps)");
+	json_int(&j, "fdsBefore", r->fds_before);
+	json_int(&j, "fdsAfter", r->fds_after);
+	json_int(&j, "mappingsBefore", r->mappings_before);
+	json_int(&j, "mappingsAfter", r->mappings_after);
+	json_close(&j, '}');
 	json_open(&j, "results", '[');
 	for (i = 0; i < r->count; i++)
 		if (write_result(&j, &r->scenarios[i], &r->results[i], r->settings) != 0)

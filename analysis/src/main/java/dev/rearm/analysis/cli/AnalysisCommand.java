@@ -99,7 +99,11 @@ public final class AnalysisCommand implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, ignored) -> {
-            e.getCommandLine().getErr().println("analysis: " + e.getMessage() + " (see --help)");
+            // One line that also says what is valid: every option with its value's name.
+            String valid = e.getCommandLine().getCommandSpec().options().stream()
+                    .map(option -> option.longestName() + (option.typeInfo().isBoolean() ? "" : " " + option.paramLabel()))
+                    .collect(java.util.stream.Collectors.joining(", "));
+            e.getCommandLine().getErr().println("analysis: " + e.getMessage() + "; valid: " + valid);
             return BAD_INPUT;
         });
         commandLine.setExecutionExceptionHandler((e, cmd, ignored) -> {

@@ -32,13 +32,6 @@ final class RunInfoLoader {
         for (JsonNode entry : root.path("notRun")) {
             notRun.add(new NotMeasured("run", entry.path("what").asText("?"), entry.path("why").asText("no reason given")));
         }
-        // The pipeline records what JMH left out as "what: why" strings under jmh.leftOut.
-        for (JsonNode entry : root.path("jmh").path("leftOut")) {
-            String text = entry.asText();
-            int colon = text.indexOf(": ");
-            notRun.add(colon < 0 ? new NotMeasured("jmh", text, "no reason given")
-                    : new NotMeasured("jmh", text.substring(0, colon), text.substring(colon + 2)));
-        }
         return new RunInfo(FILE, text(root, "command"), text(root, "profile"), text(root, "startedAt"),
                 firstText(root, "finishedAt", "measuredAt"), gitCommit(root), text(root, "host"), List.copyOf(notes),
                 List.copyOf(notRun));

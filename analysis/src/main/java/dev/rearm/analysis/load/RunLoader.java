@@ -9,7 +9,8 @@ import java.util.List;
  * Loads a run folder: {@code env.json}, {@code native.json}, {@code jmh.json} and the optional
  * {@code run.json}. A file that is there must be whole and of the right kind, or the load fails
  * with one line naming it. A harness file that is absent makes that harness "not measured"; a
- * folder with neither harness file is refused. Nothing in the folder is ever written.
+ * folder with neither harness file is refused unless its run.json lists what could not run
+ * (a machine that refused everything). Nothing in the folder is ever written.
  */
 public final class RunLoader {
     public static final String ENV_FILE = "env.json";
@@ -26,7 +27,9 @@ public final class RunLoader {
         Path jmhFile = dir.resolve(Harness.JMH.fileName());
         boolean hasNative = Files.exists(nativeFile);
         boolean hasJmh = Files.exists(jmhFile);
-        if (!hasNative && !hasJmh) {
+        RunInfo info = RunInfoLoader.load(dir);
+        // A machine that refused everything still gets a report, when run.json says why nothing ran.
+        if (!hasNative && !hasJmh && info.notRun().isEmpty()) {
             throw new BadInputException(dir + ": neither native.json nor jmh.json is there; expected a run "
                     + "folder written by 'mvn verify' (or by perfbp-bench --out / JMH -rf json)");
         }
@@ -69,7 +72,6 @@ public final class RunLoader {
         } else {
             environment = Environment.unknown("no env.json in " + dir);
         }
-        RunInfo info = RunInfoLoader.load(dir);
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
                 List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm);

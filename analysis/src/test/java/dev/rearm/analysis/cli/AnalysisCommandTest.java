@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AnalysisCommandTest {
     @TempDir
@@ -93,6 +95,38 @@ class AnalysisCommandTest {
         assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isZero();
         assertThat(err.toString()).contains("jmh.json is missing: its rows are reported as not measured");
         assertThat(out.toString()).contains("not measured");
+    }
+
+    @ParameterizedTest(name = "[{0}]")
+    @CsvSource(delimiter = '|', value = {
+        "--bogus | Unknown option: '--bogus'",
+        "--resamples=abc | Invalid value for option '--resamples': 'abc' is not an int",
+        "--seed=x | Invalid value for option '--seed': 'x' is not a long",
+        "--in | Missing required parameter for option '--in' (RUN_DIR)",
+    })
+    void anOptionPicocliRefusesIsOneLineWithTheValidOptions(String argument, String expected) {
+        String[] args = argument.equals("--in") ? new String[] {"--out", tmp.resolve("o").toString(), argument}
+                : new String[] {"--in", Fixtures.run().toString(), "--out", tmp.resolve("o").toString(), argument};
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString().startsWith("analysis: ").contains(expected)
+                .contains("valid: --in RUN_DIR, --baseline OTHER_RUN_DIR, --out DIR, --seed N, --resamples N");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aBaselineThatIsNoRunFolderIsNamed() {
+        Path missing = tmp.resolve("no-baseline");
+        assertThat(run("--in", Fixtures.run().toString(), "--baseline", missing.toString(), "--out",
+                tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString().lines()).singleElement().asString()
+                .startsWith("analysis: " + missing + ": no such run folder");
+    }
+
+    @Test
+    void aFileInPlaceOfTheRunFolderIsRefused() {
+        Path file = Fixtures.run().resolve("native.json");
+        assertThat(run("--in", file.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("analysis: " + file + ": no such run folder");
     }
 
     private int run(String... args) {

@@ -87,6 +87,15 @@ class BadInputTest {
     }
 
     @Test
+    void aRunJsonThatIsNotAnObjectIsNamed() throws Exception {
+        Path dir = Fixtures.copy(tmp, "bad-run-json", "native.json");
+        Files.writeString(dir.resolve("run.json"), "[\"mvn verify\"]");
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(dir.resolve("run.json") + ": not a JSON object; expected an object with "
+                        + "optional keys command");
+    }
+
+    @Test
     void aForeignEnvJsonIsNamed() throws Exception {
         Path dir = Fixtures.copy(tmp, "run", "native.json");
         Files.writeString(dir.resolve("env.json"), "{\"os\": \"linux\"}");

@@ -85,6 +85,42 @@ class ReportTest {
         assertThat(out.resolve("charts/headline.png")).exists();
     }
 
+    @Test
+    void aRunOnAKernelThatRefusedEverythingStillRendersAndSaysWhy() throws Exception {
+        Path run = Fixtures.copy(tmp, "refused", "env.json");
+        Files.writeString(run.resolve("run.json"), """
+                {"profile": "smoke", "notRun": [
+                  {"what": "native harness, every scenario", "why": "no watchpoint can be armed here: perf_event_open failed with EPERM"},
+                  {"what": "JMH HeadlineBenchmark.move", "why": "no watchpoint can be armed here: perf_event_open failed with EPERM"}]}
+                """);
+
+        String markdown = Files.readString(write(run, tmp.resolve("out")).resolve("report.md"));
+
+        assertThat(markdown).contains("## Claim check", "## What could not run, and why")
+                .contains("**run** `native harness, every scenario`: no watchpoint can be armed here: perf_event_open "
+                        + "failed with EPERM")
+                .contains("**run** `JMH HeadlineBenchmark.move`: no watchpoint");
+    }
+
+    @Test
+    void scenariosTheHarnessDidNotRunAreListedWithTheirReason() throws Exception {
+        Path run = Fixtures.copy(tmp, "nobody", "env.json");
+        Files.writeString(run.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"strategy": "reopen", "trapEvery": 0, "notify": "signal", "pages": 1, "bpType": "RW", "bpLen": 1,
+                   "threads": 1, "slots": 1, "status": "ok", "nsPerOp": [19000, 19100, 18900]},
+                  {"strategy": "modify", "trapEvery": 0, "notify": "signal", "pages": 1, "bpType": "RW", "bpLen": 1,
+                   "threads": 1, "slots": 1, "status": "ok", "nsPerOp": [2000, 2010, 1990]},
+                  {"strategy": "reopen", "trapEvery": 0, "notify": "signal", "pages": 512, "bpType": "RW", "bpLen": 1,
+                   "threads": 1, "slots": 1, "status": "not run", "reason": "needs 2052 KiB locked, limit is 1096 KiB"}]}
+                """);
+
+        String markdown = Files.readString(write(run, tmp.resolve("out")).resolve("report.md"));
+
+        assertThat(markdown).containsPattern("\\*\\*native\\*\\* `strategy=reopen [^`]*pages=512[^`]*`: not run: needs 2052 KiB "
+                + "locked, limit is 1096 KiB");
+    }
+
     private static Path write(Path run, Path out) throws Exception {
         Analysis analysis = new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(run), Optional.empty());
         ChartSet charts = ReportCharts.build(analysis);

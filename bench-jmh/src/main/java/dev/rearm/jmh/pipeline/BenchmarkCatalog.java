@@ -50,6 +50,11 @@ public final class BenchmarkCatalog {
         return params.keySet().stream().filter(name -> pattern.matcher(name).find()).toList();
     }
 
+    /** Whether {@code name} declares the {@code @Param} {@code param}. */
+    public boolean declares(String name, String param) {
+        return params.getOrDefault(name, Map.of()).containsKey(param);
+    }
+
     /** The values {@code name} declares for {@code param}, in declaration order. */
     public List<String> declared(String name, String param) {
         List<String> values = params.getOrDefault(name, Map.of()).get(param);

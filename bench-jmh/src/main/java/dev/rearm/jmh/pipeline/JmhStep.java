@@ -22,28 +22,39 @@ import java.util.List;
  */
 final class JmhStep {
     private final PrintStream log;
-    private final Path benchmarksJar;
+    private final List<String> launcher;
 
-    JmhStep(PrintStream log, Path benchmarksJar) {
+    /** {@code launcher}: how to start JMH's main ({@code java -jar benchmarks.jar}). */
+    JmhStep(PrintStream log, List<String> launcher) {
         this.log = log;
-        this.benchmarksJar = benchmarksJar;
+        this.launcher = List.copyOf(launcher);
     }
 
     void run(StepRunner steps, RunRecord record, JmhPlan plan, JmhSettings settings, Binding binding, Path stage) {
         recordSettings(record.section("jmh"), settings, plan);
         record.section("jmh").put("binding", binding.key());
-        plan.leftOut().forEach(reason -> log.println("[rearm] not run here: " + reason));
+        plan.notRun().forEach(entry -> {
+            log.println("[rearm] not run here: " + entry);
+            record.addNotRun(entry);
+        });
 
         Path partsDir = stage.resolve("jmh-parts");
         List<Path> parts = new ArrayList<>();
         List<JmhRun> runs = plan.runs();
+        if (runs.isEmpty()) {
+            String reason = "nothing selected can run on this machine (see notRun in run.json)";
+            log.println("[rearm] JMH " + reason + ": jmh.json will be missing from this run");
+            record.addSkippedStep("JMH", reason);
+            return;
+        }
         try {
             Files.createDirectories(partsDir);
             for (int i = 0; i < runs.size(); i++) {
                 JmhRun run = runs.get(i);
                 Path part = partsDir.resolve(String.format("%02d.json", i + 1));
-                List<String> command = new ArrayList<>(List.of(MeasureCommand.java(),
-                        "-D" + Binding.PROPERTY + "=" + binding.key(), "-jar", benchmarksJar.toString()));
+                List<String> command = new ArrayList<>(launcher);
+                // The forks inherit the runner JVM's -D properties: every figure uses the binding recorded above.
+                command.add(1, "-D" + Binding.PROPERTY + "=" + binding.key());
                 command.addAll(run.args());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString()));
                 steps.run("JMH " + run.label() + " (" + (i + 1) + "/" + runs.size() + ")", command);

@@ -2,8 +2,10 @@ package dev.rearm.jmh.pipeline;
 
 import dev.rearm.perf.linux.Binding;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,6 +31,9 @@ final class MeasureCommand implements Callable<Integer> {
     Path nativeJar;
     @Option(names = "--benchmarks-jar", required = true, description = "bench-jmh's benchmarks.jar.")
     Path benchmarksJar;
+    @Option(names = "--classpath", description = "Run the probe and JMH from this class path instead of the two "
+            + "jars (for tests, which run before the jars are packaged).")
+    String classPath;
 
     @Option(names = "--include", defaultValue = "", description = "bench.include: JMH benchmark regex; empty = all.")
     String include;
@@ -67,12 +72,17 @@ final class MeasureCommand implements Callable<Integer> {
                 JmhSettings.splitArgs(jmhArgs));
         NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
                 NativeSettings.splitMatrices(matrices), rounds, nativeIterations, warmup, skipNative);
+        nativeSettings.check();
+        JmhPlan.checkInclude(BenchmarkCatalog.compiledIn(), jmh);
+        Path target = out.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new BadSettingException("bench.out='" + out + "': is a file; valid: a folder path (created if missing)");
+        }
         RunHandoff.clear(handoff);
         projectDir = projectDir.toAbsolutePath().normalize();
         nativeJar = nativeJar.toAbsolutePath().normalize();
         benchmarksJar = benchmarksJar.toAbsolutePath().normalize();
 
-        Path target = out.toAbsolutePath().normalize();
         Path stage = new RunFolder().stage(target);
         log.println("[rearm] measuring into " + stage + " (renamed to " + target + " when complete)");
         RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir, clock.instant(), GitState.of(projectDir));
@@ -81,8 +91,8 @@ final class MeasureCommand implements Callable<Integer> {
             Binding binding = Binding.selected().binding(); // a bad -Drearm.binding fails before any run
             EnvFacts env = probe(steps, stage);
             JmhPlan plan = JmhPlan.of(BenchmarkCatalog.compiledIn(), jmh, env); // a bad include fails before any run
-            new NativeStep(log).run(steps, record, nativeSettings, stage);
-            new JmhStep(log, benchmarksJar).run(steps, record, plan, jmh, binding, stage);
+            new NativeStep(log).run(steps, record, nativeSettings, stage, env);
+            new JmhStep(log, launcher(benchmarksJar, "org.openjdk.jmh.Main")).run(steps, record, plan, jmh, binding, stage);
             record.put("measuredAt", clock.instant().toString());
         } catch (RuntimeException e) {
             log.println("[rearm] this run failed: " + target + " is untouched; the run's files stay in " + stage);
@@ -97,13 +107,19 @@ final class MeasureCommand implements Callable<Integer> {
 
     private EnvFacts probe(StepRunner steps, Path stage) {
         Path envJson = stage.resolve("env.json");
-        steps.run("probe", List.of(java(), "-jar", nativeJar.toString(), "probe", "--out", envJson.toString()));
+        List<String> command = new ArrayList<>(launcher(nativeJar, "dev.rearm.perf.cli.RearmNativeCli"));
+        command.addAll(List.of("probe", "--out", envJson.toString()));
+        steps.run("probe", command);
         EnvFacts env = EnvFacts.read(envJson);
-        if (!env.runnable()) {
-            throw new IllegalStateException("this machine cannot run the benchmarks: " + String.join("; ", env.missing())
-                    + " (the probe's table above says more; partial run in " + stage + ")");
-        }
+        // A refusal does not stop the run: what cannot run is left out, with the reason, and the rest is measured.
+        env.refused().forEach((capability, reason) ->
+                log.println("[rearm] the probe found no " + capability + " here: " + reason));
         return env;
+    }
+
+    /** {@code java -jar JAR}, or {@code java -cp CLASSPATH MAIN} when a class path was given. */
+    private List<String> launcher(Path jar, String mainClass) {
+        return classPath == null ? List.of(java(), "-jar", jar.toString()) : List.of(java(), "-cp", classPath, mainClass);
     }
 
     /** The Maven command line, from the environment the mvn launcher script exports. */

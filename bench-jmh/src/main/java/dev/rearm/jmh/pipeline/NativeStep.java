@@ -21,7 +21,7 @@ final class NativeStep {
         this.log = log;
     }
 
-    void run(StepRunner steps, RunRecord record, NativeSettings settings, Path stage) {
+    void run(StepRunner steps, RunRecord record, NativeSettings settings, Path stage, EnvFacts env) {
         ObjectNode section = record.section("native");
         if (settings.skip()) {
             String reason = "skipped on request (bench.native.skip=true)";
@@ -30,6 +30,16 @@ final class NativeStep {
             section.put("skipped", reason);
             return;
         }
+        if (env.watchpointRefusal() != null) {
+            // The harness would only say the same and exit 3: nothing of it can run here.
+            String reason = "no watchpoint can be armed here: " + env.watchpointRefusal();
+            log.println("[rearm] native harness not run: " + reason);
+            record.addSkippedStep("native harness", reason);
+            record.addNotRun(new NotRun("native harness, every scenario", reason));
+            section.put("skipped", reason);
+            return;
+        }
+        List<String> narrowing = narrowing(record, env);
         if (!Files.isRegularFile(settings.harness()) || !Files.isExecutable(settings.harness())) {
             throw new IllegalStateException("the native harness " + settings.harness() + " is not built: bench-native's "
                     + "Makefile builds it in generate-resources (gcc and linux/perf_event.h needed); "
@@ -45,8 +55,9 @@ final class NativeStep {
             String matrix = names.get(i);
             matrices.add(matrix);
             Path part = stage.resolve(names.size() == 1 ? "native.json" : "native-" + matrix + ".json");
-            steps.run("native harness, matrix " + matrix + " (" + (i + 1) + "/" + names.size() + ")",
-                    settings.command(matrix, part));
+            List<String> command = new ArrayList<>(settings.command(matrix, part));
+            command.addAll(narrowing);
+            steps.run("native harness, matrix " + matrix + " (" + (i + 1) + "/" + names.size() + ")", command);
             if (!Files.isRegularFile(part)) {
                 throw new IllegalStateException("the native harness exited 0 but wrote no " + part);
             }
@@ -62,5 +73,27 @@ final class NativeStep {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * Options that keep every matrix to what the probe found working: the harness refuses a
+     * matrix naming a strategy the kernel lacks (exit 3), so the pipeline narrows it and records why.
+     */
+    private List<String> narrowing(RunRecord record, EnvFacts env) {
+        List<String> options = new ArrayList<>();
+        if (env.modifyRefusal() != null) {
+            options.addAll(List.of("--strategy", "reopen"));
+            record.addNotRun(new NotRun("native strategy=modify (every matrix)",
+                    "the modify ioctl is refused here: " + env.modifyRefusal()));
+        }
+        if (env.signalRefusal() != null) {
+            options.addAll(List.of("--notify", "none"));
+            record.addNotRun(new NotRun("native notify=signal (every matrix)",
+                    "no signal per trap here: " + env.signalRefusal()));
+        }
+        if (!options.isEmpty()) {
+            log.println("[rearm] native harness narrowed to what this machine supports: " + String.join(" ", options));
+        }
+        return options;
     }
 }

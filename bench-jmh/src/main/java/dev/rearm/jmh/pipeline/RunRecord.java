@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * run.json: how a run folder came to be, for the report and for whoever reruns it: the
  * profile, the exact Maven command, start and end times, the git commit, and every step's
- * command line (probe, each harness matrix, each JMH invocation, analysis) with its duration.
- * Keys may be added, never renamed.
+ * command line (probe, each harness matrix, each JMH invocation, analysis) with its duration,
+ * and {@code notRun: [{what, why}]} for what this machine could not measure. Keys may be added,
+ * never renamed.
  */
 final class RunRecord {
     static final String FILE = "run.json";
@@ -68,6 +69,15 @@ final class RunRecord {
         step.put("name", name);
         step.put("status", "skipped");
         step.put("reason", reason);
+    }
+
+    /** One entry of {@code notRun}: what this machine could not measure, and why (the report lists them). */
+    void addNotRun(NotRun entry) {
+        JsonNode existing = root.get("notRun");
+        ArrayNode list = existing instanceof ArrayNode array ? array : root.putArray("notRun");
+        ObjectNode item = list.addObject();
+        item.put("what", entry.what());
+        item.put("why", entry.why());
     }
 
     void put(String key, String value) {

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
  * and the harness's progress stay visible), and records it in run.json.
  */
 final class StepRunner {
+    private static final long CHILD_STOP_SECONDS = 5;
     private final PrintStream log;
     private final RunRecord record;
     private final Path workDir;
@@ -34,7 +36,14 @@ final class StepRunner {
         int exit;
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
-            exit = process.waitFor();
+            // SIGTERM or SIGINT to this JVM alone must not leave the step running on, writing into the stage.
+            Thread stopChild = new Thread(() -> stop(process), "stop " + name);
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            try {
+                exit = process.waitFor();
+            } finally {
+                removeHook(stopChild);
+            }
         } catch (IOException e) {
             throw new StepFailedException(name + " could not start: " + e.getMessage());
         } catch (InterruptedException e) {
@@ -47,6 +56,25 @@ final class StepRunner {
             throw new StepFailedException(name + " failed (exit " + exit + "); its output above says why");
         }
         log.printf("[rearm] <<< %s done in %.1f s%n", name, Duration.between(started, finished).toMillis() / 1000.0);
+    }
+
+    private static void stop(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(CHILD_STOP_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the JVM is exiting: the hook runs and stops the child
+        }
     }
 
     private static String quoted(String arg) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs a stand-in harness (a shell script writing a native.json), never a benchmark. */
 class NativeStepTest {
+    private static final EnvFacts CAPABLE = EnvFacts.capable(2, 4, java.util.Map.of());
     @TempDir
     Path dir;
 
@@ -30,7 +31,7 @@ class NativeStepTest {
         Path stage = Files.createDirectory(dir.resolve("stage"));
         NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "pages"), "3", "", "", false);
 
-        new NativeStep(quiet).run(steps(), record, settings, stage);
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
 
         assertThat(JsonFiles.read(stage.resolve("native.json")).path("results").findValuesAsText("matrix"))
                 .containsExactly("headline", "pages");
@@ -45,7 +46,7 @@ class NativeStepTest {
         Path stage = Files.createDirectory(dir.resolve("stage"));
         NativeSettings settings = new NativeSettings(fakeHarness(3), List.of("headline"), "", "", "", false);
 
-        assertThatThrownBy(() -> new NativeStep(quiet).run(steps(), record, settings, stage))
+        assertThatThrownBy(() -> new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE))
                 .isInstanceOf(StepRunner.StepFailedException.class)
                 .hasMessageContaining("exit 3");
     }
@@ -54,7 +55,7 @@ class NativeStepTest {
     void aMissingHarnessSaysHowToBuildItOrSkipIt() {
         NativeSettings settings = new NativeSettings(dir.resolve("perfbp-bench"), List.of("headline"), "", "", "", false);
 
-        assertThatThrownBy(() -> new NativeStep(quiet).run(steps(), record, settings, dir))
+        assertThatThrownBy(() -> new NativeStep(quiet).run(steps(), record, settings, dir, CAPABLE))
                 .hasMessageContaining("is not built")
                 .hasMessageContaining("-Dbench.native.skip=true");
     }
@@ -63,7 +64,7 @@ class NativeStepTest {
     void skippingIsRecordedInRunJson() {
         NativeSettings settings = new NativeSettings(dir.resolve("absent"), List.of(), "", "", "", true);
 
-        new NativeStep(quiet).run(steps(), record, settings, dir);
+        new NativeStep(quiet).run(steps(), record, settings, dir, CAPABLE);
 
         assertThat(record.json().path("steps").get(0).path("status").asText()).isEqualTo("skipped");
     }

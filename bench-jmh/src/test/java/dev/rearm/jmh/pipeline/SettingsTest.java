@@ -19,7 +19,7 @@ class SettingsTest {
     @Test
     void zeroForksIsRefusedWithTheProperty() {
         assertThatThrownBy(() -> new JmhSettings(0, 1, "1s", 1, "1s", "", List.of()))
-                .hasMessage("bench.jmh.forks=0 must be at least 1");
+                .hasMessage("bench.jmh.forks=0: must be at least 1; valid: a whole number, at least 1");
     }
 
     @Test

@@ -53,7 +53,8 @@ public final class Probe {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 Native.VERSION,
                 Instant.now().toString(),
-                pmu, registers, modify, signals, shapes);
+                pmu, registers, modify, signals, shapes,
+                LockedMemory.probe(HostFacts.paranoid(), HostFacts.mlockKb(), HostFacts.memlockRlimitKb(), pageSize()));
     }
 
     private static int pageSize() {

@@ -24,7 +24,8 @@ public record ProbeReport(
         DebugRegisters debugRegisters,
         Capability modifyAttributes,
         Capability signalDelivery,
-        List<ShapeSupport> shapes) {
+        List<ShapeSupport> shapes,
+        LockedMemory lockedMemory) {
 
     /** True when everything the headline scenario needs works here. */
     public boolean headlineRunnable() {

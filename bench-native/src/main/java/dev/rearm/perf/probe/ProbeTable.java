@@ -17,6 +17,10 @@ public final class ProbeTable {
         row(out, "perf_event_mlock_kb", r.mlockKb() + " KiB (RLIMIT_MEMLOCK "
                 + (r.memlockRlimitKb() == null ? "unknown" : r.memlockRlimitKb() < 0 ? "unlimited"
                 : r.memlockRlimitKb() + " KiB") + ")");
+        if (r.lockedMemory() != null) {
+            row(out, "ring memory limit", r.lockedMemory().exempt() ? "none: " + r.lockedMemory().reason()
+                    : r.lockedMemory().limitKb() + " KiB (" + r.lockedMemory().reason() + ")");
+        }
         row(out, "user / jvm", r.user() + " / " + r.jvm());
         out.append('\n');
         check(out, "breakpoint PMU", r.breakpointPmu());

@@ -3,12 +3,15 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** native.json appears whole or not at all, and replaces an earlier one only when complete. */
 class OutputFileTest {
@@ -67,6 +70,33 @@ class OutputFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(stderr);
         }
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void interruptedRunKeepsTheEarlierFileByteForByteAndTheNextRunReplacesIt(String signal) throws Exception {
+        Path out = dir.resolve("native.json");
+        Path stderr = dir.resolve("stderr.txt");
+        byte[] earlier = "{\"harness\": \"native\", \"results\": []}\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(out, earlier);
+        Process process = new ProcessBuilder(Harness.BINARY.toString(), "--strategy", "reopen,modify", "--trapEvery", "0",
+                "--iterations", "100000", "--rounds", "100", "--out", out.toString())
+                .redirectError(stderr.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Files.readString(stderr).contains("scenario 1") && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+        assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(process.exitValue()).isNotZero();
+        assertThat(Files.readAllBytes(out)).as("the earlier native.json").isEqualTo(earlier);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(out, stderr);
+        }
+        assertThat(Harness.runTiny(out, "--strategy", "modify").path("results")).isNotEmpty();
     }
 
     @Test

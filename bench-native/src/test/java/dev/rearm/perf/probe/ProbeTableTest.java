@@ -11,7 +11,9 @@ class ProbeTableTest {
     private static ProbeReport report(Capability pmu, DebugRegisters registers, Capability modify,
                                       Capability signals, List<ShapeSupport> shapes, Long memlockRlimitKb) {
         return new ProbeReport("6.18.0-test", "amd64", "Test CPU", true, 2, 4096, 2, 516L, memlockRlimitKb,
-                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, modify, signals, shapes);
+                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, modify, signals, shapes,
+                new LockedMemory(false, "perf_event_mlock_kb 516 KiB x 2 online CPUs per user, then RLIMIT_MEMLOCK 8192 KiB",
+                        9224L, 1032L, 8192L, 2));
     }
 
     private static ProbeReport capable() {
@@ -31,6 +33,7 @@ class ProbeTableTest {
                 .contains("Test CPU (virtual machine)")
                 .contains("2 / 4096 bytes")
                 .contains("516 KiB (RLIMIT_MEMLOCK 8192 KiB)")
+                .contains("ring memory limit      9224 KiB (perf_event_mlock_kb 516 KiB x 2 online CPUs")
                 .contains("breakpoint PMU         yes  opened a watchpoint")
                 .contains("debug registers        yes  4 usable; watchpoint 5 was refused with ENOSPC")
                 .contains("modify ioctl           yes  moved in place")
