@@ -4,6 +4,7 @@
  * the end writes nothing.
  */
 #include "bench.h"
+#include "profiler.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,8 @@ int main(int argc, char **argv)
 	struct scenario_result *results = NULL;
 	struct run_error error;
 	struct run_record record;
+	struct profiler_plan profiler_plan;
+	struct profiler_results profiler_results = { 0 };
 	double started, start_mono;
 	int n = 0, ngroups, g, i, done = 0, status = EXIT_FAILED;
 	int leaked_fds, leaked_maps;
@@ -150,8 +153,14 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	ngroups = group_scenarios(scenarios, n, groups);
+	i = profiler_plan_make(&opts, &env, &profiler_plan);
+	if (i < 0) {
+		status = i == -1 ? EXIT_USAGE : EXIT_KERNEL;
+		goto out;
+	}
 	if (opts.dry_run) {
 		dry_run(&opts, &env, scenarios, n, ngroups);
+		profiler_plan_print(&profiler_plan, stdout);
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 		goto out;
 	}
@@ -161,7 +170,7 @@ int main(int argc, char **argv)
 	}
 
 	settings = (struct run_settings){ .iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup };
-	results = calloc((size_t)n, sizeof(*results));
+	results = calloc((size_t)n + 1, sizeof(*results)); /* + 1: n is 0 for --matrix profiler alone */
 	if (results == NULL) {
 		fprintf(stderr, "perfbp-bench: out of memory\n");
 		goto out;
@@ -196,10 +205,17 @@ int main(int argc, char **argv)
 		progress_result(scenarios, &groups[g], results, opts.rounds);
 		done += groups[g].count;
 	}
+	i = profiler_run(&profiler_plan, &env, &profiler_results);
+	if (i != 0) {
+		status = i == -2 ? EXIT_KERNEL : EXIT_FAILED;
+		fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
+		goto out;
+	}
 
 	record = (struct run_record){
 		.opts = &opts, .env = &env, .settings = &settings, .scenarios = scenarios, .results = results,
 		.count = n, .matrix = opts.matrix_text, .started_at = started,
+		.profiler = profiler_plan.enabled ? &profiler_results : NULL,
 		.finished_at = wall_seconds(),
 	};
 	if (output_write(&record) != 0)
@@ -208,7 +224,8 @@ int main(int argc, char **argv)
 		char took[16];
 
 		format_duration((double)monotonic_ns() / 1e9 - start_mono, took, sizeof(took));
-		fprintf(stderr, "perfbp-bench: %d scenarios in %s; wrote %s\n", n, took, opts.out ? opts.out : "stdout");
+		fprintf(stderr, "perfbp-bench: %d scenarios%s in %s; wrote %s\n", n,
+			profiler_plan.enabled ? " and the profiler" : "", took, opts.out ? opts.out : "stdout");
 	}
 	status = 0;
 out:
@@ -216,6 +233,7 @@ out:
 		for (i = 0; i < n; i++)
 			scenario_result_free(&results[i]);
 	free(results);
+	profiler_results_free(&profiler_results);
 	free(groups);
 	free(scenarios);
 	return status;
