@@ -18,7 +18,7 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         matrices = List.copyOf(matrices);
         if (!skip && matrices.isEmpty()) {
             throw new BadSettingException("bench.native.matrices is empty: name one or more of headline, pages, "
-                    + "trap-rate, shape, threads, slots, notify, all (or set -Dbench.native.skip=true)");
+                    + "trap-rate, shape, threads, slots, notify, all, profiler (or set -Dbench.native.skip=true)");
         }
         rounds = blankToEmpty(rounds);
         iterations = blankToEmpty(iterations);
