@@ -74,13 +74,14 @@ static const struct option_desc option_table[] = {
 	  "rounds run first and dropped (default 2)" },
 	{ "workload", "LIST", OPT_PROFILER, PROFILER_OPT_WORKLOAD, 0, 0,
 	  "--matrix profiler: hash (updates to a 256 KiB hash table), stream (dst[i] = src[i] + pass over 2 x 8 MiB), "
-	  "chase (a pointer chase through a random cycle of 8 MiB of nodes); default all three" },
+	  "chase (a pointer chase through a random cycle of 64 MiB of nodes, DRAM-bound); default all three" },
 	{ "rate", "LIST", OPT_PROFILER, PROFILER_OPT_RATE, 0, 0,
 	  "--matrix profiler: the tool's samples per second of CPU time (task-clock sample period = 1e9/rate ns), "
 	  "1..100000; default 1000,5000,20000" },
 	{ "work", "MS", OPT_PROFILER, PROFILER_OPT_WORK, 0, 0,
 	  "--matrix profiler: each workload's fixed amount of work per round, as the accesses that take about MS "
-	  "milliseconds without the tool here (calibrated once, then the same for every round); 1..60000, default 75" },
+	  "milliseconds of CPU time without the tool here (calibrated once, then the same for every round); 1..60000, "
+	  "default 75" },
 	{ "out", "FILE", OPT_OUT, 0, 0, 0,
 	  "write native.json here, atomically (temp file + rename); default stdout" },
 	{ "dry-run", NULL, OPT_FLAG, FLAG_DRY_RUN, 0, 0,

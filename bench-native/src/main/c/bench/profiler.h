@@ -98,7 +98,7 @@ void workload_destroy(struct workload_state *w);
  * memory-sampling PMU event records (the no-tool runs publish too, so the code timed is the same).
  */
 void workload_step(struct workload_state *w, uint64_t accesses, _Atomic uintptr_t *recent);
-/* Accesses that take about `ms` milliseconds here, measured; 0 if the clock says nothing. */
+/* Accesses that take about `ms` milliseconds of this thread's CPU time here, measured; 0 if the clock says nothing. */
 uint64_t workload_calibrate(struct workload_state *w, long ms, _Atomic uintptr_t *recent);
 /* What a watched word's change on its first access means in this workload, for the JSON. */
 const char *workload_description(enum profiler_workload kind);
