@@ -131,13 +131,17 @@ void profiler_help(FILE *out)
 		"  workload) and disarmed. reopen arms with perf_event_open + fcntl x4 + mmap and disarms\n"
 		"  with munmap + close; modify opens its slots once per round (disabled) and arms with\n"
 		"  MODIFY_ATTRIBUTES (disabled=0), disarms with IOC_DISABLE. All of it runs inside the two\n"
-		"  signal handlers. This VM class has no hardware PMU: on bare metal a memory-sampling PMU\n"
-		"  event (PEBS, IBS) would give the sample and its data address. Rounds interleave none,\n"
-		"  then sampler, reopen and modify at each rate. After each round the counts must balance: every\n"
-		"  sample armed, replaced or was skipped for a reason; one trap signal per trap sample in\n"
-		"  the rings; a sampler signal for every sampler record (the kernel may merge two into one\n"
-		"  signal: counted as mergedSamples), none throttled or lost; no stray signals; the no-tool\n"
-		"  rounds count nothing. --iterations does not apply here.\n");
+		"  signal handlers. The sampler is task-clock because the VM this was built on has no\n"
+		"  hardware PMU (native.json says whether this machine has one); on bare metal a\n"
+		"  memory-sampling PMU event (PEBS, IBS) gives the sample and its data address. Rounds\n"
+		"  interleave none, then sampler, reopen and modify at each rate. After each round the\n"
+		"  counts must balance: every sample armed, replaced or was skipped for a reason; one trap\n"
+		"  signal per trap sample in the rings; a sampler signal for every sampler record (the\n"
+		"  kernel may merge two into one signal: counted as mergedSamples), none throttled or lost;\n"
+		"  no stray signals; the no-tool rounds count nothing. --iterations does not apply here.\n"
+		"  In native.json: a top-level \"profiler\" block (how it measured, hardwarePmu) and, in\n"
+		"  results, {matrix: \"profiler\", strategy: none|sampler|reopen|modify, workload, rate,\n"
+		"  accesses, nsPerOp, wallNs, cpuNs (per round), counts, countsPerRound, warmupCounts}.\n");
 }
 
 static const char *const move_only_axes[NR_AXES] = {
