@@ -95,7 +95,7 @@ class ProfilerInputTest {
         HarnessRun run = Harness.run("--help");
 
         assertThat(run.stdout()).contains("--workload", "--rate", "--work", "PROFILER (--matrix profiler)", "1/(1+k)",
-                "no hardware PMU");
+                "hardware PMU", "PEBS, IBS");
     }
 
     @Test
