@@ -386,7 +386,7 @@ public final class ReportCharts {
                 false);
         return Optional.of(new ChartSpec("harness-agreement", title("harness-agreement"),
                 "One point per strategy and scenario measured by both harnesses; above the dashed line JMH is "
-                        + "slower (the JVM and JNA add to every op).", chart));
+                        + "slower (the JVM and its binding add to every op).", chart));
     }
 
     /** Adds one harness's speedups with their whiskers. */

@@ -62,9 +62,12 @@ public final class ClaimCheck {
                                            Harness harness, Optional<ReopenBreakdown> breakdown) {
         StringBuilder why = new StringBuilder("A move costs " + Fmt.time(measured.reopenSummary().mean())
                 + " by reopen against " + Fmt.time(measured.modifySummary().mean()) + " by modify");
-        if (verdict == Verdict.NOT_REPRODUCED) {
+        if (verdict == Verdict.NOT_REPRODUCED || verdict == Verdict.INCONCLUSIVE) {
             why.append(", ").append(side(measured.speedup(), claim)).append(" the band ")
                     .append(ToleranceRule.band(claim.speedup()));
+        }
+        if (verdict == Verdict.INCONCLUSIVE) {
+            why.append(" though its CI reaches into it");
         }
         if (breakdown.isPresent()) {
             Map.Entry<String, Double> largest = breakdown.get().largestPhase();
@@ -98,9 +101,10 @@ public final class ClaimCheck {
         StringBuilder why = new StringBuilder("A trap adds " + Fmt.time(model.reopenTrapNs()) + " after reopen and "
                 + Fmt.time(model.modifyTrapNs()) + " after modify, which turns the " + Fmt.ratio(model.moveRatio())
                 + " move-cost ratio into " + Fmt.ratio(measured.speedup().point()));
-        if (verdict == Verdict.NOT_REPRODUCED) {
+        if (verdict == Verdict.NOT_REPRODUCED || verdict == Verdict.INCONCLUSIVE) {
             why.append(" (").append(side(measured.speedup(), claim)).append(" the band ")
-                    .append(ToleranceRule.band(claim.speedup())).append(')');
+                    .append(ToleranceRule.band(claim.speedup()))
+                    .append(verdict == Verdict.INCONCLUSIVE ? ", though its CI reaches into it)" : ")");
         }
         OptionalDouble needed = model.commonTrapCostFor(claim.speedup());
         if (needed.isPresent()) {
@@ -118,7 +122,7 @@ public final class ClaimCheck {
     }
 
     private static String side(Estimate speedup, Claim claim) {
-        return speedup.high() < ToleranceRule.lower(claim.speedup()) ? "below" : "above";
+        return speedup.point() < ToleranceRule.lower(claim.speedup()) ? "below" : "above";
     }
 
     private static String notMeasuredWhy(Run run, Claim claim, Harness harness) {

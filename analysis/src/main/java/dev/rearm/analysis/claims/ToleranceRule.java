@@ -8,9 +8,11 @@ import dev.rearm.analysis.stats.Estimate;
  * claim is read as the band [K / 1.25, K * 1.25] (within a factor 1.25 either way, symmetric on a
  * ratio scale: [8, 12.5] for 10x, [3.2, 5] for 4x). The verdict:
  * <ul>
- *   <li>reproduced: the 95% CI of the measured speedup overlaps the band (the data are
- *       consistent with the claim within its rounding);</li>
+ *   <li>reproduced: the point estimate lies in the band and so does part of its 95% CI (the data
+ *       are consistent with the claim within its rounding);</li>
  *   <li>not reproduced: the whole CI lies outside the band (above or below);</li>
+ *   <li>inconclusive: the point estimate lies outside the band but the CI still reaches into it
+ *       (a wide interval must not count as a reproduction: 15x [7.6, 29] says little about 10x);</li>
  *   <li>not measured: the run has no figure for the claim's scenario.</li>
  * </ul>
  * A CI wider than the band itself cannot tell much either way; the explanation says so.
@@ -34,7 +36,11 @@ public final class ToleranceRule {
             return Verdict.NOT_MEASURED;
         }
         boolean overlaps = measured.high() >= lower(claimed) && measured.low() <= upper(claimed);
-        return overlaps ? Verdict.REPRODUCED : Verdict.NOT_REPRODUCED;
+        if (!overlaps) {
+            return Verdict.NOT_REPRODUCED;
+        }
+        boolean pointInBand = measured.point() >= lower(claimed) && measured.point() <= upper(claimed);
+        return pointInBand ? Verdict.REPRODUCED : Verdict.INCONCLUSIVE;
     }
 
     /** True when the interval is wider than the band (hi/lo above FACTOR squared). */
@@ -49,8 +55,9 @@ public final class ToleranceRule {
     /** The rule in one paragraph, for the report. */
     public static String describe() {
         return "A claim of ~Kx is read as the band [K/" + FACTOR + ", K*" + FACTOR + "] (" + band(10) + " for 10x, "
-                + band(4) + " for 4x). It is *reproduced* when the 95% CI of the measured speedup overlaps the band, "
-                + "*not reproduced* when the whole CI lies outside it, and *not measured* when the run has no "
+                + band(4) + " for 4x). It is *reproduced* when the measured speedup lies in the band, "
+                + "*not reproduced* when its whole 95% CI lies outside the band, *inconclusive* when the speedup lies "
+                + "outside the band but its CI reaches into it, and *not measured* when the run has no "
                 + "figure for the claim's scenario.";
     }
 }

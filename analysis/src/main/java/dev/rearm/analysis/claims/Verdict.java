@@ -4,6 +4,7 @@ package dev.rearm.analysis.claims;
 public enum Verdict {
     REPRODUCED("reproduced"),
     NOT_REPRODUCED("not reproduced"),
+    INCONCLUSIVE("inconclusive"),
     NOT_MEASURED("not measured");
 
     private final String label;

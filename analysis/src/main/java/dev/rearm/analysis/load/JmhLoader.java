@@ -110,7 +110,9 @@ final class JmhLoader {
         }
         GroupedSample sample = forksAndIterations(where, rawData, toNs);
         if (strategy == null) {
-            floors.add(new FloorMeasurement(Harness.JMH, className + "." + method, sample));
+            // BindingFloorBenchmark measures each floor through both bindings (jna, jni): keep them apart.
+            String binding = params.containsKey("binding") ? " binding=" + params.get("binding") : "";
+            floors.add(new FloorMeasurement(Harness.JMH, className + "." + method + binding, sample));
             return;
         }
         ScenarioKey key = new ScenarioKey(strategy, Scenario.fromValues(params, where));

@@ -32,9 +32,39 @@ final class RunInfoLoader {
         for (JsonNode entry : root.path("notRun")) {
             notRun.add(new NotMeasured("run", entry.path("what").asText("?"), entry.path("why").asText("no reason given")));
         }
+        // The pipeline records what JMH left out as "what: why" strings under jmh.leftOut.
+        for (JsonNode entry : root.path("jmh").path("leftOut")) {
+            String text = entry.asText();
+            int colon = text.indexOf(": ");
+            notRun.add(colon < 0 ? new NotMeasured("jmh", text, "no reason given")
+                    : new NotMeasured("jmh", text.substring(0, colon), text.substring(colon + 2)));
+        }
         return new RunInfo(FILE, text(root, "command"), text(root, "profile"), text(root, "startedAt"),
-                text(root, "finishedAt"), text(root, "gitCommit"), text(root, "host"), List.copyOf(notes),
+                firstText(root, "finishedAt", "measuredAt"), gitCommit(root), text(root, "host"), List.copyOf(notes),
                 List.copyOf(notRun));
+    }
+
+    /** The pipeline writes git as {"commit": sha, "dirty": bool}; hand-made files may use "gitCommit". */
+    private static String gitCommit(JsonNode root) {
+        String flat = text(root, "gitCommit");
+        if (flat != null) {
+            return flat;
+        }
+        String commit = text(root.path("git"), "commit");
+        if (commit == null) {
+            return null;
+        }
+        return root.path("git").path("dirty").asBoolean(false) ? commit + " (with uncommitted changes)" : commit;
+    }
+
+    private static String firstText(JsonNode node, String... keys) {
+        for (String key : keys) {
+            String value = text(node, key);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
     }
 
     private static String text(JsonNode node, String key) {

@@ -59,7 +59,9 @@ public final class ReportComposer {
         Run run = analysis.run();
         Document doc = new Document(TITLE);
         Environment env = run.environment();
-        doc.paragraph("Run folder `" + run.dir() + "` · " + Fmt.orUnknown(env.cpu()) + " · kernel "
+        // Not the folder path: the pipeline analyses a staging folder that is renamed afterwards.
+        String profile = run.info().profile() == null ? "A" : "A `" + run.info().profile() + "`";
+        doc.paragraph(profile + " run · " + Fmt.orUnknown(env.cpu()) + " · kernel "
                 + Fmt.orUnknown(env.kernel()) + " · generated " + generatedAt + " by `analysis.jar`.");
         claimCheck(doc, analysis, charts);
         environment(doc, run);
@@ -143,9 +145,11 @@ public final class ReportComposer {
         rows.add(List.of("Command", info.command() == null ? "unknown" : "`" + info.command() + "`"));
         rows.add(List.of("Profile", Fmt.orUnknown(info.profile())));
         rows.add(List.of("Started", Fmt.orUnknown(info.startedAt())));
-        rows.add(List.of("Finished", Fmt.orUnknown(info.finishedAt())));
+        rows.add(List.of("Measurements finished", Fmt.orUnknown(info.finishedAt())));
         rows.add(List.of("Git commit", Fmt.orUnknown(info.gitCommit())));
-        rows.add(List.of("Host", Fmt.orUnknown(info.host())));
+        if (info.host() != null) {
+            rows.add(List.of("Host", info.host()));
+        }
         rows.add(List.of("Source", info.source()));
         doc.table(List.of("What", "Value"), rows);
         doc.bullets(info.notes());
@@ -321,16 +325,16 @@ public final class ReportComposer {
         }
         doc.heading("JMH vs native");
         if (!costs.isEmpty()) {
-            doc.paragraph("The same scenarios through the JVM and JNA (JMH) and with nothing in between (the C harness).");
+            doc.paragraph("The same scenarios through the JVM and its binding to libc (JMH) and with nothing in between (the C harness).");
             doc.table(List.of("Scenario", "Strategy", "native (mean/op)", "JMH (mean/op)", "JMH − native", "JMH / native"),
                     costs);
             doc.table(List.of("Scenario", "native speedup", "JMH speedup", "JMH vs native"), speedups);
         }
         for (FloorMeasurement floor : floors) {
             SampleSummary summary = SampleSummary.of(floor.nsPerOp());
-            doc.paragraph("Binding floor (`" + floor.benchmark() + "`, the cheapest call through the same binding): "
+            doc.paragraph("Binding floor (`" + floor.benchmark() + "`, the cheapest call through that binding): "
                     + Fmt.time(summary.mean()) + " per call (median " + Fmt.time(summary.median())
-                    + "), what the JVM and JNA add to every op at least.");
+                    + "), what the JVM and that binding add to every op at least.");
         }
         image(doc, charts, "harness-agreement");
     }

@@ -13,9 +13,16 @@ class ToleranceRuleTest {
     }
 
     @Test
-    void anIntervalTouchingTheBandReproducesTheClaim() {
-        // The band for 10x is [8, 12.5]; a CI reaching 8.0 overlaps it.
-        assertThat(ToleranceRule.judge(ci(7.5, 7.0, 8.0), 10)).isEqualTo(Verdict.REPRODUCED);
+    void aPointInTheBandWithAnIntervalReachingOutReproducesTheClaim() {
+        // The band for 10x is [8, 12.5]; a point at 8.2 is in it even though the CI reaches 7.0.
+        assertThat(ToleranceRule.judge(ci(8.2, 7.0, 9.0), 10)).isEqualTo(Verdict.REPRODUCED);
+    }
+
+    @Test
+    void aPointOutsideTheBandWithAnIntervalReachingInIsInconclusive() {
+        // 15.7x [7.59, 29.1]: a smoke run's wide interval must not count as reproducing ~10x.
+        assertThat(ToleranceRule.judge(ci(15.7, 7.59, 29.1), 10)).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(ToleranceRule.judge(ci(7.5, 7.0, 8.0), 10)).isEqualTo(Verdict.INCONCLUSIVE);
     }
 
     @Test

@@ -3,6 +3,9 @@ package dev.rearm.analysis.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rearm.analysis.Fixtures;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,21 @@ class RunLoaderTest {
         assertThat(headline.nsPerOp().group(0)).hasSize(3);
         // rawData is in us/op; every figure here is ns/op (JMH's score for this entry is 3.752 us/op).
         assertThat(headline.nsPerOp().grandMean()).isCloseTo(3752, within(1.0));
+    }
+
+    @Test
+    void bindingFloorsThroughEachBindingKeepTheirBindingInTheirName(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "jmh.json");
+        ArrayNode entries = (ArrayNode) new ObjectMapper().readTree(dir.resolve("jmh.json").toFile());
+        ObjectNode floor = (ObjectNode) entries.get(0);
+        ObjectNode jniFloor = floor.deepCopy();
+        floor.putObject("params").put("binding", "jna");
+        jniFloor.putObject("params").put("binding", "jni");
+        entries.insert(1, jniFloor);
+        new ObjectMapper().writeValue(dir.resolve("jmh.json").toFile(), entries);
+
+        assertThat(RunLoader.load(dir).floors()).extracting(FloorMeasurement::benchmark).containsExactly(
+                "BindingFloorBenchmark.badFdIoctl binding=jna", "BindingFloorBenchmark.badFdIoctl binding=jni");
     }
 
     @Test

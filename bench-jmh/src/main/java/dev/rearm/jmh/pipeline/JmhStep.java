@@ -2,6 +2,7 @@ package dev.rearm.jmh.pipeline;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rearm.perf.linux.Binding;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -13,6 +14,11 @@ import java.util.List;
 /**
  * Runs the planned JMH invocations of benchmarks.jar (JMH prints its own progress and ETA),
  * each writing its own JSON, and leaves their concatenation as the run's jmh.json.
+ *
+ * <p>The binding of the perf calls this JVM selected is passed to JMH explicitly
+ * ({@code -Drearm.binding}; JMH forks inherit it), so each result's {@code jvmArgs} in jmh.json
+ * and run.json's {@code jmh.binding} say which binding made the calls, and a fork that cannot
+ * use it fails instead of quietly measuring another one.
  */
 final class JmhStep {
     private final PrintStream log;
@@ -23,8 +29,9 @@ final class JmhStep {
         this.benchmarksJar = benchmarksJar;
     }
 
-    void run(StepRunner steps, RunRecord record, JmhPlan plan, JmhSettings settings, Path stage) {
+    void run(StepRunner steps, RunRecord record, JmhPlan plan, JmhSettings settings, Binding binding, Path stage) {
         recordSettings(record.section("jmh"), settings, plan);
+        record.section("jmh").put("binding", binding.key());
         plan.leftOut().forEach(reason -> log.println("[rearm] not run here: " + reason));
 
         Path partsDir = stage.resolve("jmh-parts");
@@ -35,7 +42,8 @@ final class JmhStep {
             for (int i = 0; i < runs.size(); i++) {
                 JmhRun run = runs.get(i);
                 Path part = partsDir.resolve(String.format("%02d.json", i + 1));
-                List<String> command = new ArrayList<>(List.of(MeasureCommand.java(), "-jar", benchmarksJar.toString()));
+                List<String> command = new ArrayList<>(List.of(MeasureCommand.java(),
+                        "-D" + Binding.PROPERTY + "=" + binding.key(), "-jar", benchmarksJar.toString()));
                 command.addAll(run.args());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString()));
                 steps.run("JMH " + run.label() + " (" + (i + 1) + "/" + runs.size() + ")", command);

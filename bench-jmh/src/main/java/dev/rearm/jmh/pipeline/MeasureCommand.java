@@ -1,5 +1,6 @@
 package dev.rearm.jmh.pipeline;
 
+import dev.rearm.perf.linux.Binding;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,10 +78,11 @@ final class MeasureCommand implements Callable<Integer> {
         RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir, clock.instant(), GitState.of(projectDir));
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
         try {
+            Binding binding = Binding.selected().binding(); // a bad -Drearm.binding fails before any run
             EnvFacts env = probe(steps, stage);
             JmhPlan plan = JmhPlan.of(BenchmarkCatalog.compiledIn(), jmh, env); // a bad include fails before any run
             new NativeStep(log).run(steps, record, nativeSettings, stage);
-            new JmhStep(log, benchmarksJar).run(steps, record, plan, jmh, stage);
+            new JmhStep(log, benchmarksJar).run(steps, record, plan, jmh, binding, stage);
             record.put("measuredAt", clock.instant().toString());
         } catch (RuntimeException e) {
             log.println("[rearm] this run failed: " + target + " is untouched; the run's files stay in " + stage);

@@ -14,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,7 +97,9 @@ final class ProbeCommand implements Callable<Integer> {
         try {
             Files.createDirectories(target.getParent());
             step = "creating a temporary file in '" + target.getParent() + "'";
-            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            // createTempFile makes the file 0600; a run's env.json is shared like its other files (0644).
+            temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
             step = "writing the temporary file";
             Files.writeString(temporary, text);
             step = "renaming the temporary file into place";

@@ -1,5 +1,6 @@
 package dev.rearm.perf.cli;
 
+import dev.rearm.perf.linux.Binding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +24,17 @@ public final class RearmNativeCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        try {
+            Binding.selected(); // a bad -Drearm.binding: one line, before any perf call
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench-native.jar: " + e.getMessage());
+            System.exit(2);
+        } catch (Binding.UnavailableException e) {
+            System.err.println("bench-native.jar: " + e.getMessage());
+            System.exit(1);
+        } catch (LinkageError e) {
+            // Not even JNA loads: the command reports that in its own words when it needs JNA.
+        }
         System.exit(commandLine().execute(args));
     }
 }

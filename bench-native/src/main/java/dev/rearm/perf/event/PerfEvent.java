@@ -1,10 +1,8 @@
 package dev.rearm.perf.event;
 
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
-import dev.rearm.perf.linux.Arch;
+import dev.rearm.perf.linux.Binding;
 import dev.rearm.perf.linux.Fcntl;
-import dev.rearm.perf.linux.LibC;
+import dev.rearm.perf.linux.PerfCalls;
 import dev.rearm.perf.ring.RingBuffer;
 
 /**
@@ -13,9 +11,13 @@ import dev.rearm.perf.ring.RingBuffer;
  * <p>Closing unmaps the ring first, then closes the fd: the order the reopen strategy (and the
  * kernel commit's description of it) uses. Close is idempotent so try-with-resources and error
  * paths can both call it without double-closing an fd number someone else now owns.
+ *
+ * <p>Every call goes through the binding chosen for this JVM ({@link Binding}: JNI unless told
+ * otherwise), which returns -errno on failure; this class turns that into a {@link PerfException}.
  */
 public final class PerfEvent implements AutoCloseable {
-    private static final long PERF_EVENT_OPEN = Arch.current().perfEventOpenSyscall();
+    /** A static final, so the JIT sees the one implementation and calls it directly. */
+    private static final PerfCalls CALLS = Binding.selected();
     /** perf_event_open flag: close the fd on exec, so child processes never inherit watchpoints. */
     private static final long PERF_FLAG_FD_CLOEXEC = 1L << 3;
 
@@ -29,12 +31,11 @@ public final class PerfEvent implements AutoCloseable {
 
     /** Opens the event for the calling thread on any CPU (pid 0, cpu -1), no group. */
     public static PerfEvent open(PerfEventAttr attr) {
-        try {
-            long fd = LibC.syscall(PERF_EVENT_OPEN, attr.pointer(), 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
-            return new PerfEvent((int) fd);
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.OPEN, e.getErrorCode(), describe(attr));
+        long fd = CALLS.perf_event_open(attr.address(), 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+        if (fd < 0) {
+            throw new PerfException(PerfOperation.OPEN, (int) -fd, describe(attr));
         }
+        return new PerfEvent((int) fd);
     }
 
     private static String describe(PerfEventAttr attr) {
@@ -55,10 +56,9 @@ public final class PerfEvent implements AutoCloseable {
 
     /** Moves/reshapes the watchpoint in place: the kernel reads bp_addr, bp_type, bp_len, disabled. */
     public void modify(PerfEventAttr attr) {
-        try {
-            LibC.ioctl(fd, PerfIoctl.MODIFY_ATTRIBUTES, attr.pointer());
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.MODIFY, e.getErrorCode(), describe(attr));
+        int result = CALLS.ioctl(fd, PerfIoctl.MODIFY_ATTRIBUTES, attr.address());
+        if (result < 0) {
+            throw new PerfException(PerfOperation.MODIFY, -result, describe(attr));
         }
     }
 
@@ -75,25 +75,23 @@ public final class PerfEvent implements AutoCloseable {
     }
 
     private void ioctl(long request, String name) {
-        try {
-            LibC.ioctl(fd, request, 0L);
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.IOCTL, e.getErrorCode(), name);
+        int result = CALLS.ioctl(fd, request, 0L);
+        if (result < 0) {
+            throw new PerfException(PerfOperation.IOCTL, -result, name);
         }
     }
 
     /** The event's count: for a watchpoint with sample_period 1, the traps since open (or reset). */
     public long readCount() {
-        Memory buffer = NativeScratch.get().u64;
-        try {
-            long n = LibC.read(fd, buffer, 8);
-            if (n != 8) {
-                throw new PerfException(PerfOperation.READ, 0, "short read of " + n + " bytes");
-            }
-            return buffer.getLong(0);
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.READ, e.getErrorCode(), "fd " + fd);
+        NativeScratch scratch = NativeScratch.get();
+        long n = CALLS.read(fd, scratch.u64Address, 8);
+        if (n < 0) {
+            throw new PerfException(PerfOperation.READ, (int) -n, "fd " + fd);
         }
+        if (n != 8) {
+            throw new PerfException(PerfOperation.READ, 0, "short read of " + n + " bytes");
+        }
+        return scratch.u64.getLong(0);
     }
 
     /**
@@ -101,17 +99,21 @@ public final class PerfEvent implements AutoCloseable {
      * tools do: F_GETFL, F_SETFL |O_ASYNC|O_NONBLOCK, F_SETSIG, F_SETOWN_EX(F_OWNER_TID) — four fcntls.
      */
     public void routeSignals(int signal, int tid) {
-        try {
-            int flags = LibC.fcntl(fd, Fcntl.F_GETFL, 0L);
-            LibC.fcntl(fd, Fcntl.F_SETFL, (long) (flags | Fcntl.O_ASYNC | Fcntl.O_NONBLOCK));
-            LibC.fcntl(fd, Fcntl.F_SETSIG, (long) signal);
-            Memory owner = NativeScratch.get().ownerEx;
-            owner.setInt(0, Fcntl.F_OWNER_TID);
-            owner.setInt(4, tid);
-            LibC.fcntl(fd, Fcntl.F_SETOWN_EX, owner);
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.FCNTL, e.getErrorCode(), "fd " + fd);
+        int flags = fcntl(Fcntl.F_GETFL, 0L);
+        fcntl(Fcntl.F_SETFL, flags | Fcntl.O_ASYNC | Fcntl.O_NONBLOCK);
+        fcntl(Fcntl.F_SETSIG, signal);
+        NativeScratch scratch = NativeScratch.get();
+        scratch.ownerEx.setInt(0, Fcntl.F_OWNER_TID);
+        scratch.ownerEx.setInt(4, tid);
+        fcntl(Fcntl.F_SETOWN_EX, scratch.ownerExAddress);
+    }
+
+    private int fcntl(int cmd, long arg) {
+        int result = CALLS.fcntl(fd, cmd, arg);
+        if (result < 0) {
+            throw new PerfException(PerfOperation.FCNTL, -result, "fd " + fd);
         }
+        return result;
     }
 
     /** Maps a ring of {@code pages} data pages (a power of two) plus the metadata page. */
@@ -150,10 +152,9 @@ public final class PerfEvent implements AutoCloseable {
             unmapRing();
         } finally {
             closed = true;
-            try {
-                LibC.close(fd);
-            } catch (LastErrorException e) {
-                throw new PerfException(PerfOperation.CLOSE, e.getErrorCode(), "fd " + fd);
+            int result = CALLS.close(fd);
+            if (result < 0) {
+                throw new PerfException(PerfOperation.CLOSE, -result, "fd " + fd);
             }
         }
     }

@@ -1,11 +1,11 @@
 package dev.rearm.perf.ring;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Pointer;
 import dev.rearm.perf.event.PerfException;
 import dev.rearm.perf.event.PerfOperation;
-import dev.rearm.perf.linux.LibC;
+import dev.rearm.perf.linux.Binding;
 import dev.rearm.perf.linux.Mman;
+import dev.rearm.perf.linux.PerfCalls;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -27,6 +27,8 @@ public final class RingBuffer {
     static final int PERF_RECORD_LOST = 2;
     static final int PERF_RECORD_SAMPLE = 9;
     private static final int HEADER_SIZE = 8;
+    /** mmap and munmap are on reopen's move path: through the binding chosen for this JVM. */
+    private static final PerfCalls CALLS = Binding.selected();
 
     private final Pointer base;
     private final long length;
@@ -48,16 +50,11 @@ public final class RingBuffer {
         }
         int pageSize = Mman.pageSize();
         long length = (long) (1 + pages) * pageSize;
-        try {
-            Pointer base = LibC.mmap(null, length, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED, fd, 0);
-            if (Pointer.nativeValue(base) == Mman.MAP_FAILED) {
-                throw new PerfException(PerfOperation.MMAP, 0, pages + " pages");
-            }
-            return new RingBuffer(base, length, pageSize, (long) pages * pageSize);
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.MMAP, e.getErrorCode(), pages + " data pages, "
-                    + length / 1024 + " KiB");
+        long base = CALLS.mmap(0, length, Mman.PROT_READ | Mman.PROT_WRITE, Mman.MAP_SHARED, fd, 0);
+        if (base < 0) {
+            throw new PerfException(PerfOperation.MMAP, (int) -base, pages + " data pages, " + length / 1024 + " KiB");
         }
+        return new RingBuffer(new Pointer(base), length, pageSize, (long) pages * pageSize);
     }
 
     public long address() {
@@ -148,10 +145,9 @@ public final class RingBuffer {
             return;
         }
         mapped = false;
-        try {
-            LibC.munmap(base, length);
-        } catch (LastErrorException e) {
-            throw new PerfException(PerfOperation.MUNMAP, e.getErrorCode(), length / 1024 + " KiB");
+        int result = CALLS.munmap(Pointer.nativeValue(base), length);
+        if (result < 0) {
+            throw new PerfException(PerfOperation.MUNMAP, -result, length / 1024 + " KiB");
         }
     }
 }

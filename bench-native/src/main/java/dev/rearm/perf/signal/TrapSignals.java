@@ -2,6 +2,8 @@ package dev.rearm.perf.signal;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import dev.rearm.perf.linux.PerfbpLibrary;
 
 /**
  * The trap-counting signal handler of libperfbp.so (bundled in the jar, found by JNA).
@@ -12,7 +14,8 @@ import com.sun.jna.Native;
  */
 public final class TrapSignals {
     static {
-        Native.register(TrapSignals.class, "perfbp");
+        // By path, not by name: the same file as the JNI perf calls, so one library and one set of counters.
+        Native.register(TrapSignals.class, NativeLibrary.getInstance(PerfbpLibrary.path()));
     }
 
     private static final int SIGNAL = perfbp_sigrtmin_plus(3);

@@ -1,6 +1,7 @@
 package dev.rearm.perf.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rearm.perf.memory.WatchedMemory;
 import dev.rearm.perf.testsupport.HeaderFacts;
@@ -54,6 +55,17 @@ class PerfEventAttrLayoutTest {
             assertThat(field(bytes, "bp_addr")).isEqualTo(ADDRESS);
             assertThat(field(bytes, "bp_len")).isEqualTo(8);
         }
+    }
+
+    /** Fields are written through a buffer over the native memory: after close it must not reach freed memory. */
+    @Test
+    void aClosedAttrRefusesAccessInsteadOfTouchingFreedMemory() {
+        PerfEventAttr attr = PerfEventAttr.breakpoint(BreakpointType.W, ADDRESS, 1);
+        attr.close();
+
+        assertThatThrownBy(() -> attr.setBpAddr(ADDRESS + 8)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(attr::bpAddr).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.rearm.perf.testsupport;
 
+import dev.rearm.perf.linux.Binding;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -67,6 +68,11 @@ public final class ChildJvm {
         // The children do little work: the C1 compiler and one GC thread start them fastest.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        String binding = System.getProperty(Binding.PROPERTY);
+        if (binding != null && !binding.isBlank()) {
+            // A test run under -Drearm.binding=jna tests its children under it too.
+            command.add("-D" + Binding.PROPERTY + "=" + binding);
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);
