@@ -14,6 +14,7 @@
  *   memlock.c   whether a scenario's rings fit the locked-memory limit
  *   resources.c the process's open fds and mappings, for the leak checks
  *   main.c      the order of it all
+ *   profiler*.c --matrix profiler: a watchpoint tool's overhead on real workloads (profiler.h)
  */
 #ifndef PERFBP_BENCH_H
 #define PERFBP_BENCH_H
@@ -98,10 +99,18 @@ void scenario_describe(const struct scenario *s, char *buf, size_t size);
 
 /* ---- options.c ---- */
 
+/* The --matrix profiler options (profiler.c parses them); count 0 / 0 = the matrix's defaults. */
+struct profiler_options {
+	struct value_list workloads;
+	struct value_list rates;
+	long work_ms;
+};
+
 struct options {
 	unsigned matrices;		 /* bit per matrix table entry chosen (--matrix a,b) */
 	const char *matrix_text;	 /* --matrix as given, for native.json */
 	struct value_list axis[NR_AXES]; /* explicit values; count 0 = take the matrix's */
+	struct profiler_options profiler;
 	long iterations;
 	long rounds;
 	long warmup;
@@ -208,6 +217,10 @@ const char *matrix_names(void);	   /* "headline, pages, ..." for messages */
 
 /* Parses "headline" or "headline,pages" into a set of matrices; -1 after one line on error. */
 int matrix_parse(const char *text, unsigned *set);
+/* Whether the set holds the profiler matrix (not part of "all": it is its own experiment). */
+bool matrix_has_profiler(unsigned set);
+/* Whether it holds any matrix of watchpoint moves (the scenarios above). */
+bool matrix_has_moves(unsigned set);
 
 /*
  * Expands the chosen matrices (their union, each scenario once), with the explicit options overriding its axes, into scenarios
@@ -443,6 +456,8 @@ int summarize(const double *values, int n, struct summary *out);
 
 /* ---- output.c ---- */
 
+struct profiler_results;
+
 struct run_record {
 	const struct options *opts;
 	const struct env *env;
@@ -451,6 +466,7 @@ struct run_record {
 	const struct scenario_result *results;
 	int count;
 	const char *matrix;
+	const struct profiler_results *profiler; /* NULL when --matrix has no profiler */
 	double started_at;   /* seconds since the epoch */
 	double finished_at;
 	int fds_before, fds_after;	   /* the whole process's, around the measured groups */

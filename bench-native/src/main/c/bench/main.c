@@ -4,6 +4,7 @@
  * the end writes nothing.
  */
 #include "bench.h"
+#include "profiler.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -134,6 +135,8 @@ int main(int argc, char **argv)
 	struct scenario_result *results = NULL;
 	struct run_error error;
 	struct run_record record;
+	struct profiler_plan profiler_plan;
+	struct profiler_results profiler_results = { 0 };
 	double started, start_mono;
 	int n = 0, runnable, ngroups, g, i, done = 0, status = EXIT_FAILED;
 	int leaked_fds, leaked_maps, fds_before, maps_before, fds_after, maps_after;
@@ -170,8 +173,14 @@ int main(int argc, char **argv)
 	/* Scenarios whose rings cannot fit the locked-memory limit go last, reported as not run. */
 	runnable = memlock_partition(scenarios, n, &env);
 	ngroups = group_scenarios(scenarios, runnable, groups);
+	i = profiler_plan_make(&opts, &env, &profiler_plan);
+	if (i < 0) {
+		status = i == -1 ? EXIT_USAGE : EXIT_KERNEL;
+		goto out;
+	}
 	if (opts.dry_run) {
 		dry_run(&opts, &env, scenarios, n, ngroups);
+		profiler_plan_print(&profiler_plan, stdout);
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 		goto out;
 	}
@@ -181,7 +190,7 @@ int main(int argc, char **argv)
 	}
 
 	settings = (struct run_settings){ .iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup };
-	results = calloc((size_t)n, sizeof(*results));
+	results = calloc((size_t)n + 1, sizeof(*results)); /* + 1: n is 0 for --matrix profiler alone */
 	if (results == NULL) {
 		fprintf(stderr, "perfbp-bench: out of memory\n");
 		goto out;
@@ -241,6 +250,12 @@ int main(int argc, char **argv)
 			progress_result(scenarios, &groups[g], results, opts.rounds);
 		done += groups[g].count;
 	}
+	i = profiler_run(&profiler_plan, &env, &profiler_results);
+	if (i != 0) {
+		status = i == -2 ? EXIT_KERNEL : EXIT_FAILED;
+		fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
+		goto out;
+	}
 	if (process_resources(&fds_after, &maps_after) != 0) {
 		perror("perfbp-bench: reading /proc/self");
 		goto out;
@@ -251,6 +266,7 @@ int main(int argc, char **argv)
 		.count = n, .matrix = opts.matrix_text, .started_at = started,
 		.finished_at = wall_seconds(), .fds_before = fds_before, .fds_after = fds_after,
 		.mappings_before = maps_before, .mappings_after = maps_after,
+		.profiler = profiler_plan.enabled ? &profiler_results : NULL,
 	};
 	if (output_write(&record) != 0)
 		goto out;
@@ -258,7 +274,8 @@ int main(int argc, char **argv)
 		char took[16];
 
 		format_duration((double)monotonic_ns() / 1e9 - start_mono, took, sizeof(took));
-		fprintf(stderr, "perfbp-bench: %d scenarios in %s; wrote %s\n", n, took, opts.out ? opts.out : "stdout");
+		fprintf(stderr, "perfbp-bench: %d scenarios%s in %s; wrote %s\n", n,
+			profiler_plan.enabled ? " and the profiler" : "", took, opts.out ? opts.out : "stdout");
 	}
 	status = 0;
 out:
@@ -266,6 +283,7 @@ out:
 		for (i = 0; i < n; i++)
 			scenario_result_free(&results[i]);
 	free(results);
+	profiler_results_free(&profiler_results);
 	free(groups);
 	free(scenarios);
 	return status;

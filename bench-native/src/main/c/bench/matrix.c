@@ -46,11 +46,17 @@ static const struct matrix_def matrices[] = {
 	  { [AXIS_SLOTS] = UP_TO_MACHINE } },
 	{ { "notify", "reopen and modify, trapEvery 0 and 1, notify none and signal" },
 	  { [AXIS_NOTIFY] = LIST(NOTIFY_NONE, NOTIFY_SIGNAL) } },
-	{ { "all", "every matrix above, each scenario once" }, { { 0 } } },
+	{ { "all", "every matrix above, each scenario once (not profiler)" }, { { 0 } } },
+	/* Its own experiment (profiler.c): no watchpoint-move scenarios; --workload, --rate, --work. */
+	{ { "profiler", "a watchpoint tool's overhead: workloads hash, stream, chase, each with no tool and under a "
+			"sampling tool (its sampler alone, or arming watchpoints by reopen or modify) at 1000, 5000, "
+			"20000 samples/s of CPU time (see PROFILER)" },
+	  { { 0 } } },
 };
 
 #define NR_MATRICES ((int)(sizeof(matrices) / sizeof(matrices[0])))
-#define MATRIX_ALL (NR_MATRICES - 1)
+#define MATRIX_PROFILER (NR_MATRICES - 1)
+#define MATRIX_ALL (NR_MATRICES - 2)
 
 int matrix_count(void)
 {
@@ -74,7 +80,17 @@ int matrix_find(const char *name)
 
 const char *matrix_names(void)
 {
-	return "headline, pages, trap-rate, shape, threads, slots, notify, all";
+	return "headline, pages, trap-rate, shape, threads, slots, notify, all, profiler";
+}
+
+bool matrix_has_profiler(unsigned set)
+{
+	return (set & (1u << MATRIX_PROFILER)) != 0;
+}
+
+bool matrix_has_moves(unsigned set)
+{
+	return (set & ((1u << MATRIX_ALL) - 1)) != 0;
 }
 
 /* threads 1..nproc: every count up to 8, then powers of two and nproc itself. */

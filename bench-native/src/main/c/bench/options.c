@@ -3,6 +3,7 @@
  * driven by it, so an option cannot exist without its help text and its valid values.
  */
 #include "bench.h"
+#include "profiler.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -24,6 +25,7 @@ enum option_kind {
 	OPT_MATRIX,
 	OPT_OUT,
 	OPT_FLAG,
+	OPT_PROFILER, /* --matrix profiler's own options, parsed by profiler.c */
 };
 
 enum count_target { COUNT_ITERATIONS, COUNT_ROUNDS, COUNT_WARMUP };
@@ -70,6 +72,16 @@ static const struct option_desc option_table[] = {
 	  "measured rounds per scenario, strategies interleaved A B A B ... (default 10)" },
 	{ "warmup", "N", OPT_COUNT, COUNT_WARMUP, 0, MAX_ROUNDS,
 	  "rounds run first and dropped (default 2)" },
+	{ "workload", "LIST", OPT_PROFILER, PROFILER_OPT_WORKLOAD, 0, 0,
+	  "--matrix profiler: hash (updates to a 256 KiB hash table), stream (dst[i] = src[i] + pass over 2 x 8 MiB), "
+	  "chase (a pointer chase through a random cycle of 64 MiB of nodes, DRAM-bound); default all three" },
+	{ "rate", "LIST", OPT_PROFILER, PROFILER_OPT_RATE, 0, 0,
+	  "--matrix profiler: the tool's samples per second of CPU time (task-clock sample period = 1e9/rate ns), "
+	  "1..100000; default 1000,5000,20000" },
+	{ "work", "MS", OPT_PROFILER, PROFILER_OPT_WORK, 0, 0,
+	  "--matrix profiler: each workload's fixed amount of work per round, as the accesses that take about MS "
+	  "milliseconds of CPU time without the tool here (calibrated once, then the same for every round); 1..60000, "
+	  "default 75" },
 	{ "out", "FILE", OPT_OUT, 0, 0, 0,
 	  "write native.json here, atomically (temp file + rename); default stdout" },
 	{ "dry-run", NULL, OPT_FLAG, FLAG_DRY_RUN, 0, 0,
@@ -276,6 +288,8 @@ static int apply_option(const struct option_desc *opt, const char *value, struct
 			return usage_error(opt->name, "''", "empty file name", "a file path");
 		opts->out = value;
 		return 0;
+	case OPT_PROFILER:
+		return profiler_parse_option(opt->target, opt->name, value, &opts->profiler);
 	case OPT_FLAG:
 		if (opt->target == FLAG_HELP)
 			opts->help = true;
@@ -337,6 +351,7 @@ int options_parse(int argc, char **argv, struct options *opts)
 			fprintf(stderr, "perfbp-bench: --%s needs a value %s; valid: %s\n", opt->name, opt->arg,
 				opt->kind == OPT_AXIS ? axis_valid[opt->target]
 				: opt->kind == OPT_MATRIX ? matrix_names()
+				: opt->kind == OPT_PROFILER ? profiler_option_valid(opt->target)
 				: opt->kind == OPT_COUNT ? (opt->min == 0 ? "a whole number >= 0" : "a whole number >= 1")
 							 : "a file path");
 			return -1;
@@ -458,6 +473,9 @@ void options_help(FILE *out)
 		"  where every fd was read (modify; reopen without a ring; reopen in the phase pass, before\n"
 		"  each close: read() costs ~4%% of a reopen, so reopen's rounds count by ring and signal),\n"
 		"  and the SIGRTMIN+3 handler's count when notify=signal.\n"
+		"\n");
+	profiler_help(out);
+	fprintf(out,
 		"\n"
 		"OUTPUT\n"
 		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"

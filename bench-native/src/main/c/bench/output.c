@@ -5,6 +5,8 @@
  * a partial file or damages an earlier one.
  */
 #include "bench.h"
+#include "json.h"
+#include "profiler.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -15,15 +17,6 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-#define JSON_MAX_DEPTH 8
-
-struct json {
-	FILE *f;
-	int depth;
-	bool has_items[JSON_MAX_DEPTH];
-	bool inline_array; /* numbers on one line */
-};
 
 static void json_string_value(FILE *f, const char *s)
 {
@@ -57,7 +50,7 @@ static void json_next(struct json *j, const char *key)
 	}
 }
 
-static void json_open(struct json *j, const char *key, char bracket)
+void json_open(struct json *j, const char *key, char bracket)
 {
 	json_next(j, key);
 	fputc(bracket, j->f);
@@ -65,7 +58,7 @@ static void json_open(struct json *j, const char *key, char bracket)
 	j->has_items[j->depth] = false;
 }
 
-static void json_close(struct json *j, char bracket)
+void json_close(struct json *j, char bracket)
 {
 	bool had_items = j->has_items[j->depth];
 
@@ -75,26 +68,25 @@ static void json_close(struct json *j, char bracket)
 	fputc(bracket, j->f);
 }
 
-static void json_str(struct json *j, const char *key, const char *value)
+void json_str(struct json *j, const char *key, const char *value)
 {
 	json_next(j, key);
 	json_string_value(j->f, value);
 }
 
-static void json_int(struct json *j, const char *key, long long value)
+void json_int(struct json *j, const char *key, long long value)
 {
 	json_next(j, key);
 	fprintf(j->f, "%lld", value);
 }
 
-static void json_u64(struct json *j, const char *key, uint64_t value)
+void json_u64(struct json *j, const char *key, uint64_t value)
 {
 	json_next(j, key);
 	fprintf(j->f, "%llu", (unsigned long long)value);
 }
 
-/* A fact the machine would not tell is null, not a number. */
-static void json_known(struct json *j, const char *key, long value)
+void json_known(struct json *j, const char *key, long value)
 {
 	json_next(j, key);
 	if (value == UNKNOWN_NUMBER)
@@ -103,7 +95,7 @@ static void json_known(struct json *j, const char *key, long value)
 		fprintf(j->f, "%ld", value);
 }
 
-static void json_double(struct json *j, const char *key, double value, int decimals)
+void json_double(struct json *j, const char *key, double value, int decimals)
 {
 	json_next(j, key);
 	if (isfinite(value))
@@ -112,13 +104,13 @@ static void json_double(struct json *j, const char *key, double value, int decim
 		fputs("null", j->f);
 }
 
-static void json_bool(struct json *j, const char *key, bool value)
+void json_bool(struct json *j, const char *key, bool value)
 {
 	json_next(j, key);
 	fputs(value ? "true" : "false", j->f);
 }
 
-static void json_numbers(struct json *j, const char *key, const double *values, long n)
+void json_numbers(struct json *j, const char *key, const double *values, long n)
 {
 	long i;
 
@@ -367,6 +359,8 @@ static int write_document(FILE *f, const struct run_record *r)
 	json_str(&j, "finishedAt", when);
 	json_double(&j, "elapsedSeconds", r->finished_at - r->started_at, 3);
 	write_settings(&j, r);
+	if (r->profiler != NULL)
+		profiler_write_block(&j, r->profiler);
 	write_env(&j, r->env);
 	json_open(&j, "processResources", '{');
 	json_str(&j, "when", "before the first and after the last measured group (whole process: /proc/self/fd, "
@@ -380,6 +374,8 @@ static int write_document(FILE *f, const struct run_record *r)
 	for (i = 0; i < r->count; i++)
 		if (write_result(&j, &r->scenarios[i], &r->results[i], r->settings) != 0)
 			return -1;
+	if (r->profiler != NULL)
+		profiler_write_results(&j, r->profiler);
 	json_close(&j, ']');
 	fputs("\n}\n", f);
 	return ferror(f) ? -1 : 0;

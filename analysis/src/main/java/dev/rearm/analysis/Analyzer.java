@@ -8,12 +8,13 @@ import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.model.CostModelFit;
 import dev.rearm.analysis.model.FittedModel;
 import dev.rearm.analysis.model.ReopenBreakdown;
+import dev.rearm.analysis.profiler.ProfilerOverhead;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** load -> statistics -> cost model -> claims (-> baseline): the steps before the report. */
+/** load -> statistics -> cost model -> claims (-> baseline) -> profiler overhead: the steps before the report. */
 public final class Analyzer {
     private final HierarchicalBootstrap bootstrap;
 
@@ -31,6 +32,6 @@ public final class Analyzer {
                 Comparisons.of(other.measurements(), bootstrap), bootstrap));
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
                 ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements())),
-                baseline, bootstrap.seed(), bootstrap.resamples());
+                baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap));
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The recorded run under src/test/resources/runs/fixture (see its README: jmh.json is real JMH
- * 1.37 output, native.json is hand-made) and copies of it for tests that change files.
+ * 1.37 output, native.json is hand-made) and copies of it for tests that change files, and the
+ * profiler runs beside it (profiler-handmade, profiler-recorded).
  */
 public final class Fixtures {
     public static final List<String> FILES = List.of("env.json", "native.json", "jmh.json", "run.json");
@@ -23,6 +24,15 @@ public final class Fixtures {
     public static Path run() {
         try {
             return Path.of(Fixtures.class.getResource("/runs/fixture/native.json").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Another stored run folder under src/test/resources/runs, e.g. "profiler-handmade" (read-only use). */
+    public static Path run(String name) {
+        try {
+            return Path.of(Fixtures.class.getResource("/runs/" + name + "/native.json").toURI()).getParent();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

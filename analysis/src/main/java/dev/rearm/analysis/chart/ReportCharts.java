@@ -67,7 +67,9 @@ public final class ReportCharts {
                     "fewer than two watchpoint shapes measured (ShapeBenchmark / native matrix 'shape')",
                     ReportCharts::shapeMatrix),
             new Entry("harness-agreement", "JMH vs native: the same scenarios",
-                    "no scenario was measured by both harnesses", ReportCharts::harnessAgreement));
+                    "no scenario was measured by both harnesses", ReportCharts::harnessAgreement),
+            new Entry(ProfilerChart.NAME, ProfilerChart.TITLE,
+                    "native.json has no profiler runs (perfbp-bench --matrix profiler)", ProfilerChart::build));
 
     private ReportCharts() {
     }

@@ -15,7 +15,8 @@ import java.util.Map;
  * Reads native.json in the DESIGN.md shape. Unknown keys are ignored (keys may be added, never
  * renamed). A result marked as not run ({@code "notRun": "why"}, or a {@code "status"} other than
  * "ok" with a {@code "reason"}), or one whose trap count does not match, becomes a "not measured"
- * entry instead of a figure.
+ * entry instead of a figure. The profiler matrix's entries (they have a "workload" key) are read
+ * apart, by {@link ProfilerLoader}: they are not moves of a watchpoint and join no comparison.
  */
 final class NativeLoader {
     static final String EXPECTED = "the native harness's results: {\"harness\": \"native\", \"results\": "
@@ -24,7 +25,8 @@ final class NativeLoader {
     private NativeLoader() {
     }
 
-    record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment) {
+    record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment,
+                  ProfilerData profiler) {
     }
 
     static Loaded load(Path file) throws BadInputException {
@@ -40,13 +42,22 @@ final class NativeLoader {
         }
         List<Measurement> measurements = new ArrayList<>();
         List<NotMeasured> notMeasured = new ArrayList<>();
+        List<ProfilerEntry> profiler = new ArrayList<>();
         int index = 0;
         for (JsonNode result : root.path("results")) {
+            if (ProfilerLoader.isProfilerEntry(result)) {
+                ProfilerEntry entry = ProfilerLoader.entry(file, index++, result, notMeasured);
+                if (entry != null) {
+                    profiler.add(entry);
+                }
+                continue;
+            }
             readResult(file, index++, result, measurements, notMeasured);
         }
         Environment environment = root.path("env").isObject()
                 ? EnvironmentLoader.fromNode(root.path("env"), "native.json env block") : null;
-        return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment);
+        return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
+                ProfilerLoader.data(root, profiler));
     }
 
     private static void readResult(Path file, int index, JsonNode result, List<Measurement> measurements,

@@ -39,6 +39,7 @@ public final class RunLoader {
         List<FloorMeasurement> floors = new ArrayList<>();
         List<NotMeasured> notMeasured = new ArrayList<>();
         Environment nativeEnvironment = null;
+        ProfilerData profiler = ProfilerData.none();
         String jmhVersion = null;
         String jmhJvm = null;
 
@@ -47,6 +48,7 @@ public final class RunLoader {
             measurements.addAll(loaded.measurements());
             notMeasured.addAll(loaded.notMeasured());
             nativeEnvironment = loaded.environment();
+            profiler = loaded.profiler();
         } else {
             notMeasured.add(new NotMeasured(Harness.NATIVE.label(), "every native scenario",
                     "native.json is not in " + dir));
@@ -74,6 +76,6 @@ public final class RunLoader {
         }
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
-                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm);
+                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler);
     }
 }

@@ -45,7 +45,7 @@ import java.util.function.Function;
 
 /**
  * Lays the analysis out as a report: the answer first (claim check), then the machine and the run,
- * then the explanation (cost model, reopen breakdown, sweeps, latency, harness agreement), every
+ * then the explanation (cost model, reopen breakdown, sweeps, profiler overhead, latency, harness agreement), every
  * comparison, what could not run, and how the figures were computed.
  */
 public final class ReportComposer {
@@ -76,6 +76,7 @@ public final class ReportComposer {
                 s -> s.bpType() + "/" + s.bpLen());
         sweep(doc, analysis, charts, Sweep.NOTIFY, "Signal notification", null, "notify, trapEvery",
                 s -> s.notifyMode() + ", " + s.trapEvery());
+        ProfilerSection.write(doc, analysis.profiler(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);
         analysis.baseline().ifPresent(baseline -> baseline(doc, baseline));
@@ -456,6 +457,7 @@ public final class ReportComposer {
                 "Medians and latency percentiles use the R_7 definition (as R and NumPy do by default).",
                 "JMH classes without a `@Param` for a scenario key take its headline value: `"
                         + Scenario.HEADLINE.label() + "`; threads falls back to JMH's own thread count.",
+                ProfilerSection.methodBullet(),
                 "Claim verdicts: " + ToleranceRule.describe()));
     }
 

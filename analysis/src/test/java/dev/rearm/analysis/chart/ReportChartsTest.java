@@ -7,6 +7,7 @@ import dev.rearm.analysis.Analyzer;
 import dev.rearm.analysis.Fixtures;
 import dev.rearm.analysis.Measurements;
 import dev.rearm.analysis.load.Environment;
+import dev.rearm.analysis.load.ProfilerData;
 import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.load.RunInfo;
 import dev.rearm.analysis.load.RunLoader;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.knowm.xchart.XYChart;
 import org.w3c.dom.Document;
 
 class ReportChartsTest {
@@ -66,16 +68,33 @@ class ReportChartsTest {
     }
 
     @Test
+    void profilerOverheadChartRendersFromTheRecordedRunToAValidPngAndSvg(@TempDir Path dir) throws Exception {
+        Analysis analysis = new Analyzer(new HierarchicalBootstrap(1, 500))
+                .analyze(RunLoader.load(Fixtures.run("profiler-recorded")), Optional.empty());
+        ChartSpec spec = ReportCharts.build(analysis).find("profiler-overhead")
+                .orElseThrow(() -> new AssertionError("profiler-overhead was not drawn"));
+
+        Path png = ChartFiles.write(spec, dir);
+
+        assertThat(ImageIO.read(png.toFile()).getWidth()).isEqualTo(ChartTheme.WIDTH);
+        Document svg = parseWithoutNetwork(dir.resolve("profiler-overhead.svg"));
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        // 3 strategies x 3 workloads, each a line and its whiskers
+        assertThat(((XYChart) spec.chart()).getSeriesMap()).hasSize(2 * 3 * 3);
+    }
+
+    @Test
     void chartsWithoutDataAreSkippedWithAReason() {
         Run headlineOnly = new Run(Path.of("constructed"), Environment.unknown("test"), RunInfo.unknown("test"),
                 List.of(Measurements.exact("reopen", Scenario.HEADLINE, 19_000),
                         Measurements.exact("modify", Scenario.HEADLINE, 2_000)),
-                List.of(), List.of(), List.of(), true, false, null, null);
+                List.of(), List.of(), List.of(), true, false, null, null, ProfilerData.none());
         ChartSet set = ReportCharts.build(new Analyzer(new HierarchicalBootstrap(1, 200))
                 .analyze(headlineOnly, Optional.empty()));
         assertThat(set.drawn()).extracting(ChartSpec::name).containsExactly("headline");
         assertThat(set.skipped()).extracting(SkippedChart::name).containsExactly("ring-pages", "trap-rate",
-                "reopen-phases", "latency", "threads", "slots", "shape-matrix", "harness-agreement");
+                "reopen-phases", "latency", "threads", "slots", "shape-matrix", "harness-agreement",
+                "profiler-overhead");
         assertThat(set.skipped()).allSatisfy(s -> assertThat(s.why()).isNotBlank());
     }
 

@@ -121,6 +121,35 @@ class ReportTest {
                 + "locked, limit is 1096 KiB");
     }
 
+    @Test
+    void profilerSectionGivesSlowdownsRatiosAndTheMissingPmu() throws Exception {
+        Path run = Fixtures.copy(tmp, "run", "env.json");
+        Files.copy(Fixtures.run("profiler-handmade").resolve("native.json"), run.resolve("native.json"));
+        Path out = write(run, tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+
+        assertThat(markdown).contains("## Profiler overhead")
+                .contains("**This machine has no hardware PMU**", "Intel PEBS, AMD IBS")
+                .contains("| Workload | Rate (/s CPU) | Strategy | Samples / round | Armed / round | Traps / round | "
+                        + "Slowdown, CPU [95% CI] | Slowdown, wall [95% CI] |")
+                .contains("| hash | 5000 | reopen | 500 | 500 | 500 | 1.80x [1.80, 1.80] | 1.80x [1.80, 1.80] |")
+                .contains("| hash | 1000 | 2.50x [2.50, 2.50] | 4.00x [4.00, 4.00] |")
+                .contains("### Where reopen's extra time goes")
+                .contains("![Profiler overhead vs sampling rate](charts/profiler-overhead.png)");
+        assertThat(out.resolve("charts/profiler-overhead.png")).exists();
+        assertThat(out.resolve("charts/profiler-overhead.svg")).exists();
+        assertThat(markdown.indexOf("## Profiler overhead")).isLessThan(markdown.indexOf("## What could not run"));
+    }
+
+    @Test
+    void aRunWithoutProfilerEntriesSaysTheProfilerWasNotMeasured() throws Exception {
+        Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+
+        assertThat(markdown).contains("## Profiler overhead\n\n*Not measured:*")
+                .contains("Chart *Profiler overhead vs sampling rate*: not drawn");
+    }
+
     private static Path write(Path run, Path out) throws Exception {
         Analysis analysis = new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(run), Optional.empty());
         ChartSet charts = ReportCharts.build(analysis);

@@ -43,7 +43,8 @@ final class JsonFiles {
 
     /**
      * native.json files of several matrices as one: the first file's fields (harness, env ...)
-     * with every file's {@code results} in order.
+     * with every file's {@code results} in order, and the fields only a later file has (the
+     * profiler matrix's "profiler" block).
      */
     static ObjectNode mergeNative(List<Path> parts) {
         ObjectNode merged = null;
@@ -55,6 +56,13 @@ final class JsonFiles {
             }
             if (merged == null) {
                 merged = ((ObjectNode) node).deepCopy();
+            } else {
+                ObjectNode first = merged;
+                node.fields().forEachRemaining(field -> {
+                    if (!first.has(field.getKey())) {
+                        first.set(field.getKey(), field.getValue().deepCopy());
+                    }
+                });
             }
             results.addAll((ArrayNode) node.get("results"));
         }

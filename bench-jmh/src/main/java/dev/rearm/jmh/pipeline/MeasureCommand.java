@@ -52,7 +52,7 @@ final class MeasureCommand implements Callable<Integer> {
 
     @Option(names = "--harness", required = true, description = "bench-native/target/native/perfbp-bench.")
     Path harness;
-    @Option(names = "--native-matrices", defaultValue = "all")
+    @Option(names = "--native-matrices", defaultValue = "all,profiler")
     String matrices;
     @Option(names = "--native-rounds", defaultValue = "")
     String rounds;

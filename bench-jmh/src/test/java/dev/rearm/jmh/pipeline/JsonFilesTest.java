@@ -40,6 +40,20 @@ class JsonFilesTest {
     }
 
     @Test
+    void aBlockOnlyALaterMatrixWritesSurvivesTheMerge() throws IOException {
+        Path all = Files.writeString(dir.resolve("native-all.json"),
+                "{\"harness\": \"native\", \"command\": \"all\", \"results\": [{\"strategy\": \"modify\"}]}");
+        Path profiler = Files.writeString(dir.resolve("native-profiler.json"), "{\"harness\": \"native\", \"command\": "
+                + "\"profiler\", \"profiler\": {\"hardwarePmu\": {\"available\": false}}, \"results\": [{\"workload\": \"hash\"}]}");
+
+        JsonNode merged = JsonFiles.mergeNative(List.of(all, profiler));
+
+        assertThat(merged.path("profiler").path("hardwarePmu").path("available").isBoolean()).isTrue();
+        assertThat(merged.path("command").asText()).as("the first file's fields win").isEqualTo("all");
+        assertThat(merged.path("results")).hasSize(2);
+    }
+
+    @Test
     void anAtomicWriteLeavesOnlyTheTargetFile() throws IOException {
         JsonFiles.writeAtomically(dir.resolve("run.json"), JsonFiles.MAPPER.createObjectNode().put("profile", "smoke"));
 
