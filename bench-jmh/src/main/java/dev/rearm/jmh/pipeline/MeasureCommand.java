@@ -98,7 +98,11 @@ final class MeasureCommand implements Callable<Integer> {
             log.println("[rearm] this run failed: " + target + " is untouched; the run's files stay in " + stage);
             throw e;
         } finally {
-            record.writeTo(stage); // a failed run keeps its record beside its partial files
+            try {
+                record.writeTo(stage); // a failed run keeps its record beside its partial files
+            } finally {
+                steps.settled();
+            }
         }
         new RunHandoff(stage, target).writeTo(handoff);
         log.println("[rearm] measured; the verify phase reports and publishes " + target);

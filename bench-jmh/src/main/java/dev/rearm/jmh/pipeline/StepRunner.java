@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,10 @@ import java.util.stream.Collectors;
  */
 final class StepRunner {
     private static final long CHILD_STOP_SECONDS = 5;
+    /** How long a stopping JVM waits for the failed run's record to be written (see {@link #settled()}). */
+    private static final long SETTLE_SECONDS = 5;
     private final PrintStream log;
+    private final CountDownLatch settled = new CountDownLatch(1);
     private final RunRecord record;
     private final Path workDir;
     private final Clock clock;
@@ -37,7 +41,12 @@ final class StepRunner {
         try {
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
             // SIGTERM or SIGINT to this JVM alone must not leave the step running on, writing into the stage.
-            Thread stopChild = new Thread(() -> stop(process), "stop " + name);
+            // The hook then waits for the main thread to write run.json: the JVM halts when its hooks end,
+            // and halting mid-write would leave a half-written temporary file in the stage.
+            Thread stopChild = new Thread(() -> {
+                stop(process);
+                awaitSettled();
+            }, "stop " + name);
             Runtime.getRuntime().addShutdownHook(stopChild);
             try {
                 exit = process.waitFor();
@@ -56,6 +65,19 @@ final class StepRunner {
             throw new StepFailedException(name + " failed (exit " + exit + "); its output above says why");
         }
         log.printf("[rearm] <<< %s done in %.1f s%n", name, Duration.between(started, finished).toMillis() / 1000.0);
+    }
+
+    /** Called once the run's record is written (or failed to be): a stopping JVM may halt now. */
+    void settled() {
+        settled.countDown();
+    }
+
+    private void awaitSettled() {
+        try {
+            settled.await(SETTLE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void stop(Process process) {
