@@ -7,6 +7,7 @@
 #include "profiler.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -140,6 +141,14 @@ int main(int argc, char **argv)
 	double started, start_mono;
 	int n = 0, runnable, ngroups, g, i, done = 0, status = EXIT_FAILED;
 	int leaked_fds, leaked_maps, fds_before, maps_before, fds_after, maps_after;
+
+	/*
+	 * A harness started from a background shell job inherits SIGINT ignored. An explicit
+	 * kill -INT must still stop a run, and the default action is right: the output is only
+	 * renamed into place at the end, so a killed run writes nothing.
+	 */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 
 	if (options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;
