@@ -20,21 +20,6 @@ class BadInputTest {
     @TempDir
     Path dir;
 
-    private HarnessRun runWithOut(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--out");
-        all.add(dir.resolve("native.json").toString());
-        return Harness.run(all);
-    }
-
-    private void assertRefusedInOneLine(HarnessRun run, String... mentions) {
-        assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isEqualTo(2);
-        assertThat(run.stderrLines()).as("stderr").hasSize(1);
-        assertThat(run.stderrLines().get(0)).contains(mentions).contains("valid");
-        assertThat(run.stdout()).isEmpty();
-        assertThat(dir.resolve("native.json")).doesNotExist();
-    }
-
     /** Refused by the parser alone, before the machine is even probed. */
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
@@ -55,19 +40,19 @@ class BadInputTest {
         "--slots, 0, '1..debug registers'",
     })
     void valueOutsideTheVocabularyIsRefusedWithTheValidValues(String option, String value, String valid) {
-        HarnessRun run = runWithOut(option, value);
+        HarnessRun run = RefusedInput.runWithOut(dir, option, value);
 
-        assertRefusedInOneLine(run, option + " " + value, valid);
+        RefusedInput.assertRefusedInOneLine(dir, run, option + " " + value, valid);
     }
 
     @Test
     void unknownOptionIsRefusedWithTheListOfOptions() {
-        assertRefusedInOneLine(runWithOut("--speed", "fast"), "--speed", "--strategy", "--trapEvery", "--help");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--speed", "fast"), "--speed", "--strategy", "--trapEvery", "--help");
     }
 
     @Test
     void optionWithoutItsValueIsRefused() {
-        assertRefusedInOneLine(Harness.run("--rounds"), "--rounds");
+        RefusedInput.assertRefusedInOneLine(dir, Harness.run("--rounds"), "--rounds");
     }
 
     @Test
@@ -91,28 +76,28 @@ class BadInputTest {
     @Test
     void slotsBeyondTheDebugRegistersFoundAreRefused() {
         Harness.assumeWatchpoints();
-        assertRefusedInOneLine(runWithOut("--slots", "33"), "--slots 33", "debug registers", "1..");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--slots", "33"), "--slots 33", "debug registers", "1..");
     }
 
     @Test
     void threadsBeyondTheCpusAreRefused() {
         Harness.assumeWatchpoints();
         int tooMany = Runtime.getRuntime().availableProcessors() + 1;
-        assertRefusedInOneLine(runWithOut("--threads", String.valueOf(tooMany)), "--threads " + tooMany, "1..");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--threads", String.valueOf(tooMany)), "--threads " + tooMany, "1..");
     }
 
     @Test
     void readOnlyWatchpointsAreRefusedWhereTheCpuRefusesThem() {
         Harness.assumeWatchpoints();
         assumeTrue(System.getProperty("os.arch").equals("amd64"), "x86 refuses R watchpoints; other arches may not");
-        assertRefusedInOneLine(runWithOut("--bpType", "R"), "--bpType R", "EINVAL", "W, RW, X");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--bpType", "R"), "--bpType R", "EINVAL", "W, RW, X");
     }
 
     @Test
     void lengthTheCpuRefusesForTheTypeIsRefused() {
         Harness.assumeWatchpoints();
         assumeTrue(System.getProperty("os.arch").equals("amd64"), "x86 execute watchpoints take bp_len 8 only");
-        assertRefusedInOneLine(runWithOut("--bpType", "X", "--bpLen", "1"), "--bpLen 1", "--bpType X", "8");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--bpType", "X", "--bpLen", "1"), "--bpLen 1", "--bpType X", "8");
     }
 
     @Test

@@ -20,21 +20,6 @@ class ProfilerInputTest {
     @TempDir
     Path dir;
 
-    private HarnessRun runWithOut(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--out");
-        all.add(dir.resolve("native.json").toString());
-        return Harness.run(all);
-    }
-
-    private void assertRefusedInOneLine(HarnessRun run, String... mentions) {
-        assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isEqualTo(2);
-        assertThat(run.stderrLines()).as("stderr").hasSize(1);
-        assertThat(run.stderrLines().get(0)).contains(mentions).contains("valid");
-        assertThat(run.stdout()).isEmpty();
-        assertThat(dir.resolve("native.json")).doesNotExist();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({
         "--workload, teleport, 'hash, stream, chase'",
@@ -48,31 +33,31 @@ class ProfilerInputTest {
         "--work, soon, '1..60000'",
     })
     void badProfilerValueIsRefusedWithTheValidValues(String option, String value, String valid) {
-        assertRefusedInOneLine(runWithOut("--matrix", "profiler", option, value), option, valid);
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "profiler", option, value), option, valid);
     }
 
     @Test
     void profilerOptionWithoutTheProfilerMatrixIsRefused() {
-        assertRefusedInOneLine(runWithOut("--matrix", "headline", "--workload", "hash"), "--workload",
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "headline", "--workload", "hash"), "--workload",
                 "only the profiler matrix", "--matrix profiler");
     }
 
     @Test
     void optionOfTheMoveMatricesIsRefusedForTheProfilerAlone() {
         Harness.assumeWatchpoints();
-        assertRefusedInOneLine(runWithOut("--matrix", "profiler", "--pages", "4"), "--pages", "not to --matrix profiler");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "profiler", "--pages", "4"), "--pages", "not to --matrix profiler");
     }
 
     @Test
     void strategyTheToolCannotArmWithIsRefused() {
         Harness.assumeWatchpoints();
-        assertRefusedInOneLine(runWithOut("--matrix", "profiler", "--strategy", "reopen-nobuf"),
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "profiler", "--strategy", "reopen-nobuf"),
                 "--strategy reopen-nobuf", "reopen, modify");
     }
 
     @Test
     void profilerValueWithoutItsArgumentNamesTheValidValues() {
-        assertRefusedInOneLine(Harness.run("--matrix", "profiler", "--rate"), "--rate", "1..100000");
+        RefusedInput.assertRefusedInOneLine(dir, Harness.run("--matrix", "profiler", "--rate"), "--rate", "1..100000");
     }
 
     @Test
