@@ -52,9 +52,13 @@ public final class InProcessLeakCheck {
                 && before.perfFds() == after.perfFds() && before.perfMappings() == after.perfMappings();
     }
 
-    /** Fd targets but the JVM's transient reads of its cgroup limits. */
+    /**
+     * Fd targets but the JVM's transient reads of its cgroup limits, and fds that closed while
+     * /proc/self/fd was being listed (their target reads as "", printed as nothing in a diff).
+     */
     private static List<String> ours(List<String> fdTargets) {
-        return fdTargets.stream().filter(target -> !target.startsWith("/sys/fs/cgroup/")).sorted().toList();
+        return fdTargets.stream().filter(target -> !target.isEmpty() && !target.startsWith("/sys/fs/cgroup/"))
+                .sorted().toList();
     }
 
     /** Mappings with a path or name (the sixth field of a maps line), in order. */
