@@ -133,6 +133,7 @@ public final class ReportComposer {
         return switch (key) {
             case "breakpointPmu" -> "Breakpoint PMU";
             case "debugRegisters" -> "Debug registers (probe)";
+            case "watchpointTraps" -> "A store under a watchpoint traps";
             case "modifyAttributes" -> "PERF_EVENT_IOC_MODIFY_ATTRIBUTES";
             case "signalDelivery" -> "A signal per trap";
             default -> key;

@@ -36,8 +36,11 @@ public final class Probe {
         // Every later check needs one watchpoint: without it, say so once instead of repeating the errno.
         String notTried = "not tried: no watchpoint could be opened (see breakpointPmu)";
         DebugRegisters registers = pmu.supported() ? debugRegisters() : new DebugRegisters(false, notTried, 0);
-        Capability modify = pmu.supported() ? modifyAttributes() : Capability.no(notTried);
-        Capability signals = pmu.supported() ? signalDelivery() : Capability.no(notTried);
+        Capability traps = pmu.supported() ? watchpointTraps() : Capability.no(notTried);
+        // Modify and signals are checked by trapping: where no trap ever fires they cannot be told apart from refused.
+        String unverifiable = "not verified: no watchpoint fires here (see watchpointTraps)";
+        Capability modify = pmu.supported() ? modifyAttributes(traps.supported()) : Capability.no(notTried);
+        Capability signals = traps.supported() ? signalDelivery() : Capability.no(pmu.supported() ? unverifiable : notTried);
         List<ShapeSupport> shapes = pmu.supported() ? shapes() : List.of();
         return new ProbeReport(
                 HostFacts.kernel(),
@@ -53,7 +56,7 @@ public final class Probe {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 Native.VERSION,
                 Instant.now().toString(),
-                pmu, registers, modify, signals, shapes,
+                pmu, registers, traps, modify, signals, shapes,
                 LockedMemory.probe(HostFacts.paranoid(), HostFacts.mlockKb(), HostFacts.memlockRlimitKb(), pageSize()));
     }
 
@@ -108,9 +111,35 @@ public final class Probe {
         }
     }
 
-    Capability modifyAttributes() {
+    /**
+     * A store under a freshly armed watchpoint is counted once. Some hypervisors accept the
+     * watchpoint (the breakpoint PMU, the debug-register count and perf_event_open all look
+     * fine) but never raise its debug exception: every trap count would then be zero.
+     */
+    Capability watchpointTraps() {
+        try (WatchpointMover mover = Strategy.REOPEN.arm(spec(memory.address(192)))) {
+            memory.store(192, (byte) 1);
+            long traps = mover.trapsCounted();
+            if (traps != 1) {
+                return Capability.no("a store under an armed watchpoint was counted " + traps + " times instead of 1: "
+                        + "this machine accepts watchpoints but does not raise their debug exception (a hypervisor "
+                        + "that does not load the guest's debug registers, e.g. a paravirtual VM); nothing that "
+                        + "needs a trap can be verified here: run on bare metal or a VM with debug-register support");
+            }
+            return Capability.yes("a store under an armed watchpoint was counted once");
+        } catch (PerfException e) {
+            return Capability.no(e.getMessage());
+        }
+    }
+
+    /** The ioctl is tried even where traps never fire, so a kernel that refuses it still says why. */
+    Capability modifyAttributes(boolean trapsFire) {
         try (WatchpointMover mover = Strategy.MODIFY.arm(spec(memory.address(0)))) {
             mover.moveTo(memory.address(64));
+            if (!trapsFire) {
+                return Capability.no("the modify ioctl returned 0, but whether it moved the watchpoint is not verified: "
+                        + "no watchpoint fires here (see watchpointTraps)");
+            }
             memory.store(0, (byte) 1);
             memory.store(64, (byte) 1);
             long traps = mover.trapsCounted();

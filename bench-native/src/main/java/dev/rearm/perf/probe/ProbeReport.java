@@ -22,6 +22,7 @@ public record ProbeReport(
         String probedAt,
         Capability breakpointPmu,
         DebugRegisters debugRegisters,
+        Capability watchpointTraps,
         Capability modifyAttributes,
         Capability signalDelivery,
         List<ShapeSupport> shapes,
@@ -29,7 +30,7 @@ public record ProbeReport(
 
     /** True when everything the headline scenario needs works here. */
     public boolean headlineRunnable() {
-        return breakpointPmu.supported() && debugRegisters.supported() && modifyAttributes.supported()
-                && signalDelivery.supported();
+        return breakpointPmu.supported() && debugRegisters.supported() && watchpointTraps.supported()
+                && modifyAttributes.supported() && signalDelivery.supported();
     }
 }

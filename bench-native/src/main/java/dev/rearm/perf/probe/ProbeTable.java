@@ -26,6 +26,7 @@ public final class ProbeTable {
         check(out, "breakpoint PMU", r.breakpointPmu());
         check(out, "debug registers", new Capability(r.debugRegisters().supported(),
                 r.debugRegisters().count() + " usable; " + r.debugRegisters().reason()));
+        check(out, "traps fire", r.watchpointTraps());
         check(out, "modify ioctl", r.modifyAttributes());
         check(out, "signal per trap", r.signalDelivery());
         if (!r.shapes().isEmpty()) {
@@ -44,6 +45,9 @@ public final class ProbeTable {
         }
         if (!r.breakpointPmu().supported()) {
             return "no watchpoint can be opened here, so nothing can be measured; see breakpoint PMU above";
+        }
+        if (!r.watchpointTraps().supported()) {
+            return "watchpoints open here but never fire, so no move and no trap can be verified; see traps fire above";
         }
         if (!r.modifyAttributes().supported()) {
             return "only the reopen strategy can run here (the modify ioctl is refused); see above";

@@ -34,7 +34,8 @@ class ProbeCommandTest {
         assertThat(env.get("hypervisor").isBoolean()).isTrue();
         assertThat(env.get("paranoid").isInt()).isTrue();
         assertThat(env.get("mlockKb").isIntegralNumber()).isTrue();
-        for (String capability : new String[] {"breakpointPmu", "debugRegisters", "modifyAttributes", "signalDelivery"}) {
+        for (String capability : new String[] {"breakpointPmu", "debugRegisters", "watchpointTraps", "modifyAttributes",
+                "signalDelivery"}) {
             assertThat(env.get(capability).get("supported").isBoolean()).as(capability + ".supported").isTrue();
             assertThat(env.get(capability).get("reason").asText()).as(capability + ".reason").isNotBlank();
         }

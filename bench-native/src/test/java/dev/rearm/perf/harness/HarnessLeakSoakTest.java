@@ -22,8 +22,8 @@ class HarnessLeakSoakTest {
     Path dir;
 
     @BeforeAll
-    static void needsWatchpoints() {
-        Harness.assumeWatchpoints();
+    static void needsTraps() {
+        Harness.assumeTraps();
     }
 
     @Test

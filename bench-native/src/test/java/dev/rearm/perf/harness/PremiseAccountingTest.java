@@ -20,8 +20,8 @@ class PremiseAccountingTest {
     Path dir;
 
     @BeforeAll
-    static void needsWatchpoints() {
-        Harness.assumeWatchpoints();
+    static void needsTraps() {
+        Harness.assumeTraps();
     }
 
     /** Traps one thread's batch must take: every trapEvery-th op of iterations. */

@@ -10,8 +10,14 @@ class ProbeTableTest {
 
     private static ProbeReport report(Capability pmu, DebugRegisters registers, Capability modify,
                                       Capability signals, List<ShapeSupport> shapes, Long memlockRlimitKb) {
+        return report(pmu, registers, Capability.yes("a store under an armed watchpoint was counted once"), modify,
+                signals, shapes, memlockRlimitKb);
+    }
+
+    private static ProbeReport report(Capability pmu, DebugRegisters registers, Capability traps, Capability modify,
+                                      Capability signals, List<ShapeSupport> shapes, Long memlockRlimitKb) {
         return new ProbeReport("6.18.0-test", "amd64", "Test CPU", true, 2, 4096, 2, 516L, memlockRlimitKb,
-                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, modify, signals, shapes,
+                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, traps, modify, signals, shapes,
                 new LockedMemory(false, "perf_event_mlock_kb 516 KiB x 2 online CPUs per user, then RLIMIT_MEMLOCK 8192 KiB",
                         9224L, 1032L, 8192L, 2));
     }
@@ -71,5 +77,21 @@ class ProbeTableTest {
                 .contains("modify ioctl           NO   ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) failed with ENOTTY")
                 .contains("RLIMIT_MEMLOCK unlimited")
                 .contains("verdict: only the reopen strategy can run here");
+    }
+
+    /** A hypervisor that accepts watchpoints but never raises their exception: nothing that traps can run. */
+    @Test
+    void watchpointsThatNeverFireMakeTheHeadlineUnrunnableAndSaySo() {
+        ProbeReport full = capable();
+        String never = "a store under an armed watchpoint was counted 0 times instead of 1";
+        String unverifiable = "not verified: no watchpoint fires here (see watchpointTraps)";
+        ProbeReport silent = report(full.breakpointPmu(), full.debugRegisters(), Capability.no(never),
+                Capability.no(unverifiable), Capability.no(unverifiable), full.shapes(), 8192L);
+        assertThat(silent.headlineRunnable()).isFalse();
+        assertThat(ProbeTable.render(silent))
+                .contains("breakpoint PMU         yes  opened a watchpoint")
+                .contains("traps fire             NO   " + never)
+                .contains("modify ioctl           NO   " + unverifiable)
+                .contains("verdict: watchpoints open here but never fire");
     }
 }

@@ -24,8 +24,9 @@ class RingBufferDecodingTest {
     private final WatchedMemory memory = new WatchedMemory(4096);
 
     @BeforeEach
-    void needsWatchpoints() {
-        KernelSupport.assumeBreakpoints();
+    void needsTraps() {
+        // Every test here decodes the samples that traps wrote.
+        KernelSupport.assumeTraps();
     }
 
     @Test

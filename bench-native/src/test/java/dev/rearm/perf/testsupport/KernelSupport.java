@@ -1,5 +1,6 @@
 package dev.rearm.perf.testsupport;
 
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rearm.perf.probe.Capability;
@@ -8,10 +9,19 @@ import dev.rearm.perf.probe.ProbeReport;
 import dev.rearm.perf.strategy.Strategy;
 
 /**
- * Skips a kernel test, with the probe's reason, where this machine refuses what it needs.
- * The probe runs once per test JVM; every check it makes closes what it opened.
+ * Skips a kernel test, with the probe's reason, where this machine refuses what it needs; the
+ * probe runs once per test JVM and every check it makes closes what it opened.
+ *
+ * <p>The probe is built on the code under test, so its "no" is not trusted alone: where the
+ * {@link IndependentWatchpointCheck} arms a watchpoint that fires but the probe says watchpoints
+ * cannot be opened or never fire, the test fails. With {@code REARM_REQUIRE_KERNEL=1} in the
+ * environment (or {@code -Drearm.requireKernel=true}) no kernel test may skip at all: CI sets it
+ * on machines whose watchpoints work, so a broken gate cannot turn the kernel tests into skips.
  */
 public final class KernelSupport {
+    static final String REQUIRE_ENV = "REARM_REQUIRE_KERNEL";
+    static final String REQUIRE_PROPERTY = "rearm.requireKernel";
+
     private static ProbeReport report;
 
     private KernelSupport() {
@@ -24,38 +34,73 @@ public final class KernelSupport {
         return report;
     }
 
-    /** Hardware watchpoints can be opened on this thread. */
-    public static void assumeBreakpoints() {
-        assume("breakpoint PMU", probe().breakpointPmu());
+    /** True when a kernel test must not skip here (REARM_REQUIRE_KERNEL=1 or -Drearm.requireKernel=true). */
+    public static boolean kernelRequired() {
+        String env = System.getenv(REQUIRE_ENV);
+        return "1".equals(env) || "true".equalsIgnoreCase(env) || Boolean.getBoolean(REQUIRE_PROPERTY);
     }
 
-    /** {@code strategy} can move a watchpoint here (modify also needs the 4.17 ioctl). */
-    public static void assumeStrategy(Strategy strategy) {
+    /** Hardware watchpoints can be opened on this thread. */
+    public static void assumeBreakpoints() {
+        Capability pmu = probe().breakpointPmu();
+        if (!pmu.supported() && IndependentWatchpointCheck.verdict().opens()) {
+            fail("the probe says no watchpoint can be opened (" + pmu.reason() + "), but "
+                    + IndependentWatchpointCheck.verdict().detail() + ": the probe is wrong");
+        }
+        assume("breakpoint PMU", pmu);
+    }
+
+    /** A store under an armed watchpoint traps here: every test that counts a trap needs it. */
+    public static void assumeTraps() {
         assumeBreakpoints();
+        Capability traps = probe().watchpointTraps();
+        if (!traps.supported() && IndependentWatchpointCheck.verdict().fires()) {
+            fail("the probe says watchpoints never fire (" + traps.reason() + "), but "
+                    + IndependentWatchpointCheck.verdict().detail() + ": the probe or the reopen mover is wrong");
+        }
+        assume("a trap under a watchpoint", traps);
+    }
+
+    /** {@code strategy} can move a watchpoint here and the move can be verified by a trap. */
+    public static void assumeStrategy(Strategy strategy) {
+        assumeTraps();
         if (strategy == Strategy.MODIFY) {
             assumeModify();
         }
     }
 
     public static void assumeModify() {
-        assumeBreakpoints();
+        assumeTraps();
         assume("PERF_EVENT_IOC_MODIFY_ATTRIBUTES", probe().modifyAttributes());
     }
 
     /** A trap sends one signal to the arming thread (libperfbp's handler counts it). */
     public static void assumeSignals() {
-        assumeBreakpoints();
+        assumeTraps();
         assume("signal per trap", probe().signalDelivery());
     }
 
     /** The number of watchpoints one thread can arm at once, as the probe counted them. */
     public static int debugRegisters() {
         assumeBreakpoints();
-        assumeTrue(probe().debugRegisters().supported(), "debug registers: " + probe().debugRegisters().reason());
+        skipUnless(probe().debugRegisters().supported(), "debug registers: " + probe().debugRegisters().reason());
         return probe().debugRegisters().count();
     }
 
+    /**
+     * Skips with {@code reason} unless {@code condition}; under REARM_REQUIRE_KERNEL the skip is a
+     * failure instead. For kernel capabilities only: a test's own preconditions (root, two CPUs)
+     * skip as usual.
+     */
+    public static void skipUnless(boolean condition, String reason) {
+        if (!condition && kernelRequired()) {
+            fail(REQUIRE_ENV + " is set, so this kernel test may not skip, but: " + reason
+                    + " (independent check: " + IndependentWatchpointCheck.verdict().detail() + ")");
+        }
+        assumeTrue(condition, reason);
+    }
+
     private static void assume(String what, Capability capability) {
-        assumeTrue(capability.supported(), () -> what + " not usable here: " + capability.reason());
+        skipUnless(capability.supported(), what + " not usable here: " + capability.reason());
     }
 }
