@@ -1,5 +1,6 @@
 package dev.rearm.jmh.workload;
 
+import dev.rearm.perf.event.BreakpointType;
 import dev.rearm.perf.event.PerfException;
 import dev.rearm.perf.linux.Binding;
 import dev.rearm.perf.linux.LibC;
@@ -7,6 +8,7 @@ import dev.rearm.perf.scenario.Notify;
 import dev.rearm.perf.signal.TrapSignals;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
+import dev.rearm.perf.strategy.WatchpointSpec;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -26,24 +28,30 @@ import org.openjdk.jmh.infra.BenchmarkParams;
  * memory) and drains the ring, as a real tool keeps it drained: an undrained read-write ring
  * fills after ~170 samples and the kernel then stops signalling.
  *
- * <p>The premise is checked after every iteration (warm-up ones too), outside the timed loop:
+ * <p>Both strategies pay the same bookkeeping in the timed op: one load of the moving
+ * watchpoint's ring {@code data_head} (a plain memory read) before the move, so the bytes every
+ * ring received are known even for the reopened rings that the move destroys. No system call is
+ * added to either strategy's op.
+ *
+ * <p>The premise is checked after every iteration (warm-up ones too), outside the timed loop, in
+ * a {@link TrapLedger}:
  * <ul>
- *   <li>the kernel's counters: modify's events live through the iteration, so their counts must
- *       rise by the trapping ops, exactly. A reopened event dies at the next move, so its
- *       counter is read before the close on one op in {@value #REOPEN_SAMPLE_EVERY} (a fixed
- *       sample: reading every fd would add a read() syscall to every timed reopen);</li>
- *   <li>the rings: every trap writes one sample record, so the bytes the kernel wrote (the
- *       rings' data_head, a plain memory load, read for reopen before each close) must be the
+ *   <li>the rings: every trap writes one sample record, so the bytes the kernel wrote must be the
  *       trapping ops times the record size, exactly, for both strategies;</li>
+ *   <li>modify's counters (its events live through the iteration) must rise by the trapping ops,
+ *       exactly; a reopened event's counter dies with it, so reopen relies on its rings;</li>
  *   <li>notify=signal: the signals this thread received equal the trapping ops, exactly
- *       (notify=none: zero).</li>
+ *       (notify=none: zero);</li>
+ *   <li>liveness: a count of zero proves nothing about a watchpoint that a move disarmed or left
+ *       behind, so every slot is then touched once at its previous address (no trap allowed) and
+ *       once at its current address (exactly one trap), whatever trapEvery is. Execute
+ *       watchpoints cannot be touched from Java, so this class refuses bpType=X.</li>
  * </ul>
  * A mismatch throws {@link PremiseViolation}, so JMH fails the benchmark instead of reporting it.
+ * At the trial's end one line in JMH's output says how many liveness checks passed.
  */
 @State(Scope.Thread)
 public abstract class WatchpointState {
-    /** A prime, so the sampled reopens drift across every trapEvery pattern and address cycle. */
-    static final int REOPEN_SAMPLE_EVERY = 61;
     /** perf_event_header + ip + addr: one trap's record (PerfEventAttr.breakpoint samples IP and ADDR). */
     static final int SAMPLE_RECORD_BYTES = 8 + 8 + 8;
     /** How long the iteration teardown waits for the last trap's signal to be delivered. */
@@ -53,55 +61,67 @@ public abstract class WatchpointState {
     private AddressPlan plan;
     private WatchpointMover[] movers;
     private int[] line;
-    private boolean[] lastMoveTrapped;
+    private long[] headBeforeMove;
     private TrapSchedule schedule;
     private boolean reopens;
-    private int untilSample;
     private int slot;
     private int armedTid;
 
     private long ops;
     private long trapsExpected;
-    private long sampledCount;
-    private long sampledTraps;
-    private long sampledTrapsExpected;
-    private long closedRingBytes;
+    private long ringBytes;
 
     private long opsAtStart;
     private long trapsExpectedAtStart;
     private long countersAtStart;
-    private long liveRingBytesAtStart;
+    private long ringBytesAtStart;
     private long signalsAtStart;
+    private long livenessChecks;
+    private final TrapLedger ledger = new TrapLedger();
 
     /** The scenario this benchmark's {@code @Param} fields name. */
     protected abstract Scenario scenario();
 
     @Setup(Level.Trial)
     public void arm(BenchmarkParams params) {
+        arm(params.getThreads());
+    }
+
+    /** The trial setup for {@code jmhThreads} worker threads (JMH's -t). */
+    final void arm(int jmhThreads) {
         scenario = scenario();
-        if (scenario.threads() != params.getThreads()) {
+        if (scenario.threads() != jmhThreads) {
             throw new Scenario.BadScenarioException("threads=" + scenario.threads() + " but JMH runs "
-                    + params.getThreads() + " thread(s): pass both, e.g. -t " + scenario.threads() + " -p threads="
+                    + jmhThreads + " thread(s): pass both, e.g. -t " + scenario.threads() + " -p threads="
                     + scenario.threads() + " (mvn verify runs threads 1..nproc this way)");
+        }
+        if (scenario.bpType() == BreakpointType.X) {
+            throw new Scenario.BadScenarioException("bpType=X: an execute watchpoint's liveness cannot be checked from "
+                    + "Java (it would have to run code at the watched address); the native harness measures X, running "
+                    + "watched code; JMH takes bpType W or RW");
         }
         plan = new AddressPlan(scenario.slots());
         movers = new WatchpointMover[scenario.slots()];
         line = new int[scenario.slots()];
-        lastMoveTrapped = new boolean[scenario.slots()];
+        headBeforeMove = new long[scenario.slots()];
         schedule = new TrapSchedule(scenario.trapEvery());
         reopens = scenario.strategy() == Strategy.REOPEN;
         // Which binding makes the perf calls, in JMH's output beside the figures (JNA costs ~250 ns more a call).
         System.out.println("# rearm: perf calls through " + Binding.selected().binding().key());
-        untilSample = REOPEN_SAMPLE_EVERY;
         armedTid = LibC.gettid();
         try {
             for (int s = 0; s < movers.length; s++) {
-                movers[s] = scenario.strategy().arm(scenario.specAt(plan.address(AddressPlan.index(s, 0))));
+                movers[s] = arm(scenario.specAt(plan.address(AddressPlan.index(s, 0))));
             }
         } catch (PerfException e) {
             disarm();
             throw new UnsupportedScenarioException(scenario, e);
         }
+    }
+
+    /** Arms one slot with the scenario's strategy; tests put a mover that lies in its place. */
+    WatchpointMover arm(WatchpointSpec spec) {
+        return scenario.strategy().arm(spec);
     }
 
     @Setup(Level.Iteration)
@@ -113,11 +133,7 @@ public abstract class WatchpointState {
         }
         opsAtStart = ops;
         trapsExpectedAtStart = trapsExpected;
-        sampledCount = 0;
-        sampledTraps = 0;
-        sampledTrapsExpected = 0;
-        closedRingBytes = 0;
-        liveRingBytesAtStart = liveRingBytes();
+        ringBytesAtStart = ringBytes + unreadRingBytes();
         countersAtStart = reopens ? 0 : countersNow();
         signalsAtStart = TrapSignals.threadCount();
     }
@@ -126,9 +142,10 @@ public abstract class WatchpointState {
     public final void moveOnce() {
         int s = slot;
         WatchpointMover mover = movers[s];
-        if (reopens) {
-            beforeReopen(s, mover);
-        }
+        long head = mover.event().ring().dataHead();
+        ringBytes += head - headBeforeMove[s];
+        // A reopened ring starts empty; modify's ring goes on from where it was.
+        headBeforeMove[s] = reopens ? 0 : head;
         int next = line[s] + 1;
         if (next == AddressPlan.LINES_PER_SLOT) {
             next = 0;
@@ -142,74 +159,81 @@ public abstract class WatchpointState {
             mover.event().ring().discard();
             trapsExpected++;
         }
-        lastMoveTrapped[s] = trap;
         ops++;
         slot = s + 1 == movers.length ? 0 : s + 1;
-    }
-
-    /** Reopen: take what the event about to be closed recorded, before the move destroys it. */
-    private void beforeReopen(int s, WatchpointMover mover) {
-        closedRingBytes += mover.event().ring().dataHead();
-        if (--untilSample == 0) {
-            untilSample = REOPEN_SAMPLE_EVERY;
-            sampleEventCount(s, mover);
-        }
-    }
-
-    /** Reopen: an event has seen exactly the store of the op that armed it, if that op trapped. */
-    private void sampleEventCount(int s, WatchpointMover mover) {
-        sampledCount++;
-        sampledTraps += mover.event().readCount();
-        sampledTrapsExpected += lastMoveTrapped[s] ? 1 : 0;
     }
 
     @TearDown(Level.Iteration)
     public void checkPremise() {
         long opsDone = ops - opsAtStart;
         long expected = trapsExpected - trapsExpectedAtStart;
-        if (reopens) {
-            for (int s = 0; s < movers.length; s++) {
-                sampleEventCount(s, movers[s]);
-            }
-            if (sampledTraps != sampledTrapsExpected) {
-                fail("the counters of " + sampledCount + " sampled reopened events show " + sampledTraps
-                        + " traps where their ops made " + sampledTrapsExpected, opsDone);
-            }
-        } else {
-            long counted = countersNow() - countersAtStart;
-            if (counted != expected) {
-                fail("the kernel counted " + counted + " traps where " + expected + " ops stored to a watched address",
-                        opsDone);
-            }
-        }
-        long ringBytes = closedRingBytes + liveRingBytes() - liveRingBytesAtStart;
-        if (ringBytes != expected * SAMPLE_RECORD_BYTES) {
-            fail("the rings received " + ringBytes + " bytes where " + expected + " trap samples of "
-                    + SAMPLE_RECORD_BYTES + " bytes were expected", opsDone);
+        ledger.clear();
+        ledger.expect("the rings", expected * SAMPLE_RECORD_BYTES, ringBytes + unreadRingBytes() - ringBytesAtStart,
+                "bytes of " + SAMPLE_RECORD_BYTES + "-byte trap samples");
+        if (!reopens) {
+            ledger.expect("the kernel's counters", expected, countersNow() - countersAtStart, "traps");
         }
         long expectedSignals = scenario.notification() == Notify.SIGNAL ? expected : 0;
-        long signals = awaitSignals(expectedSignals);
-        if (signals != expectedSignals) {
-            fail("this thread received " + signals + " trap signals where " + expectedSignals + " were expected"
-                    + (scenario.notification() == Notify.SIGNAL ? " (one per trapping op)" : " (notify=none)"), opsDone);
+        ledger.expect("this thread's trap signals", expectedSignals, awaitSignals(signalsAtStart, expectedSignals),
+                "signals");
+        checkLiveness();
+        ledger.verify(scenario + ", after " + opsDone + " ops");
+        livenessChecks += movers.length;
+    }
+
+    /**
+     * Touches every slot at the address it left (must not trap) and at the one it watches now
+     * (must trap once), then absorbs what those two stores caused (a ring sample, a signal) so
+     * the next iteration starts level.
+     */
+    private void checkLiveness() {
+        long stale = 0;
+        long live = 0;
+        long signalsBefore = TrapSignals.threadCount();
+        for (int s = 0; s < movers.length; s++) {
+            int previous = line[s] == 0 ? AddressPlan.LINES_PER_SLOT - 1 : line[s] - 1;
+            long before = movers[s].trapsCounted();
+            plan.store(AddressPlan.index(s, previous), (byte) 1);
+            long afterPrevious = movers[s].trapsCounted();
+            plan.store(AddressPlan.index(s, line[s]), (byte) 1);
+            stale += afterPrevious - before;
+            live += movers[s].trapsCounted() - afterPrevious;
+            movers[s].event().ring().discard();
+        }
+        ledger.expect("liveness: one store at each slot's previous address", 0, stale, "traps");
+        ledger.expect("liveness: one store at each slot's current address", movers.length, live, "traps");
+        long expectedSignals = scenario.notification() == Notify.SIGNAL ? live + stale : 0;
+        ledger.expect("liveness: the trap signals of those stores", expectedSignals,
+                awaitSignals(signalsBefore, expectedSignals), "signals");
+        ringBytes += unreadRingBytes();
+        for (int s = 0; s < movers.length; s++) {
+            headBeforeMove[s] = movers[s].event().ring().dataHead();
         }
     }
 
-    private long awaitSignals(long expected) {
+    /** The liveness checks passed in this trial, in JMH's output beside the figures. */
+    private void reportLiveness() {
+        if (livenessChecks > 0) {
+            System.out.println("# rearm: liveness checks passed: " + livenessChecks + " (every slot, after every "
+                    + "iteration: no trap at its previous address, one at its current address)");
+        }
+    }
+
+    private static long awaitSignals(long since, long expected) {
         long deadline = System.nanoTime() + SIGNAL_WAIT_NANOS;
-        long received = TrapSignals.threadCount() - signalsAtStart;
+        long received = TrapSignals.threadCount() - since;
         while (received < expected && System.nanoTime() < deadline) {
             Thread.onSpinWait();
-            received = TrapSignals.threadCount() - signalsAtStart;
+            received = TrapSignals.threadCount() - since;
         }
         return received;
     }
 
-    /** Bytes the kernel has written into the rings of the events armed now (data_head only grows). */
-    private long liveRingBytes() {
+    /** Bytes the armed rings received since their slot last moved (data_head only grows). */
+    private long unreadRingBytes() {
         long total = 0;
-        for (WatchpointMover mover : movers) {
-            total += mover.event().ring().dataHead();
+        for (int s = 0; s < movers.length; s++) {
+            total += movers[s].event().ring().dataHead() - headBeforeMove[s];
         }
         return total;
     }
@@ -222,15 +246,12 @@ public abstract class WatchpointState {
         return total;
     }
 
-    private void fail(String what, long opsDone) {
-        throw new PremiseViolation(scenario + ": premise failed after " + opsDone + " ops: " + what);
-    }
-
     @TearDown(Level.Trial)
     public void disarm() {
         if (movers == null) {
             return;
         }
+        reportLiveness();
         for (WatchpointMover mover : movers) {
             if (mover != null) {
                 mover.close();

@@ -1,0 +1,112 @@
+package dev.rearm.jmh.workload;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.rearm.perf.event.BreakpointType;
+import dev.rearm.perf.event.PerfEvent;
+import dev.rearm.perf.probe.Capability;
+import dev.rearm.perf.probe.Probe;
+import dev.rearm.perf.strategy.Strategy;
+import dev.rearm.perf.strategy.WatchpointMover;
+import dev.rearm.perf.strategy.WatchpointSpec;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The never-trapping runs behind the ~10x must prove their watchpoint live: a move that returns
+ * but leaves the watchpoint where it was fails the iteration, at trapEvery=0 as at any rate.
+ */
+class LivenessPremiseTest {
+    private static final int OPS = 200;
+
+    /** A mover whose moveTo succeeds and does nothing: a modify that returned 0 but never moved. */
+    private record StuckMover(WatchpointMover real) implements WatchpointMover {
+        @Override
+        public Strategy strategy() {
+            return real.strategy();
+        }
+
+        @Override
+        public void moveTo(long address) {
+        }
+
+        @Override
+        public void moveTo(long address, BreakpointType type, int length) {
+        }
+
+        @Override
+        public PerfEvent event() {
+            return real.event();
+        }
+
+        @Override
+        public long trapsCounted() {
+            return real.trapsCounted();
+        }
+
+        @Override
+        public void close() {
+            real.close();
+        }
+    }
+
+    private static class State extends WatchpointState {
+        private final Scenario scenario;
+        private final boolean stuck;
+
+        State(Strategy strategy, boolean stuck) {
+            this.scenario = Scenario.of(strategy.key(), 0, "none", 1, "W", 1, 1, 1);
+            this.stuck = stuck;
+        }
+
+        @Override
+        protected Scenario scenario() {
+            return scenario;
+        }
+
+        @Override
+        WatchpointMover arm(WatchpointSpec spec) {
+            WatchpointMover real = super.arm(spec);
+            return stuck ? new StuckMover(real) : real;
+        }
+    }
+
+    private static void oneIteration(WatchpointState state) {
+        state.startIteration();
+        for (int i = 0; i < OPS; i++) {
+            state.moveOnce();
+        }
+        state.checkPremise();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aWatchpointLeftAtItsOldAddressFailsTheNeverTrappingIteration(Strategy strategy) {
+        assumeTrue(new Probe().run().breakpointPmu().supported(), "no watchpoint can be opened here");
+        State state = new State(strategy, true);
+        state.arm(1);
+        try {
+            assertThatThrownBy(() -> oneIteration(state)).isInstanceOf(PremiseViolation.class)
+                    .hasMessageContaining("liveness: one store at each slot's current address: 0 traps where 1 were expected");
+        } finally {
+            state.disarm();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Strategy.class)
+    void aWatchpointThatMovedPassesTheNeverTrappingIteration(Strategy strategy) {
+        Capability traps = new Probe().run().watchpointTraps();
+        assumeTrue(traps.supported(), () -> "no watchpoint fires here: " + traps.reason());
+        State state = new State(strategy, false);
+        state.arm(1);
+        try {
+            assertThatCode(() -> oneIteration(state)).doesNotThrowAnyException();
+            assertThatCode(() -> oneIteration(state)).as("a second iteration starts level").doesNotThrowAnyException();
+        } finally {
+            state.disarm();
+        }
+    }
+}
