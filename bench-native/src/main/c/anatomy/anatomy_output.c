@@ -1,0 +1,90 @@
+/*
+ * The trap-anatomy's output: a progress line per part on stderr, and native.json with the run's
+ * environment and an "anatomy" block (per part: status, per-round trapping and plain ns per op,
+ * traps expected/observed). Figures only: what each part means is in --help and README.
+ */
+#include "anatomy_output.h"
+#include "json.h"
+#include "output_file.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median(const double *values, long n)
+{
+	double *sorted = malloc((size_t)n * sizeof(double)), m;
+
+	if (sorted == NULL || n == 0) {
+		free(sorted);
+		return 0;
+	}
+	memcpy(sorted, values, (size_t)n * sizeof(double));
+	qsort(sorted, (size_t)n, sizeof(double), compare_doubles);
+	m = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	free(sorted);
+	return m;
+}
+
+void anatomy_progress(const struct anatomy_plan *plan, const struct part_result *result)
+{
+	double trap, plain;
+
+	if (!result->measured) {
+		fprintf(stderr, "perfbp-bench trap-anatomy:   %s not run: %s\n", result->part->name, result->reason);
+		return;
+	}
+	trap = median(result->trap_ns, plan->rounds);
+	plain = median(result->plain_ns, plan->rounds);
+	fprintf(stderr, "perfbp-bench trap-anatomy:   %s %.3f us/op trapping, %.3f us/op plain: %.3f us per trap "
+		"(medians of %ld rounds), traps %lld/%lld\n", result->part->name, trap / 1e3, plain / 1e3,
+		(trap - plain) / 1e3, plan->rounds, result->traps_observed, result->traps_expected);
+}
+
+static void write_part(struct json *j, const struct anatomy_plan *plan, const struct part_result *r)
+{
+	json_open(j, NULL, '{');
+	json_str(j, "part", r->part->name);
+	json_str(j, "kind", r->part->kind);
+	json_str(j, "status", r->measured ? "ok" : "not run");
+	if (!r->measured) {
+		json_str(j, "reason", r->reason);
+	} else {
+		json_int(j, "opsPerRound", plan->ops);
+		json_numbers(j, "trapNsPerOp", r->trap_ns, plan->rounds);
+		json_numbers(j, "plainNsPerOp", r->plain_ns, plan->rounds);
+		json_open(j, "traps", '{');
+		json_int(j, "expected", r->traps_expected);
+		json_int(j, "observed", r->traps_observed);
+		json_close(j, '}');
+	}
+	json_close(j, '}');
+}
+
+int anatomy_write(int argc, char **argv, const struct anatomy_plan *plan, const struct part_result *results)
+{
+	struct output_document doc;
+	struct json *j;
+	int i;
+
+	if (output_document_begin(&doc, argc, argv) != 0)
+		return 1;
+	j = &doc.json;
+	json_open(j, "anatomy", '{');
+	json_int(j, "rounds", plan->rounds);
+	json_int(j, "warmup", plan->warmup);
+	json_int(j, "opsPerRound", plan->ops);
+	json_open(j, "parts", '[');
+	for (i = 0; i < plan->nr_parts; i++)
+		write_part(j, plan, &results[i]);
+	json_close(j, ']');
+	json_close(j, '}');
+	return output_document_finish(&doc, plan->out);
+}
