@@ -63,6 +63,8 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--native-skip", defaultValue = "false", fallbackValue = "true", arity = "0..1")
     boolean skipNative;
 
+    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+
     private final PrintStream log = System.out;
     private final Clock clock = Clock.systemUTC();
 
@@ -123,7 +125,9 @@ final class MeasureCommand implements Callable<Integer> {
 
     /** {@code java -jar JAR}, or {@code java -cp CLASSPATH MAIN} when a class path was given. */
     private List<String> launcher(Path jar, String mainClass) {
-        return classPath == null ? List.of(java(), "-jar", jar.toString()) : List.of(java(), "-cp", classPath, mainClass);
+        List<String> command = new ArrayList<>(javaCommand());
+        command.addAll(classPath == null ? List.of("-jar", jar.toString()) : List.of("-cp", classPath, mainClass));
+        return command;
     }
 
     /** The Maven command line, from the environment the mvn launcher script exports. */
@@ -132,7 +136,12 @@ final class MeasureCommand implements Callable<Integer> {
         return args == null ? null : ("mvn " + args.trim()).trim();
     }
 
-    static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    /**
+     * The JVM every step starts, granted native access: JDK 21+ print four warning lines on each
+     * JNI/JNA library load without it (the probe's one-line answers would no longer be one line),
+     * and JDK 17+ accept it silently. JMH forks inherit it with the runner's other JVM options.
+     */
+    static List<String> javaCommand() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), NATIVE_ACCESS);
     }
 }

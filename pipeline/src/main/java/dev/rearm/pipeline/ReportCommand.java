@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,8 +38,10 @@ final class ReportCommand implements Callable<Integer> {
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
         try {
             if (Files.isRegularFile(analysisJar)) {
-                steps.run("analysis", List.of(MeasureCommand.java(), "-jar", analysisJar.toString(),
-                        "--in", run.stage().toString(), "--out", run.stage().toString()));
+                List<String> command = new ArrayList<>(MeasureCommand.javaCommand());
+                command.addAll(List.of("-jar", analysisJar.toString(), "--in", run.stage().toString(),
+                        "--out", run.stage().toString()));
+                steps.run("analysis", command);
             } else {
                 String reason = analysisJar + " is not built (the analysis module is not in this reactor)";
                 log.println("[rearm] no report: " + reason + "; publishing the measurements alone");
