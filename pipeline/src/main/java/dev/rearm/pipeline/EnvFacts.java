@@ -14,7 +14,8 @@ import java.util.Map;
  * why, so the plan can leave those scenarios out (each with its reason) and measure the rest.
  *
  * @param refused       capability name (breakpointPmu, debugRegisters, modifyAttributes,
- *                      signalDelivery) -> the probe's reason, for each one this machine lacks
+ *                      signalDelivery, watchpointTraps) -> the probe's reason, for each one this
+ *                      machine lacks
  * @param refusedShapes "bpType/bpLen" -> the kernel's refusal
  * @param lockedMemory  the ring-buffer memory limit; null when the probe did not report it
  */
@@ -24,6 +25,8 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
     static final String REGISTERS = "debugRegisters";
     static final String MODIFY = "modifyAttributes";
     static final String SIGNALS = "signalDelivery";
+    /** A store under an armed watchpoint is counted (some VMs open watchpoints that never fire). */
+    static final String TRAPS = "watchpointTraps";
 
     public EnvFacts {
         refused = Map.copyOf(refused);
@@ -45,6 +48,12 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
             if (!node.path("supported").asBoolean(false)) {
                 refused.put(capability, node.path("reason").asText("not reported by the probe"));
             }
+        }
+        // Probes before this capability wrote no such key: their machines were only ever run
+        // where traps fired (a run whose traps do not fire fails its premise), so absent = supported.
+        JsonNode traps = env.path(TRAPS);
+        if (traps.isObject() && !traps.path("supported").asBoolean(true)) {
+            refused.put(TRAPS, traps.path("reason").asText("not reported by the probe"));
         }
         Map<String, String> shapes = new LinkedHashMap<>();
         for (JsonNode shape : env.path("shapes")) {
@@ -90,6 +99,11 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
     /** Null when a trap's signal arrives here, else the probe's reason. */
     public String signalRefusal() {
         return refused.get(SIGNALS);
+    }
+
+    /** Null when a store under an armed watchpoint is counted here, else the probe's reason. */
+    public String trapRefusal() {
+        return refused.get(TRAPS);
     }
 
     /** Null when the rings of one scenario fit the locked-memory limit, else "needs N KiB locked, limit is M KiB (...)". */

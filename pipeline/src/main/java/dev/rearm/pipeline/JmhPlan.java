@@ -4,6 +4,7 @@ import dev.rearm.jmh.benchmarks.BindingFloorBenchmark;
 import dev.rearm.jmh.benchmarks.ShapeBenchmark;
 import dev.rearm.jmh.benchmarks.SlotsBenchmark;
 import dev.rearm.jmh.benchmarks.ThreadsBenchmark;
+import dev.rearm.jmh.benchmarks.TrapRateBenchmark;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  *
  * <p>What the kernel refuses is left out, never run to fail: without a watchpoint only the
  * binding floors that need none run; without the modify ioctl (a kernel before 4.17) only
- * {@code strategy=reopen}; without signals only {@code notify=none}; and a ring size whose rings
+ * {@code strategy=reopen}; without signals only {@code notify=none}; where watchpoints never fire
+ * only {@code trapEvery=0}, and no benchmark whose point is the traps; and a ring size whose rings
  * do not fit the locked-memory limit is dropped from {@code pages}. Every omission is listed,
  * with its reason, for run.json and the report, so a missing figure is never a silent one.
  */
@@ -34,6 +36,8 @@ public final class JmhPlan {
     /** The only benchmarks that arm no watchpoint: the JNA round trip and the cheapest syscall. */
     static final Set<String> NEED_NO_WATCHPOINT = Set.of(BindingFloorBenchmark.class.getName() + ".getpagesize",
             BindingFloorBenchmark.class.getName() + ".gettid");
+    /** Benchmarks that measure what traps cost: with {@code trapEvery=0} alone they would measure nothing of it. */
+    static final String NEEDS_TRAPS = TrapRateBenchmark.class.getName() + ".";
     /** Strategies that move a watchpoint with PERF_EVENT_IOC_MODIFY_ATTRIBUTES. */
     private static final Set<String> NEED_MODIFY = Set.of("modify", "disable-modify-enable");
 
@@ -64,6 +68,8 @@ public final class JmhPlan {
             if (!NEED_NO_WATCHPOINT.contains(name) && env.watchpointRefusal() != null) {
                 plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "",
                         "no watchpoint can be armed here: " + env.watchpointRefusal());
+            } else if (name.startsWith(NEEDS_TRAPS) && env.trapRefusal() != null) {
+                plan.leaveOut(simpleName(name), "", "it measures what traps cost, and " + noTraps(env));
             } else if (name.startsWith(SHAPE) || name.startsWith(THREADS) || name.startsWith(SLOTS)) {
                 special.add(name);
             } else {
@@ -105,9 +111,15 @@ public final class JmhPlan {
                 && keep(catalog, name, "notify", constraints,
                         notify -> "signal".equals(notify) && env.signalRefusal() != null
                                 ? "no signal per trap here: " + env.signalRefusal() : null)
+                && keep(catalog, name, "trapEvery", constraints,
+                        trapEvery -> !"0".equals(trapEvery) && env.trapRefusal() != null ? noTraps(env) : null)
                 && keep(catalog, name, "pages", constraints,
                         pages -> env.ringRefusal(Integer.parseInt(pages), slots, threads));
         return anyLeft ? constraints : null;
+    }
+
+    private static String noTraps(EnvFacts env) {
+        return "no trap is counted here (a store under an armed watchpoint does not fire it): " + env.trapRefusal();
     }
 
     /** Keeps the declared values of {@code param} that {@code refusal} lets through; false when none are left. */

@@ -73,6 +73,35 @@ class EnvFactsTest {
         assertThat(env.ringRefusal(128, 4, 1)).as("one ring per slot").startsWith("needs 2064 KiB locked");
     }
 
+    @Test
+    void watchpointsThatOpenButNeverFireRefuseTrapsWithTheProbesReason() throws Exception {
+        EnvFacts env = EnvFacts.of(json("""
+                {"nproc": 2,
+                 "breakpointPmu": {"supported": true, "reason": "opened"},
+                 "debugRegisters": {"supported": true, "reason": "ENOSPC at 5", "count": 4},
+                 "modifyAttributes": {"supported": true, "reason": "moved"},
+                 "signalDelivery": {"supported": false, "reason": "one trap delivered 0 signals"},
+                 "watchpointTraps": {"supported": false, "reason": "a store under an armed watchpoint counted 0"}}
+                """));
+
+        assertThat(env.trapRefusal()).isEqualTo("a store under an armed watchpoint counted 0");
+        assertThat(env.watchpointRefusal()).as("watchpoints still open and move").isNull();
+    }
+
+    @Test
+    void anEnvJsonFromBeforeTheTrapCapabilityCountsTrapsAsSupported() throws Exception {
+        EnvFacts env = EnvFacts.of(json("""
+                {"nproc": 2,
+                 "breakpointPmu": {"supported": true, "reason": "opened"},
+                 "debugRegisters": {"supported": true, "reason": "ENOSPC at 5", "count": 4},
+                 "modifyAttributes": {"supported": true, "reason": "moved"},
+                 "signalDelivery": {"supported": true, "reason": "one signal"}}
+                """));
+
+        assertThat(env.trapRefusal()).isNull();
+        assertThat(env.refused()).isEmpty();
+    }
+
     private static JsonNode json(String text) throws Exception {
         return new ObjectMapper().readTree(text);
     }

@@ -165,6 +165,36 @@ class JmhPlanTest {
                 + "per trap here: no signal arrived");
     }
 
+    @Test
+    void whereWatchpointsNeverFireOnlyTrapEvery0RunsAndTheTrapRateBenchmarkIsLeftOut() {
+        EnvFacts pvm = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted"), Map.of(), null);
+
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|Latency|TrapRate|RingPages"), pvm);
+
+        assertThat(plan.runs()).isNotEmpty().allSatisfy(run -> assertThat(run.args())
+                .noneMatch(arg -> arg.contains("TrapRate")));
+        assertThat(plan.runs()).filteredOn(run -> String.join(" ", run.args()).contains("HeadlineBenchmark"))
+                .singleElement().satisfies(run -> assertThat(run.args()).containsSequence("-p", "trapEvery=0")
+                        .anyMatch(arg -> arg.contains("LatencyBenchmark")));
+        assertThat(plan.runs()).filteredOn(run -> String.join(" ", run.args()).contains("RingPagesBenchmark"))
+                .as("declares trapEvery=0 only: nothing to narrow").singleElement()
+                .satisfies(run -> assertThat(run.args()).doesNotContain("trapEvery=0"));
+        assertThat(plan.leftOut()).containsExactly(
+                "JMH HeadlineBenchmark, LatencyBenchmark trapEvery=1: no trap is counted here (a store under an armed "
+                        + "watchpoint does not fire it): 0 of 1 stores counted",
+                "JMH TrapRateBenchmark: it measures what traps cost, and no trap is counted here (a store under an "
+                        + "armed watchpoint does not fire it): 0 of 1 stores counted");
+    }
+
+    @Test
+    void withTrapsEveryTrapEveryValueIsPlanned() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), X86);
+
+        assertThat(plan.leftOut()).isEmpty();
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .anyMatch(arg -> arg.contains("TrapRateBenchmark")).doesNotContain("trapEvery=0"));
+    }
+
     private static JmhSettings settings(String include) {
         return new JmhSettings(2, 1, "100ms", 3, "200ms", include, List.of("-prof", "gc"));
     }
