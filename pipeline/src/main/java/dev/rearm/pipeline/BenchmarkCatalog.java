@@ -55,6 +55,11 @@ public final class BenchmarkCatalog {
         return params.getOrDefault(name, Map.of()).containsKey(param);
     }
 
+    /** Every {@code @Param} of {@code name} with its declared values. */
+    public Map<String, List<String>> params(String name) {
+        return params.getOrDefault(name, Map.of());
+    }
+
     /** The values {@code name} declares for {@code param}, in declaration order. */
     public List<String> declared(String name, String param) {
         List<String> values = params.getOrDefault(name, Map.of()).get(param);

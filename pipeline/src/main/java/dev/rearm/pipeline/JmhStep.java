@@ -57,7 +57,7 @@ final class JmhStep {
                 command.add(1, "-D" + Binding.PROPERTY + "=" + binding.key());
                 command.addAll(run.args());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString()));
-                steps.run("JMH " + run.label() + " (" + (i + 1) + "/" + runs.size() + ")", command);
+                steps.run(stepName(runs, i), command);
                 parts.add(part);
             }
             JsonFiles.writeAtomically(stage.resolve("jmh.json"), JsonFiles.concatArrays(parts));
@@ -68,6 +68,11 @@ final class JmhStep {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot manage JMH result files in " + partsDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** "JMH suite (1/7)": the step's name in the console, run.json and the estimate. */
+    static String stepName(List<JmhRun> runs, int i) {
+        return "JMH " + runs.get(i).label() + " (" + (i + 1) + "/" + runs.size() + ")";
     }
 
     private static void recordSettings(ObjectNode section, JmhSettings settings, JmhPlan plan) {

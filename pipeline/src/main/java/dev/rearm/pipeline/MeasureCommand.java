@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -87,13 +89,26 @@ final class MeasureCommand implements Callable<Integer> {
 
         Path stage = new RunFolder().stage(target);
         log.println("[rearm] measuring into " + stage + " (renamed to " + target + " when complete)");
-        RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir, clock.instant(), GitState.of(projectDir));
+        Instant started = clock.instant();
+        RunRecord record = RunRecord.start(profile, mavenCommand(), projectDir, started, GitState.of(projectDir));
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
         try {
             Binding binding = Binding.selected().binding(); // a bad -Drearm.binding fails before any run
-            EnvFacts env = probe(steps, stage);
-            JmhPlan plan = JmhPlan.of(BenchmarkCatalog.compiledIn(), jmh, env); // a bad include fails before any run
-            new NativeStep(log).run(steps, record, nativeSettings, stage, env);
+            Duration probing = probe(steps, stage);
+            EnvFacts env = EnvFacts.read(stage.resolve("env.json"));
+            // A refusal does not stop the run: what cannot run is left out, with the reason, and the rest is measured.
+            env.refused().forEach((capability, reason) ->
+                    log.println("[rearm] the probe found no " + capability + " here: " + reason));
+            BenchmarkCatalog catalog = BenchmarkCatalog.compiledIn();
+            JmhPlan plan = JmhPlan.of(catalog, jmh, env); // a bad include fails before any run
+            NativeStep nativeStep = new NativeStep(log);
+            List<NativeStep.Matrix> matrices = nativeStep.plan(record, nativeSettings, env);
+            RunEstimate estimate = estimate(probing, nativeSettings, matrices, new NativeCostModel(env.nproc()),
+                    plan.runs(), new JmhCostModel(catalog, jmh));
+            estimate.writeTo(record.section("estimate"));
+            log.println(estimate.planLine());
+            steps.estimate(estimate, started);
+            nativeStep.run(steps, record, nativeSettings, matrices, stage);
             new JmhStep(log, launcher(benchmarksJar, "org.openjdk.jmh.Main")).run(steps, record, plan, jmh, binding, stage);
             record.put("measuredAt", clock.instant().toString());
         } catch (RuntimeException e) {
@@ -111,16 +126,25 @@ final class MeasureCommand implements Callable<Integer> {
         return 0;
     }
 
-    private EnvFacts probe(StepRunner steps, Path stage) {
-        Path envJson = stage.resolve("env.json");
+    private Duration probe(StepRunner steps, Path stage) {
         List<String> command = new ArrayList<>(launcher(nativeJar, "dev.rearm.perf.cli.RearmNativeCli"));
-        command.addAll(List.of("probe", "--out", envJson.toString()));
-        steps.run("probe", command);
-        EnvFacts env = EnvFacts.read(envJson);
-        // A refusal does not stop the run: what cannot run is left out, with the reason, and the rest is measured.
-        env.refused().forEach((capability, reason) ->
-                log.println("[rearm] the probe found no " + capability + " here: " + reason));
-        return env;
+        command.addAll(List.of("probe", "--out", stage.resolve("env.json").toString()));
+        return steps.run("probe", command);
+    }
+
+    /** Every step of the run, the probe with the time it took, the rest with their estimates. */
+    private static RunEstimate estimate(Duration probing, NativeSettings settings, List<NativeStep.Matrix> matrices,
+                                        NativeCostModel nativeCosts, List<JmhRun> runs, JmhCostModel jmhCosts) {
+        List<RunEstimate.Step> estimated = new ArrayList<>();
+        estimated.add(new RunEstimate.Step("probe", probing.toMillis() / 1000.0));
+        for (NativeStep.Matrix matrix : matrices) {
+            estimated.add(new RunEstimate.Step(matrix.stepName(), NativeStep.estimateSeconds(settings, matrix, nativeCosts)));
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            estimated.add(new RunEstimate.Step(JmhStep.stepName(runs, i), jmhCosts.seconds(runs.get(i))));
+        }
+        estimated.add(new RunEstimate.Step(RunEstimate.ANALYSIS, RunEstimate.ANALYSIS_SECONDS));
+        return new RunEstimate(estimated);
     }
 
     /** {@code java -jar JAR}, or {@code java -cp CLASSPATH MAIN} when a class path was given. */

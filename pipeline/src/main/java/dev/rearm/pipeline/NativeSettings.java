@@ -39,10 +39,7 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
             return; // nothing to ask; NativeStep says what is missing
         }
         for (String matrix : matrices) {
-            List<String> command = new ArrayList<>(List.of(harness.toString(), "--matrix", matrix));
-            option(command, "--rounds", rounds);
-            option(command, "--iterations", iterations);
-            option(command, "--warmup", warmup);
+            List<String> command = matrixCommand(matrix);
             command.add("--help");
             try {
                 Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -81,12 +78,24 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
 
     /** The harness command for one matrix, writing {@code out}. */
     public List<String> command(String matrix, Path out) {
+        List<String> command = matrixCommand(matrix);
+        command.add("--out");
+        command.add(out.toString());
+        return command;
+    }
+
+    /** The harness command that lists one matrix's scenarios, rounds and ops, and runs nothing. */
+    public List<String> dryRun(String matrix) {
+        List<String> command = matrixCommand(matrix);
+        command.add("--dry-run");
+        return command;
+    }
+
+    private List<String> matrixCommand(String matrix) {
         List<String> command = new ArrayList<>(List.of(harness.toString(), "--matrix", matrix));
         option(command, "--rounds", rounds);
         option(command, "--iterations", iterations);
         option(command, "--warmup", warmup);
-        command.add("--out");
-        command.add(out.toString());
         return command;
     }
 

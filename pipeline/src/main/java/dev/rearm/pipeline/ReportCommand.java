@@ -1,9 +1,11 @@
 package dev.rearm.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -36,12 +38,17 @@ final class ReportCommand implements Callable<Integer> {
         analysisJar = analysisJar.toAbsolutePath().normalize();
         RunRecord record = RunRecord.readFrom(run.stage());
         StepRunner steps = new StepRunner(log, record, projectDir, clock);
+        // The measure step's estimate, so the analysis's line continues its count (absent in older runs).
+        JsonNode startedAt = record.json().path("startedAt");
+        if (startedAt.isTextual()) {
+            steps.estimate(RunEstimate.readFrom(record.json().path("estimate")), Instant.parse(startedAt.asText()));
+        }
         try {
             if (Files.isRegularFile(analysisJar)) {
                 List<String> command = new ArrayList<>(MeasureCommand.javaCommand());
                 command.addAll(List.of("-jar", analysisJar.toString(), "--in", run.stage().toString(),
                         "--out", run.stage().toString()));
-                steps.run("analysis", command);
+                steps.run(RunEstimate.ANALYSIS, command);
             } else {
                 String reason = analysisJar + " is not built (the analysis module is not in this reactor)";
                 log.println("[rearm] no report: " + reason + "; publishing the measurements alone");

@@ -24,6 +24,8 @@ final class StepRunner {
     private final RunRecord record;
     private final Path workDir;
     private final Clock clock;
+    private RunEstimate estimate = new RunEstimate(List.of());
+    private Instant runStartedAt;
 
     StepRunner(PrintStream log, RunRecord record, Path workDir, Clock clock) {
         this.log = log;
@@ -32,9 +34,21 @@ final class StepRunner {
         this.clock = clock;
     }
 
-    void run(String name, List<String> command) {
+    /** From now on each step starts with its place in {@code estimate} and the run's elapsed time. */
+    void estimate(RunEstimate estimate, Instant runStartedAt) {
+        this.estimate = estimate;
+        this.runStartedAt = runStartedAt;
+    }
+
+    /** Runs the step; returns how long it took. */
+    Duration run(String name, List<String> command) {
         log.println();
         log.println("[rearm] >>> " + name);
+        String progress = runStartedAt == null ? null
+                : estimate.progressLine(name, Duration.between(runStartedAt, clock.instant()));
+        if (progress != null) {
+            log.println(progress);
+        }
         log.println("[rearm]     " + command.stream().map(StepRunner::quoted).collect(Collectors.joining(" ")));
         Instant started = clock.instant();
         int exit;
@@ -64,7 +78,9 @@ final class StepRunner {
         if (exit != 0) {
             throw new StepFailedException(name + " failed (exit " + exit + "); its output above says why");
         }
-        log.printf("[rearm] <<< %s done in %.1f s%n", name, Duration.between(started, finished).toMillis() / 1000.0);
+        Duration took = Duration.between(started, finished);
+        log.printf("[rearm] <<< %s done in %.1f s%n", name, took.toMillis() / 1000.0);
+        return took;
     }
 
     /** Called once the run's record is written (or failed to be): a stopping JVM may halt now. */

@@ -12,13 +12,16 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Runs a stand-in harness (a shell script writing a native.json), never a benchmark. */
 class NativeStepTest {
-    private static final EnvFacts CAPABLE = EnvFacts.capable(2, 4, java.util.Map.of());
+    private static final EnvFacts CAPABLE = EnvFacts.capable(2, 4, Map.of());
+    private static final EnvFacts NO_TRAPS = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted"),
+            Map.of(), null);
     @TempDir
     Path dir;
 
@@ -69,15 +72,75 @@ class NativeStepTest {
         assertThat(record.json().path("steps").get(0).path("status").asText()).isEqualTo("skipped");
     }
 
+    @Test
+    void whereWatchpointsNeverFireEveryMatrixRunsTrapEvery0AndTheOmissionIsRecordedWithTheProbesReason()
+            throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "pages"), "", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
+
+        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).endsWith("--trapEvery 0"));
+        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native trapEvery>0 (every matrix)");
+        assertThat(record.json().path("notRun").findValuesAsText("why"))
+                .anySatisfy(why -> assertThat(why).endsWith(": 0 of 1 stores counted"));
+    }
+
+    @Test
+    void whereWatchpointsNeverFireTheProfilerIsLeftOutAndTheOtherMatricesRun() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("all", "profiler"), "", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
+
+        assertThat(calls()).singleElement().asString().contains("--matrix all");
+        assertThat(record.json().path("native").path("matrices").toString()).isEqualTo("[\"all\"]");
+        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native matrix profiler");
+    }
+
+    @Test
+    void withoutTheModifyIoctlTheProfilerRunsItsToolByReopenOnly() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "profiler"), "", "", "", false);
+        EnvFacts oldKernel = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.MODIFY, "ENOTTY"), Map.of(), null);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, oldKernel);
+
+        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).endsWith("--strategy reopen"));
+        assertThat(calls().get(1)).contains("--matrix profiler");
+    }
+
+    @Test
+    void aProfilerAloneThatCannotRunLeavesTheHarnessOutWithTheReason() throws IOException {
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("profiler"), "", "", "", false);
+        EnvFacts noSignals = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIGNALS, "0 signals"), Map.of(), null);
+
+        assertThat(new NativeStep(quiet).plan(record, settings, noSignals)).isEmpty();
+
+        assertThat(dir.resolve("calls.txt")).doesNotExist();
+        assertThat(record.json().path("steps").get(0).path("status").asText()).isEqualTo("skipped");
+        assertThat(record.json().path("notRun").findValuesAsText("why"))
+                .contains("its tool disarms each watchpoint on its trap's signal, and no signal per trap here: 0 signals");
+    }
+
     private StepRunner steps() {
         return new StepRunner(quiet, record, dir, Clock.systemUTC());
     }
 
-    /** Writes {"results": [{"matrix": NAME}]} to the --out file, then exits with {@code exit}. */
+    /** Each call's arguments, one line per call. */
+    private List<String> calls() throws IOException {
+        return Files.readAllLines(dir.resolve("calls.txt"));
+    }
+
+    /**
+     * Appends its arguments to calls.txt, writes {"results": [{"matrix": NAME}]} to the --out
+     * file, then exits with {@code exit}.
+     */
     private Path fakeHarness(int exit) throws IOException {
         Path script = dir.resolve("perfbp-bench");
         Files.writeString(script, """
                 #!/bin/sh
+                echo "$*" >> "$(dirname "$0")/calls.txt"
                 while [ $# -gt 0 ]; do
                   case "$1" in --matrix) m="$2"; shift ;; --out) o="$2"; shift ;; esac; shift
                 done
