@@ -41,7 +41,7 @@ final class ReportCommand implements Callable<Integer> {
         // The measure step's estimate, so the analysis's line continues its count (absent in older runs).
         JsonNode startedAt = record.json().path("startedAt");
         if (startedAt.isTextual()) {
-            steps.estimate(RunEstimate.readFrom(record.json().path("estimate")), Instant.parse(startedAt.asText()));
+            steps.estimate(RunEstimate.readFrom(record.json()), Instant.parse(startedAt.asText()));
         }
         try {
             if (Files.isRegularFile(analysisJar)) {

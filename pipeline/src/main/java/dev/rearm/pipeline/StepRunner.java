@@ -79,6 +79,7 @@ final class StepRunner {
             throw new StepFailedException(name + " failed (exit " + exit + "); its output above says why");
         }
         Duration took = Duration.between(started, finished);
+        estimate.finished(name, took);
         log.printf("[rearm] <<< %s done in %.1f s%n", name, took.toMillis() / 1000.0);
         return took;
     }

@@ -2,8 +2,9 @@ package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,20 +31,45 @@ class RunEstimateTest {
     }
 
     @Test
-    void theReportStepReadsTheEstimateBackFromRunJson() {
-        ObjectNode section = JsonFiles.MAPPER.createObjectNode();
-        estimate.writeTo(section);
+    void stepsOfAKindThatTookLongerThanEstimatedScaleTheRestOfThatKindOnly() {
+        RunEstimate twoJmhRuns = new RunEstimate(List.of(new RunEstimate.Step("native harness, matrix all (1/1)", 60),
+                new RunEstimate.Step("JMH suite (1/2)", 10), new RunEstimate.Step("JMH Slots (2/2)", 20),
+                new RunEstimate.Step("analysis", 4)));
 
-        RunEstimate read = RunEstimate.readFrom(section);
+        twoJmhRuns.finished("native harness, matrix all (1/1)", Duration.ofSeconds(60));
+        twoJmhRuns.finished("JMH suite (1/2)", Duration.ofSeconds(30));
 
-        assertThat(section.path("seconds").asLong()).isEqualTo(365);
+        assertThat(twoJmhRuns.progressLine("JMH Slots (2/2)", Duration.ofSeconds(90)))
+                .as("20 s x 3 for the JMH step, the analysis as estimated").endsWith("about 1m04s left (estimate)");
+    }
+
+    @Test
+    void aStepFarBelowASecondSaysTooLittleToScaleBy() {
+        RunEstimate tiny = new RunEstimate(List.of(new RunEstimate.Step("native harness, matrix headline (1/2)", 0.1),
+                new RunEstimate.Step("native harness, matrix pages (2/2)", 100)));
+
+        tiny.finished("native harness, matrix headline (1/2)", Duration.ofSeconds(1));
+
+        assertThat(tiny.progressLine("native harness, matrix pages (2/2)", Duration.ofSeconds(1)))
+                .endsWith("about 1m40s left (estimate)");
+    }
+
+    @Test
+    void theReportStepReadsTheEstimateAndWhatEachStepTookBackFromRunJson() {
+        RunRecord record = RunRecord.start("test", "mvn verify", Path.of("."), Instant.EPOCH, new GitState(null, null));
+        estimate.writeTo(record.section("estimate"));
+        record.addStep("JMH suite (1/1)", List.of("java"), Instant.EPOCH, Instant.EPOCH.plusSeconds(240), "ok");
+
+        RunEstimate read = RunEstimate.readFrom(record.json());
+
+        assertThat(record.json().path("estimate").path("seconds").asLong()).isEqualTo(365);
         assertThat(read.progressLine("analysis", Duration.ofMinutes(6)))
                 .isEqualTo("[rearm] step 4/4 analysis: elapsed 6m00s, about 4s left (estimate)");
     }
 
     @Test
     void aRunRecordedBeforeEstimatesHasAnEmptyOne() {
-        RunEstimate none = RunEstimate.readFrom(JsonFiles.MAPPER.createObjectNode().path("estimate"));
+        RunEstimate none = RunEstimate.readFrom(JsonFiles.MAPPER.createObjectNode());
 
         assertThat(none.totalSeconds()).isZero();
         assertThat(none.progressLine("analysis", Duration.ZERO)).isNull();
