@@ -75,13 +75,9 @@ class EnvFactsTest {
 
     @Test
     void watchpointsThatOpenButNeverFireRefuseTrapsWithTheProbesReason() throws Exception {
-        EnvFacts env = EnvFacts.of(json("""
-                {"nproc": 2,
-                 "breakpointPmu": {"supported": true, "reason": "opened"},
-                 "debugRegisters": {"supported": true, "reason": "ENOSPC at 5", "count": 4},
-                 "modifyAttributes": {"supported": true, "reason": "moved"},
-                 "signalDelivery": {"supported": false, "reason": "one trap delivered 0 signals"},
-                 "watchpointTraps": {"supported": false, "reason": "a store under an armed watchpoint counted 0"}}
+        EnvFacts env = EnvFacts.of(armsAndMoves("""
+                "signalDelivery": {"supported": false, "reason": "one trap delivered 0 signals"},
+                "watchpointTraps": {"supported": false, "reason": "a store under an armed watchpoint counted 0"}
                 """));
 
         assertThat(env.trapRefusal()).isEqualTo("a store under an armed watchpoint counted 0");
@@ -90,16 +86,22 @@ class EnvFactsTest {
 
     @Test
     void anEnvJsonFromBeforeTheTrapCapabilityCountsTrapsAsSupported() throws Exception {
-        EnvFacts env = EnvFacts.of(json("""
-                {"nproc": 2,
-                 "breakpointPmu": {"supported": true, "reason": "opened"},
-                 "debugRegisters": {"supported": true, "reason": "ENOSPC at 5", "count": 4},
-                 "modifyAttributes": {"supported": true, "reason": "moved"},
-                 "signalDelivery": {"supported": true, "reason": "one signal"}}
+        EnvFacts env = EnvFacts.of(armsAndMoves("""
+                "signalDelivery": {"supported": true, "reason": "one signal"}
                 """));
 
         assertThat(env.trapRefusal()).isNull();
         assertThat(env.refused()).isEmpty();
+    }
+
+    /** env.json of a machine that opens, counts and moves watchpoints, with {@code more} members. */
+    private static JsonNode armsAndMoves(String more) throws Exception {
+        return json("""
+                {"nproc": 2,
+                 "breakpointPmu": {"supported": true, "reason": "opened"},
+                 "debugRegisters": {"supported": true, "reason": "ENOSPC at 5", "count": 4},
+                 "modifyAttributes": {"supported": true, "reason": "moved"},
+                """ + more + "}");
     }
 
     private static JsonNode json(String text) throws Exception {
