@@ -5,7 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The benchmark pipeline {@code mvn verify} runs (see bench-jmh/pom.xml): {@code measure} in
+ * The benchmark pipeline {@code mvn verify} runs (see pipeline/pom.xml): {@code measure} in
  * the integration-test phase (probe, native harness, JMH into a staging folder), {@code report}
  * in the verify phase (analysis, then the staging folder renamed into place).
  */

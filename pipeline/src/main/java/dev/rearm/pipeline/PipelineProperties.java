@@ -3,7 +3,7 @@ package dev.rearm.pipeline;
 import java.util.Map;
 
 /**
- * The Maven properties behind the pipeline's options (bench-jmh/pom.xml passes each as one
+ * The Maven properties behind the pipeline's options (pipeline/pom.xml passes each as one
  * option), so a bad value is reported by the name the user typed: {@code -Dbench.jmh.forks=two}
  * is refused as bench.jmh.forks, not as --jmh-forks.
  */
