@@ -28,21 +28,24 @@ class JmhPlanTest {
 
     @Test
     void shapesRunOnlyWithTheLengthsThisCpuAccepts() {
-        JmhPlan plan = JmhPlan.of(CATALOG, settings(""), X86);
+        EnvFacts shortRw = EnvFacts.capable(2, 4, Map.of("RW/1", "EINVAL", "RW/2", "EINVAL"));
 
-        assertThat(run(plan, "ShapeBenchmark bpType=X").args()).containsSequence("-p", "bpType=X", "-p", "bpLen=8");
+        JmhPlan plan = JmhPlan.of(CATALOG, settings(""), shortRw);
+
+        assertThat(run(plan, "ShapeBenchmark bpType=RW").args()).containsSequence("-p", "bpType=RW", "-p", "bpLen=4,8");
         assertThat(run(plan, "ShapeBenchmark bpType=W").args()).containsSequence("-p", "bpType=W", "-p", "bpLen=1,2,4,8");
-        assertThat(plan.leftOut()).contains("JMH ShapeBenchmark bpType=X bpLen=1: this CPU refuses the shape (EINVAL)");
+        assertThat(plan.leftOut()).contains("JMH ShapeBenchmark bpType=RW bpLen=1: this CPU refuses the shape (EINVAL)");
     }
 
     @Test
     void aTypeWithNoAcceptedLengthGetsNoRun() {
-        EnvFacts noX = EnvFacts.capable(2, 4, Map.of("X/1", "EINVAL", "X/2", "EINVAL", "X/4", "EINVAL", "X/8", "EINVAL"));
+        // X refused too: main's ShapeBenchmark leaves X to the native harness, this one still declares it.
+        EnvFacts noW = EnvFacts.capable(2, 4, Map.of("W/1", "EINVAL", "W/2", "EINVAL", "W/4", "EINVAL", "W/8", "EINVAL",
+                "X/1", "EINVAL", "X/2", "EINVAL", "X/4", "EINVAL", "X/8", "EINVAL"));
 
-        JmhPlan plan = JmhPlan.of(CATALOG, settings("Shape"), noX);
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Shape"), noW);
 
-        assertThat(plan.runs()).extracting(JmhRun::label)
-                .containsExactly("ShapeBenchmark bpType=W", "ShapeBenchmark bpType=RW");
+        assertThat(plan.runs()).extracting(JmhRun::label).containsExactly("ShapeBenchmark bpType=RW");
     }
 
     @Test
