@@ -1,0 +1,98 @@
+package dev.rearm.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+/** Reading, merging and atomically writing the run's JSON files. */
+final class JsonFiles {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonFiles() {
+    }
+
+    static JsonNode read(Path file) {
+        try {
+            return MAPPER.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JMH writes one JSON array per run; the run's jmh.json is all of them, in order. */
+    static ArrayNode concatArrays(List<Path> parts) {
+        ArrayNode all = MAPPER.createArrayNode();
+        for (Path part : parts) {
+            JsonNode array = read(part);
+            if (!array.isArray()) {
+                throw new IllegalStateException(part + " is not a JMH result array");
+            }
+            all.addAll((ArrayNode) array);
+        }
+        return all;
+    }
+
+    /**
+     * native.json files of several matrices as one: the first file's fields (harness, env ...)
+     * with every file's {@code results} in order, and the fields only a later file has (the
+     * profiler matrix's "profiler" block).
+     */
+    static ObjectNode mergeNative(List<Path> parts) {
+        ObjectNode merged = null;
+        ArrayNode results = MAPPER.createArrayNode();
+        for (Path part : parts) {
+            JsonNode node = read(part);
+            if (!node.isObject() || !node.path("results").isArray()) {
+                throw new IllegalStateException(part + " is not a native.json (an object with a results array)");
+            }
+            if (merged == null) {
+                merged = ((ObjectNode) node).deepCopy();
+            } else {
+                ObjectNode first = merged;
+                node.fields().forEachRemaining(field -> {
+                    if (!first.has(field.getKey())) {
+                        first.set(field.getKey(), field.getValue().deepCopy());
+                    }
+                });
+            }
+            results.addAll((ArrayNode) node.get("results"));
+        }
+        if (merged == null) {
+            throw new IllegalArgumentException("no native.json files to merge");
+        }
+        merged.set("results", results);
+        return merged;
+    }
+
+    /** Writes {@code value} to a temporary file beside {@code target}, then renames it into place. */
+    static void writeAtomically(Path target, Object value) {
+        Path absolute = target.toAbsolutePath();
+        Path temporary = null;
+        try {
+            // Results are meant to be read (and committed) by others: not createTempFile's 0600.
+            temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+            MAPPER.writeValue(temporary.toFile(), value);
+            Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + absolute + ": " + e.getMessage(), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort: the file was moved, or the write failed and the error above says why
+                }
+            }
+        }
+    }
+}

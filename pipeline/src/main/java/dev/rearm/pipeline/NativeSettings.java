@@ -1,0 +1,112 @@
+package dev.rearm.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How the profile runs the native harness: which named matrices, and the harness's own rounds,
+ * iterations and warm-up (empty = the harness's defaults).
+ *
+ * @param skip run the JMH side only (the harness is not built, or is being worked on)
+ */
+public record NativeSettings(Path harness, List<String> matrices, String rounds, String iterations, String warmup,
+                             boolean skip) {
+
+    public NativeSettings {
+        matrices = List.copyOf(matrices);
+        if (!skip && matrices.isEmpty()) {
+            throw new BadSettingException("bench.native.matrices is empty; valid: one or more matrix names, comma- "
+                    + "or space-separated (perfbp-bench --help lists them), or -Dbench.native.skip=true");
+        }
+        rounds = blankToEmpty(rounds);
+        iterations = blankToEmpty(iterations);
+        warmup = blankToEmpty(warmup);
+    }
+
+    /**
+     * Asks the harness itself whether it takes these settings ({@code --help} after them: it
+     * parses every option, refuses a bad one with exit 2 and one line, and runs nothing), so a
+     * bad value is refused before the probe instead of after it, in the harness's own words.
+     */
+    void check() {
+        if (skip || !Files.isExecutable(harness)) {
+            return; // nothing to ask; NativeStep says what is missing
+        }
+        for (String matrix : matrices) {
+            List<String> command = matrixCommand(matrix);
+            command.add("--help");
+            try {
+                Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                String refusal = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+                if (process.waitFor() == 2) {
+                    throw new BadSettingException(property(refusal) + ": " + refusal.replaceFirst("^perfbp-bench: ", ""));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot run " + harness + ": " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while checking the harness settings", e);
+            }
+        }
+    }
+
+    /** "perfbp-bench: --rounds abc: ..." -> "bench.native.rounds=abc". */
+    private String property(String refusal) {
+        for (String[] option : new String[][] {{"--matrix ", "bench.native.matrices", String.join(",", matrices)},
+            {"--rounds ", "bench.native.rounds", rounds}, {"--iterations ", "bench.native.iterations", iterations},
+            {"--warmup ", "bench.native.warmup", warmup}}) {
+            if (refusal.contains(option[0])) {
+                return option[1] + "='" + option[2] + "'";
+            }
+        }
+        return "bench.native.*";
+    }
+
+    /** Comma- or space-separated matrix names, as a property gives them. */
+    public static List<String> splitMatrices(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(value.trim().split("[,\\s]+")).toList();
+    }
+
+    /** The harness command for one matrix, writing {@code out}. */
+    public List<String> command(String matrix, Path out) {
+        List<String> command = matrixCommand(matrix);
+        command.add("--out");
+        command.add(out.toString());
+        return command;
+    }
+
+    /** The harness command that lists one matrix's scenarios, rounds and ops, and runs nothing. */
+    public List<String> dryRun(String matrix) {
+        List<String> command = matrixCommand(matrix);
+        command.add("--dry-run");
+        return command;
+    }
+
+    private List<String> matrixCommand(String matrix) {
+        List<String> command = new ArrayList<>(List.of(harness.toString(), "--matrix", matrix));
+        option(command, "--rounds", rounds);
+        option(command, "--iterations", iterations);
+        option(command, "--warmup", warmup);
+        return command;
+    }
+
+    private static void option(List<String> command, String name, String value) {
+        if (!value.isEmpty()) {
+            command.add(name);
+            command.add(value);
+        }
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value.trim();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.rearm.pipeline;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs the native harness once per matrix the profile names (its own progress lines show on
+ * the console) and leaves one native.json in the run folder: several matrices' files are merged.
+ */
+final class NativeStep {
+    /** The watchpoint tool's overhead: not a watchpoint-move matrix, and its tool needs traps and their signals. */
+    static final String PROFILER = "profiler";
+    private final PrintStream log;
+
+    NativeStep(PrintStream log) {
+        this.log = log;
+    }
+
+    /** One harness run of the plan: a named matrix with the options that narrow it to this machine. */
+    record Matrix(String stepName, String name, List<String> narrowing) {
+    }
+
+    /** Plans and runs the matrices (the measure step plans first, for its estimate, then runs). */
+    void run(StepRunner steps, RunRecord record, NativeSettings settings, Path stage, EnvFacts env) {
+        run(steps, record, settings, plan(record, settings, env), stage);
+    }
+
+    /**
+     * The matrices this machine can run, narrowed to what it supports; what is left out is
+     * recorded in run.json with the reason. Empty when the harness does not run at all.
+     */
+    List<Matrix> plan(RunRecord record, NativeSettings settings, EnvFacts env) {
+        ObjectNode section = record.section("native");
+        if (settings.skip()) {
+            String reason = "skipped on request (bench.native.skip=true)";
+            log.println("[rearm] native harness " + reason + ": native.json will be missing from this run");
+            skipped(record, section, reason);
+            return List.of();
+        }
+        if (env.watchpointRefusal() != null) {
+            // The harness would only say the same and exit 3: nothing of it can run here.
+            String reason = "no watchpoint can be armed here: " + env.watchpointRefusal();
+            log.println("[rearm] native harness not run: " + reason);
+            skipped(record, section, reason);
+            record.addNotRun(new NotRun("native harness, every scenario", reason));
+            return List.of();
+        }
+        List<String> narrowing = narrowing(record, env);
+        if (!Files.isRegularFile(settings.harness()) || !Files.isExecutable(settings.harness())) {
+            throw new IllegalStateException("the native harness " + settings.harness() + " is not built: bench-native's "
+                    + "Makefile builds it in generate-resources (gcc and linux/perf_event.h needed); "
+                    + "-Dbench.native.skip=true runs the JMH side only");
+        }
+        section.put("rounds", settings.rounds());
+        section.put("iterations", settings.iterations());
+        section.put("warmup", settings.warmup());
+        List<String> names = new ArrayList<>(settings.matrices());
+        String profilerRefusal = profilerRefusal(env);
+        if (profilerRefusal != null && names.remove(PROFILER)) {
+            log.println("[rearm] native matrix profiler not run: " + profilerRefusal);
+            record.addNotRun(new NotRun("native matrix profiler", profilerRefusal));
+        }
+        if (names.isEmpty()) {
+            String reason = "no matrix of bench.native.matrices can run here (see notRun in run.json)";
+            log.println("[rearm] native harness not run: " + reason + ": native.json will be missing from this run");
+            skipped(record, section, reason);
+            return List.of();
+        }
+        List<Matrix> plan = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String matrix = names.get(i);
+            // The profiler takes only --strategy of the scenario keys (its other options are its own).
+            plan.add(new Matrix("native harness, matrix " + matrix + " (" + (i + 1) + "/" + names.size() + ")", matrix,
+                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : narrowing));
+        }
+        return plan;
+    }
+
+    void run(StepRunner steps, RunRecord record, NativeSettings settings, List<Matrix> plan, Path stage) {
+        if (plan.isEmpty()) {
+            return;
+        }
+        ArrayNode matrices = record.section("native").putArray("matrices");
+        List<Path> parts = new ArrayList<>();
+        for (Matrix matrix : plan) {
+            matrices.add(matrix.name());
+            Path part = stage.resolve(plan.size() == 1 ? "native.json" : "native-" + matrix.name() + ".json");
+            List<String> command = new ArrayList<>(settings.command(matrix.name(), part));
+            command.addAll(matrix.narrowing());
+            steps.run(matrix.stepName(), command);
+            if (!Files.isRegularFile(part)) {
+                throw new IllegalStateException("the native harness exited 0 but wrote no " + part);
+            }
+            parts.add(part);
+        }
+        if (parts.size() > 1) {
+            JsonFiles.writeAtomically(stage.resolve("native.json"), JsonFiles.mergeNative(parts));
+            try {
+                for (Path part : parts) {
+                    Files.delete(part);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Seconds {@code matrix} should take, from the harness's own plan ({@code --dry-run} lists
+     * its scenarios and runs nothing); 0 when the harness cannot say (the ETA then leaves it out).
+     */
+    static double estimateSeconds(NativeSettings settings, Matrix matrix, NativeCostModel model) {
+        List<String> command = new ArrayList<>(settings.dryRun(matrix.name()));
+        command.addAll(matrix.narrowing());
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .lines().toList();
+            return process.waitFor() == 0 ? model.seconds(lines) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static void skipped(RunRecord record, ObjectNode section, String reason) {
+        record.addSkippedStep("native harness", reason);
+        section.put("skipped", reason);
+    }
+
+    /**
+     * Options that keep every matrix to what the probe found working: the harness refuses a
+     * matrix naming a strategy the kernel lacks (exit 3), so the pipeline narrows it and records why.
+     */
+    private List<String> narrowing(RunRecord record, EnvFacts env) {
+        List<String> options = new ArrayList<>();
+        if (env.modifyRefusal() != null) {
+            options.addAll(List.of("--strategy", "reopen"));
+            record.addNotRun(new NotRun("native strategy=modify (every matrix)",
+                    "the modify ioctl is refused here: " + env.modifyRefusal()));
+        }
+        if (env.signalRefusal() != null) {
+            options.addAll(List.of("--notify", "none"));
+            record.addNotRun(new NotRun("native notify=signal (every matrix)",
+                    "no signal per trap here: " + env.signalRefusal()));
+        }
+        if (env.trapRefusal() != null) {
+            options.addAll(List.of("--trapEvery", "0"));
+            record.addNotRun(new NotRun("native trapEvery>0 (every matrix)",
+                    "no trap is counted here (a store under an armed watchpoint does not fire it): "
+                            + env.trapRefusal()));
+        }
+        if (!options.isEmpty()) {
+            log.println("[rearm] native harness narrowed to what this machine supports: " + String.join(" ", options));
+        }
+        return options;
+    }
+
+    /**
+     * Null when the profiler matrix can run here: its tool disarms each watchpoint when the
+     * watchpoint's trap signal arrives, so without traps or without signals it would measure a
+     * tool that never does its work (and the harness takes no --notify or --trapEvery for it).
+     */
+    private static String profilerRefusal(EnvFacts env) {
+        if (env.trapRefusal() != null) {
+            return "its tool disarms each watchpoint on its trap, and no trap is counted here: " + env.trapRefusal();
+        }
+        if (env.signalRefusal() != null) {
+            return "its tool disarms each watchpoint on its trap's signal, and no signal per trap here: "
+                    + env.signalRefusal();
+        }
+        return null;
+    }
+
+    /** The narrowing options the profiler matrix takes: {@code --strategy} alone. */
+    private static List<String> strategyOnly(List<String> narrowing) {
+        int at = narrowing.indexOf("--strategy");
+        return at < 0 ? List.of() : narrowing.subList(at, at + 2);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.rearm.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The native side of the ETA, from dry-run listings: no benchmark runs, no timing is asserted. */
+class NativeCostModelTest {
+    private static final String HEADER = "perfbp-bench dry run: matrix headline, 2 scenarios in 1 interleaved groups, "
+            + "2+10 rounds of 10000 ops";
+    private final NativeCostModel twoCpus = new NativeCostModel(2);
+
+    @Test
+    void aMatrixCostsItsScenariosRoundsAndOpsTimesEachOpsCost() {
+        double seconds = twoCpus.seconds(List.of(HEADER,
+                "machine: Linux 6.18, AMD EPYC (hypervisor), 2 CPUs, 4 debug registers, modify ioctl works",
+                "   1 reopen                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1",
+                "   2 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1"));
+
+        assertThat(seconds).isCloseTo(NativeCostModel.START_SECONDS + 12.0 * 10_000 * (19_000 + 2_000) / 1e9, within(1e-9));
+    }
+
+    @Test
+    void scenariosTheHarnessWillNotRunCostOnlyItsStart() {
+        double seconds = twoCpus.seconds(List.of(HEADER,
+                "   1 reopen                 trapEvery=0 notify=signal pages=512 bpType=RW bpLen=1 threads=1 slots=1"
+                        + "  (not run: needs 2052 KiB locked, limit is 1096 KiB)"));
+
+        assertThat(seconds).isEqualTo(NativeCostModel.START_SECONDS);
+    }
+
+    @Test
+    void reopenGrowsWithTheRingAndTrapsAddTheirShare() {
+        assertThat(twoCpus.opNanos("reopen", Map.of("pages", "512"))).isCloseTo(938_800, within(1.0));
+        assertThat(twoCpus.opNanos("modify", Map.of("trapEvery", "1", "notify", "signal"))).isEqualTo(28_000);
+        assertThat(twoCpus.opNanos("modify", Map.of("trapEvery", "10", "notify", "none"))).isEqualTo(2_900);
+    }
+
+    @Test
+    void threadsBeyondTheCpusQueue() {
+        NativeCostModel oneCpu = new NativeCostModel(1);
+
+        assertThat(oneCpu.opNanos("modify", Map.of("threads", "2"))).isEqualTo(2 * twoCpus.opNanos("modify", Map.of()));
+        assertThat(twoCpus.opNanos("modify", Map.of("threads", "2"))).isEqualTo(twoCpus.opNanos("modify", Map.of()));
+    }
+
+    @Test
+    void theProfilerCostsItsFixedWorkPerRoundWithTheToolsOverhead() {
+        double seconds = twoCpus.seconds(List.of(
+                "perfbp-bench dry run: matrix profiler, 0 scenarios in 0 interleaved groups, 2+10 rounds of 10000 ops",
+                "profiler: 3 workloads x 10 runs, 2+10 rounds of ~75 ms of work each, 4 watchpoint slots; hardware PMU: no",
+                "   1 profiler none     workload=hash"));
+
+        assertThat(seconds).isCloseTo(NativeCostModel.START_SECONDS + 3 * 10 * 12 * 0.075 * NativeCostModel.PROFILER_OVERHEAD,
+                within(1e-9));
+    }
+
+    @Test
+    void outputItCannotReadEstimatesNothing() {
+        assertThat(twoCpus.seconds(List.of("perfbp-bench moves: 4 scenarios"))).isZero();
+    }
+
+    /** Pins the dry run's format this model reads to the harness as built: a changed format fails here. */
+    @Test
+    void theBuiltHarnesssDryRunIsReadable() throws IOException, InterruptedException {
+        assertThat(twoCpus.seconds(dryRun("headline"))).as("4 headline scenarios at the harness's defaults")
+                .isGreaterThan(NativeCostModel.START_SECONDS);
+        assertThat(twoCpus.seconds(dryRun("profiler"))).isGreaterThan(NativeCostModel.START_SECONDS);
+    }
+
+    private static List<String> dryRun(String matrix) throws IOException, InterruptedException {
+        Process dryRun = new ProcessBuilder(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench").toString(), "--matrix",
+                matrix, "--dry-run").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> lines = new String(dryRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertThat(dryRun.waitFor()).as(String.join("\n", lines)).isZero();
+        return lines;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rearm.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs a stand-in harness (a shell script writing a native.json), never a benchmark. */
+class NativeStepTest {
+    private static final EnvFacts CAPABLE = EnvFacts.capable(2, 4, Map.of());
+    private static final EnvFacts NO_TRAPS = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted"),
+            Map.of(), null);
+    @TempDir
+    Path dir;
+
+    private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    private final RunRecord record = RunRecord.start("test", "mvn verify", Path.of("."), Instant.EPOCH,
+            new GitState(null, null));
+
+    @Test
+    void severalMatricesEndAsOneNativeJsonWithEveryResult() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "pages"), "3", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
+
+        assertThat(JsonFiles.read(stage.resolve("native.json")).path("results").findValuesAsText("matrix"))
+                .containsExactly("headline", "pages");
+        try (Stream<Path> files = Files.list(stage)) {
+            assertThat(files).containsExactly(stage.resolve("native.json"));
+        }
+        assertThat(record.json().path("native").path("matrices")).hasSize(2);
+    }
+
+    @Test
+    void aFailingHarnessFailsTheStep() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(3), List.of("headline"), "", "", "", false);
+
+        assertThatThrownBy(() -> new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE))
+                .isInstanceOf(StepRunner.StepFailedException.class)
+                .hasMessageContaining("exit 3");
+    }
+
+    @Test
+    void aMissingHarnessSaysHowToBuildItOrSkipIt() {
+        NativeSettings settings = new NativeSettings(dir.resolve("perfbp-bench"), List.of("headline"), "", "", "", false);
+
+        assertThatThrownBy(() -> new NativeStep(quiet).run(steps(), record, settings, dir, CAPABLE))
+                .hasMessageContaining("is not built")
+                .hasMessageContaining("-Dbench.native.skip=true");
+    }
+
+    @Test
+    void skippingIsRecordedInRunJson() {
+        NativeSettings settings = new NativeSettings(dir.resolve("absent"), List.of(), "", "", "", true);
+
+        new NativeStep(quiet).run(steps(), record, settings, dir, CAPABLE);
+
+        assertThat(record.json().path("steps").get(0).path("status").asText()).isEqualTo("skipped");
+    }
+
+    @Test
+    void whereWatchpointsNeverFireEveryMatrixRunsTrapEvery0AndTheOmissionIsRecordedWithTheProbesReason()
+            throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "pages"), "", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
+
+        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).endsWith("--trapEvery 0"));
+        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native trapEvery>0 (every matrix)");
+        assertThat(record.json().path("notRun").findValuesAsText("why"))
+                .anySatisfy(why -> assertThat(why).endsWith(": 0 of 1 stores counted"));
+    }
+
+    @Test
+    void whereWatchpointsNeverFireTheProfilerIsLeftOutAndTheOtherMatricesRun() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("all", "profiler"), "", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
+
+        assertThat(calls()).singleElement().asString().contains("--matrix all");
+        assertThat(record.json().path("native").path("matrices").toString()).isEqualTo("[\"all\"]");
+        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native matrix profiler");
+    }
+
+    @Test
+    void withoutTheModifyIoctlTheProfilerRunsItsToolByReopenOnly() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "profiler"), "", "", "", false);
+        EnvFacts oldKernel = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.MODIFY, "ENOTTY"), Map.of(), null);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, oldKernel);
+
+        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).endsWith("--strategy reopen"));
+        assertThat(calls().get(1)).contains("--matrix profiler");
+    }
+
+    @Test
+    void aProfilerAloneThatCannotRunLeavesTheHarnessOutWithTheReason() throws IOException {
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("profiler"), "", "", "", false);
+        EnvFacts noSignals = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIGNALS, "0 signals"), Map.of(), null);
+
+        assertThat(new NativeStep(quiet).plan(record, settings, noSignals)).isEmpty();
+
+        assertThat(dir.resolve("calls.txt")).doesNotExist();
+        assertThat(record.json().path("steps").get(0).path("status").asText()).isEqualTo("skipped");
+        assertThat(record.json().path("notRun").findValuesAsText("why"))
+                .contains("its tool disarms each watchpoint on its trap's signal, and no signal per trap here: 0 signals");
+    }
+
+    private StepRunner steps() {
+        return new StepRunner(quiet, record, dir, Clock.systemUTC());
+    }
+
+    /** Each call's arguments, one line per call. */
+    private List<String> calls() throws IOException {
+        return Files.readAllLines(dir.resolve("calls.txt"));
+    }
+
+    /**
+     * Appends its arguments to calls.txt, writes {"results": [{"matrix": NAME}]} to the --out
+     * file, then exits with {@code exit}.
+     */
+    private Path fakeHarness(int exit) throws IOException {
+        Path script = dir.resolve("perfbp-bench");
+        Files.writeString(script, """
+                #!/bin/sh
+                echo "$*" >> "$(dirname "$0")/calls.txt"
+                while [ $# -gt 0 ]; do
+                  case "$1" in --matrix) m="$2"; shift ;; --out) o="$2"; shift ;; esac; shift
+                done
+                [ %d -eq 0 ] || exit %d
+                printf '{"harness": "native", "env": {}, "results": [{"matrix": "%%s"}]}' "$m" > "$o"
+                """.formatted(exit, exit));
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.rearm.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The measure step as {@code nobody} under {@code ulimit -l 64}: the probe (run as nobody)
+ * reports the locked-memory limit, the plan leaves the 512-page ring out of RingPagesBenchmark
+ * with "needs N KiB locked, limit is M KiB", the harness reports its 512-page scenarios "not
+ * run" with the same figures, and everything else is measured. Root has CAP_IPC_LOCK and is
+ * exempt, so this is the only way to meet the limit for real. Skipped where it cannot switch user.
+ */
+class PipelineAsNobodyTest {
+    private static final int ULIMIT_KB = 64;
+
+    /** World-readable and -writable: nobody runs from copies here and writes its run here. */
+    @TempDir
+    Path shared;
+
+    @BeforeEach
+    void canRunAsNobody() throws Exception {
+        assumeTrue(MeasureChild.watchpointsHere(), "this machine cannot arm a watchpoint at all");
+        assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*")),
+                "switches to the user nobody, so it runs only as root");
+        Process check = new ProcessBuilder("sh", "-c", "command -v runuser && id -u nobody")
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        assumeTrue(check.waitFor() == 0, "no runuser or no user nobody here");
+        long paranoid = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/perf_event_paranoid")).get(0).trim());
+        assumeTrue(paranoid >= 0 && paranoid <= 2, "perf_event_paranoid " + paranoid + ": nobody may not watch, "
+                + "or no limit is checked");
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    }
+
+    @Test
+    void aRingOverTheLimitIsLeftOutByBothHarnessesWithNeedAndLimitAndTheRestIsMeasured() throws IOException {
+        Path copies = Files.createDirectory(shared.resolve("copies"));
+        String classPath = copyReadable(copies);
+        Path harness = Files.copy(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"), copies.resolve("perfbp-bench"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Path work = Files.createDirectory(shared.resolve("work"));
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        MeasureChild.Result run = new MeasureChild(work.resolve("latest"), work.resolve("handoff.properties"))
+                .under(List.of("runuser", "-u", "nobody", "--", "sh", "-c", "ulimit -l " + ULIMIT_KB + " && exec \"$0\" \"$@\""))
+                .from(classPath, harness, work).matrices("pages").include("RingPages", "")
+                .run(shared.resolve("console.txt"));
+
+        assertThat(run.exit()).as(run.console()).isZero();
+        Path stage = MeasureChild.stagedRun(work.resolve("handoff.properties"));
+        JsonNode env = JsonFiles.read(stage.resolve("env.json"));
+        assertThat(env.path("user").asText()).isEqualTo("nobody");
+        long limitKb = env.path("lockedMemory").path("limitKb").asLong();
+        long needKb = 513L * env.path("pageSize").asInt() / 1024;
+        assumeTrue(needKb > limitKb, "a 512-page ring fits this machine's limit of " + limitKb + " KiB for nobody");
+
+        String expected = "needs " + needKb + " KiB locked, limit is " + limitKb + " KiB";
+        assertThat(JsonFiles.read(stage.resolve("run.json")).path("notRun")).singleElement().satisfies(entry -> {
+            assertThat(entry.path("what").asText()).isEqualTo("JMH RingPagesBenchmark pages=512");
+            assertThat(entry.path("why").asText()).startsWith(expected);
+        });
+        assertThat(JsonFiles.read(stage.resolve("jmh.json"))).isNotEmpty()
+                .noneSatisfy(entry -> assertThat(entry.path("params").path("pages").asText()).isEqualTo("512"));
+        for (JsonNode result : JsonFiles.read(stage.resolve("native.json")).path("results")) {
+            if (result.path("pages").asInt() == 512) {
+                assertThat(result.path("status").asText()).isEqualTo("not run");
+                assertThat(result.path("reason").asText()).startsWith(expected);
+            } else {
+                assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ok");
+            }
+        }
+    }
+
+    /** Copies every class path entry where nobody can read it (root's Maven repository is 700). */
+    private static String copyReadable(Path copies) throws IOException {
+        List<String> entries = new ArrayList<>();
+        String[] original = System.getProperty("java.class.path").split(File.pathSeparator);
+        for (int i = 0; i < original.length; i++) {
+            Path source = Path.of(original[i]);
+            if (!Files.exists(source)) {
+                continue;
+            }
+            Path target = copies.resolve(i + "-" + source.getFileName());
+            try (Stream<Path> tree = Files.walk(source)) {
+                tree.forEach(path -> copy(path, target.resolve(source.relativize(path).toString())));
+            }
+            entries.add(target.toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
+            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(
+                    Files.isDirectory(to) || Files.isExecutable(from) ? "rwxr-xr-x" : "rw-r--r--"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
