@@ -4,7 +4,6 @@ import dev.rearm.jmh.benchmarks.BindingFloorBenchmark;
 import dev.rearm.jmh.benchmarks.ShapeBenchmark;
 import dev.rearm.jmh.benchmarks.SlotsBenchmark;
 import dev.rearm.jmh.benchmarks.ThreadsBenchmark;
-import dev.rearm.jmh.benchmarks.TrapRateBenchmark;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,6 @@ public final class JmhPlan {
     /** The only benchmarks that arm no watchpoint: the JNA round trip and the cheapest syscall. */
     static final Set<String> NEED_NO_WATCHPOINT = Set.of(BindingFloorBenchmark.class.getName() + ".getpagesize",
             BindingFloorBenchmark.class.getName() + ".gettid");
-    /** Benchmarks that measure what traps cost: with {@code trapEvery=0} alone they would measure nothing of it. */
-    static final String NEEDS_TRAPS = TrapRateBenchmark.class.getName() + ".";
     /** Strategies that move a watchpoint with PERF_EVENT_IOC_MODIFY_ATTRIBUTES. */
     private static final Set<String> NEED_MODIFY = Set.of("modify", "disable-modify-enable");
 
@@ -68,8 +65,10 @@ public final class JmhPlan {
             if (!NEED_NO_WATCHPOINT.contains(name) && env.watchpointRefusal() != null) {
                 plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "",
                         "no watchpoint can be armed here: " + env.watchpointRefusal());
-            } else if (name.startsWith(NEEDS_TRAPS) && env.trapRefusal() != null) {
-                plan.leaveOut(simpleName(name), "", "it measures what traps cost, and " + noTraps(env));
+            } else if (!NEED_NO_WATCHPOINT.contains(name) && env.trapRefusal() != null) {
+                // Every watchpoint benchmark proves its watchpoints live by a trap after each iteration.
+                plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "",
+                        "each iteration must prove its watchpoints live by a trap, and " + noTraps(env));
             } else if (name.startsWith(SHAPE) || name.startsWith(THREADS) || name.startsWith(SLOTS)) {
                 special.add(name);
             } else {
@@ -111,8 +110,6 @@ public final class JmhPlan {
                 && keep(catalog, name, "notify", constraints,
                         notify -> "signal".equals(notify) && env.signalRefusal() != null
                                 ? "no signal per trap here: " + env.signalRefusal() : null)
-                && keep(catalog, name, "trapEvery", constraints,
-                        trapEvery -> !"0".equals(trapEvery) && env.trapRefusal() != null ? noTraps(env) : null)
                 && keep(catalog, name, "pages", constraints,
                         pages -> env.ringRefusal(Integer.parseInt(pages), slots, threads));
         return anyLeft ? constraints : null;
