@@ -49,6 +49,9 @@ class InterruptedMeasureTest {
         assumeTrue(!"INT".equals(signal) || !InheritedSignals.sigintIgnored(),
                 "this test JVM was started with SIGINT ignored (a background job), and so is the pipeline JVM it "
                         + "starts: a JVM cannot take SIGINT back, and no Ctrl-C reaches such a process anyway");
+        if ("INT".equals(signal)) {
+            MeasureChild.assumeTrapsHere(); // it waits for a JMH fork, and only the binding floor forks here
+        }
         Map<String, String> before = previousRun();
 
         interrupt(signal, marker, new MeasureChild(target(), handoff()).nativeOps(nativeIterations, "100").jmhTime(jmhTime));
@@ -60,6 +63,7 @@ class InterruptedMeasureTest {
 
     @org.junit.jupiter.api.Test
     void theRunAfterAnInterruptedOneCompletesAndReplacesThePreviousRun() throws Exception {
+        MeasureChild.assumeTrapsHere();
         previousRun();
         interrupt("TERM", "perfbp-bench: scenario 1", new MeasureChild(target(), handoff()).nativeOps("100000", "100"));
 

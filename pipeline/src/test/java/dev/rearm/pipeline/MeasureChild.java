@@ -2,6 +2,8 @@ package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +170,16 @@ final class MeasureChild {
     }
 
     /** Whether the native harness can arm a watchpoint here (its dry run exits 3 when it cannot). */
+    /**
+     * Skips a test whose run must measure watchpoint moves where no watchpoint fires (decided by
+     * bench-native's independent check, not by the probe under test; under REARM_REQUIRE_KERNEL a
+     * failure): there the plan rightly leaves every move out, so there is nothing to check.
+     */
+    static void assumeTrapsHere() {
+        KernelSupport.skipUnless(IndependentWatchpointCheck.verdict().fires(),
+                "the run would measure no watchpoint move here: " + IndependentWatchpointCheck.verdict().detail());
+    }
+
     static boolean watchpointsHere() {
         try {
             Process dryRun = new ProcessBuilder(NATIVE_BUILD.resolve("perfbp-bench").toString(), "--dry-run")

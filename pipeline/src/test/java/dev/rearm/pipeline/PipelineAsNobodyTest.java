@@ -35,6 +35,7 @@ class PipelineAsNobodyTest {
     @BeforeEach
     void canRunAsNobody() throws Exception {
         assumeTrue(MeasureChild.watchpointsHere(), "this machine cannot arm a watchpoint at all");
+        MeasureChild.assumeTrapsHere();
         assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*")),
                 "switches to the user nobody, so it runs only as root");
         Process check = new ProcessBuilder("sh", "-c", "command -v runuser && id -u nobody")

@@ -33,6 +33,7 @@ class RefusingKernelPipelineTest {
 
     @Test
     void withoutTheModifyIoctlReopenIsMeasuredAndModifyIsReportedNotMeasured() throws IOException {
+        MeasureChild.assumeTrapsHere();
         MeasureChild.Result run = measureUnder("--modify", "ENOTTY", "HeadlineBenchmark", "-p trapEvery=0 -p notify=none");
 
         assertThat(run.exit()).as(run.console()).isZero();
