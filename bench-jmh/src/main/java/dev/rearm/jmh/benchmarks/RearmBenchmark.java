@@ -18,12 +18,20 @@ import org.openjdk.jmh.annotations.Warmup;
  * Jones), so it needs more than one. {@code mvn verify} overrides forks, warm-up and
  * measurement with the profile's settings (-f, -wi, -w, -i, -r); these values only matter when
  * JMH is run by hand.
+ *
+ * <p>Every fork is granted native access: the bindings load JNA and libperfbp with
+ * {@code System::load}, a restricted method, and JDK 24+ would print four WARNING lines into each
+ * fork's output otherwise (JDK 17 accepts the flag silently). Appended, not set, so the forks
+ * still inherit the host JVM's options (e.g. {@code -Drearm.binding}); a {@code -jvmArgsAppend}
+ * given to JMH replaces this one and must repeat it.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(3)
+@Fork(value = 3, jvmArgsAppend = RearmBenchmark.NATIVE_ACCESS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Threads(1)
 public abstract class RearmBenchmark {
+    /** The JVM option that lets class-path code call restricted methods without a warning. */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 }

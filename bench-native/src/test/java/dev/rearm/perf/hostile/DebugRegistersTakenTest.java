@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Debug registers used up by someone else. Arming then fails with ENOSPC and a message about
- * debug registers, and leaves no fd or mapping behind. A register can also be taken in the
+ * debug registers, and leaves no fd or perf mapping behind. A register can also be taken in the
  * middle of a reopen, between its close and its open: the mover then holds nothing, says so,
  * and still closes cleanly; modify never lets its register go, so it cannot lose it that way.
  */
@@ -53,7 +53,7 @@ class DebugRegistersTakenTest {
         KernelSupport.assumeStrategy(strategy);
         KernelSupport.assumeSignals();
         int slots = KernelSupport.debugRegisters();
-        strategy.arm(headline(0)).close(); // loads and maps what arming needs once, before counting
+        strategy.arm(headline(0)).close(); // loads and opens what arming needs once, before counting
         squat(slots);
         ProcessResources before = ProcessResources.now();
 

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
     private static final long DEFAULT_TIMEOUT_SECONDS = 120;
+    /** Grants class-path code native access; JDK 17 accepts it silently. */
+    public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
     private final List<String> launcher = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
@@ -68,6 +70,9 @@ public final class ChildJvm {
         // The children do little work: the C1 compiler and one GC thread start them fastest.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        // As the jars' manifests do: JDK 24+ warns on stderr at JNA's and libperfbp's System::load
+        // otherwise, and the children's stderr is what many tests read.
+        command.add(NATIVE_ACCESS);
         String binding = System.getProperty(Binding.PROPERTY);
         if (binding != null && !binding.isBlank()) {
             // A test run under -Drearm.binding=jna tests its children under it too.

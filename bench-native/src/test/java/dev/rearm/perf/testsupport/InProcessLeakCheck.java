@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 
 /**
- * Nothing of ours leaked in this JVM since {@code before}: every fd, every perf ring mapping,
- * and every named mapping is back. Unnamed anonymous mappings are left out on purpose: within a
- * running test JVM the JIT, the GC and malloc arenas split and join them at any time (seen here
- * under load), while all our code maps is a perf ring ({@code anon_inode:[perf_event]}, named).
- * The leak soak (hostile.MoveSoak) counts every mapping line in a child JVM set up to hold still.
- * Likewise fds the JVM opens for a moment to read its container limits (/sys/fs/cgroup/..., read
- * by HotSpot's compiler threads when they size themselves) are left out: our code never opens one.
+ * Nothing of ours leaked in this JVM since {@code before}: what the code under test owns, perf
+ * fds ({@code anon_inode:[perf_event]}) and perf ring mappings, is back where it was, and so is
+ * the whole process's set of fds. Other mappings are not compared, named or not: within a running
+ * JVM the JIT's code cache, the GC's reserve and malloc's arenas split, join and disappear at any
+ * time (a soak once saw 197 mapping lines before and 196 after, perf mappings 0 and 0), and all
+ * our code ever maps is a perf ring. The fds the JVM opens for a moment to read its container
+ * limits (/sys/fs/cgroup/..., read by HotSpot's compiler threads when they size themselves) are
+ * left out: our code never opens one.
  */
 public final class InProcessLeakCheck {
     private InProcessLeakCheck() {
@@ -21,10 +22,8 @@ public final class InProcessLeakCheck {
         ProcessResources after = settledSnapshot(before);
         assertThat(after.perfFds()).as("perf fds").isEqualTo(before.perfFds());
         assertThat(after.perfMappings()).as("perf ring mappings").isEqualTo(before.perfMappings());
-        assertThat(ours(after.fdTargets())).as(() -> "all fds: " + before.differenceTo(after))
+        assertThat(ours(after.fdTargets())).as(() -> "all fds: " + before.fdDifferenceTo(after))
                 .isEqualTo(ours(before.fdTargets()));
-        assertThat(named(after.mapLines())).as(() -> "named mappings: " + before.differenceTo(after))
-                .isEqualTo(named(before.mapLines()));
     }
 
     /**
@@ -48,7 +47,6 @@ public final class InProcessLeakCheck {
 
     private static boolean same(ProcessResources before, ProcessResources after) {
         return ours(before.fdTargets()).equals(ours(after.fdTargets()))
-                && named(before.mapLines()).equals(named(after.mapLines()))
                 && before.perfFds() == after.perfFds() && before.perfMappings() == after.perfMappings();
     }
 
@@ -59,10 +57,5 @@ public final class InProcessLeakCheck {
     private static List<String> ours(List<String> fdTargets) {
         return fdTargets.stream().filter(target -> !target.isEmpty() && !target.startsWith("/sys/fs/cgroup/"))
                 .sorted().toList();
-    }
-
-    /** Mappings with a path or name (the sixth field of a maps line), in order. */
-    private static List<String> named(List<String> mapLines) {
-        return mapLines.stream().filter(line -> line.trim().split("\\s+").length >= 6).toList();
     }
 }
