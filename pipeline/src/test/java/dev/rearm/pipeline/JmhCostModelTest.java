@@ -24,10 +24,10 @@ class JmhCostModelTest {
 
     @Test
     void theNarrowedParamsOfAPlanAreTheOnesCounted() {
-        EnvFacts noTraps = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "none counted"), Map.of(), null);
-        JmhRun headline = JmhPlan.of(CATALOG, SETTINGS, noTraps).runs().get(0);
+        EnvFacts noSignals = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIGNALS, "none arrived"), Map.of(), null);
+        JmhRun headline = JmhPlan.of(CATALOG, SETTINGS, noSignals).runs().get(0);
 
-        assertThat(model.combinations(headline)).as("trapEvery=0 only").isEqualTo(4);
+        assertThat(model.combinations(headline)).as("notify=none only").isEqualTo(4);
     }
 
     @Test
