@@ -682,6 +682,7 @@ static void help_commands(const struct options *opts, FILE *out)
 	print_measurement(out);
 	fputc('\n', out);
 	profiler_help(out, "PROFILER (--matrix profiler)");
+	fprintf(out, "\n  --iterations does not apply to --matrix profiler.\n");
 	print_moves_output(out);
 	print_exit_status(out);
 }

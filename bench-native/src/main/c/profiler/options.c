@@ -184,7 +184,7 @@ void profiler_help(FILE *out, const char *heading)
 		"  counts must balance: every sample armed, replaced or was skipped for a reason; one trap\n"
 		"  signal per trap sample in the rings; a sampler signal for every sampler record (the\n"
 		"  kernel may merge two into one signal: counted as mergedSamples), none throttled or lost;\n"
-		"  no stray signals; the no-tool rounds count nothing. --iterations does not apply here.\n"
+		"  no stray signals; the no-tool rounds count nothing.\n"
 		"  In native.json: a top-level \"profiler\" block (slots, workMs, maxSampleRate, seed,\n"
 		"  hardwarePmu: available, reason) and, in results, {matrix: \"profiler\", strategy:\n"
 		"  none|sampler|reopen|modify, workload, rate, accesses, nsPerOp, wallNs, cpuNs (per round),\n"
