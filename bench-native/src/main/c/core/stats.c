@@ -43,3 +43,15 @@ int summarize(const double *values, int n, struct summary *out)
 	free(sorted);
 	return 0;
 }
+
+void summary_write(struct json *j, const char *key, const struct summary *s)
+{
+	json_open(j, key, '{');
+	json_double(j, "median", s->median, 3);
+	json_double(j, "mean", s->mean, 3);
+	json_double(j, "stddev", s->stddev, 3);
+	json_double(j, "min", s->min, 3);
+	json_double(j, "max", s->max, 3);
+	json_double(j, "cv", s->cv, 6);
+	json_close(j, '}');
+}

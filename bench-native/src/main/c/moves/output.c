@@ -73,14 +73,7 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 	for (t = 0; t < s->threads; t++)
 		json_numbers(j, NULL, r->thread_ns_per_op + (long)t * rs->rounds, rs->rounds);
 	json_close(j, ']');
-	json_open(j, "summary", '{');
-	json_double(j, "median", summary.median, 3);
-	json_double(j, "mean", summary.mean, 3);
-	json_double(j, "stddev", summary.stddev, 3);
-	json_double(j, "min", summary.min, 3);
-	json_double(j, "max", summary.max, 3);
-	json_double(j, "cv", summary.cv, 6);
-	json_close(j, '}');
+	summary_write(j, "summary", &summary);
 	json_open(j, "traps", '{');
 	json_u64(j, "expected", r->traps_expected);
 	json_u64(j, "observed", r->traps_observed);

@@ -133,14 +133,7 @@ static void write_result(struct json *j, const struct profiler_plan *plan, const
 	json_numbers(j, "nsPerOp", r->ns_per_op, plan->rounds);
 	json_numbers(j, "wallNs", r->wall_ns, plan->rounds);
 	json_numbers(j, "cpuNs", r->cpu_ns, plan->rounds);
-	json_open(j, "summary", '{');
-	json_double(j, "median", summary.median, 3);
-	json_double(j, "mean", summary.mean, 3);
-	json_double(j, "stddev", summary.stddev, 3);
-	json_double(j, "min", summary.min, 3);
-	json_double(j, "max", summary.max, 3);
-	json_double(j, "cv", summary.cv, 6);
-	json_close(j, '}');
+	summary_write(j, "summary", &summary);
 	write_counts(j, "counts", &r->totals);
 	json_open(j, "countsPerRound", '{');
 	write_column(j, "samples", r, plan->rounds, pick_samples);
