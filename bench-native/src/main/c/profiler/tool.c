@@ -8,7 +8,7 @@
  * to the thread. This VM has no hardware PMU; on bare metal a memory-sampling PMU event
  * (Intel PEBS load/store events, AMD IBS op sampling) plays this role and hands the handler
  * the data address of the sampled access. Here the workload publishes the address of an
- * access it just made (profiler_workloads.c) and the handler reads that.
+ * access it just made (workloads.c) and the handler reads that.
  *
  * At each sample: the address is aligned to its 8-byte word; if a slot already watches that
  * word the sample is skipped (a duplicate); else a free slot is armed there; when every slot
