@@ -58,7 +58,8 @@ class CommandsTest {
         String help = Harness.run("profiler", "--help").stdout();
 
         assertThat(help).contains("slot policy", "signal safety", "handler timing", "premise", "bare metal",
-                "SIGRTMIN+5", "SIGRTMIN+4", "reservoir-style", "valueChanged");
+                "SIGRTMIN+5", "SIGRTMIN+4", "reservoir-style", "valueChanged", "1/(1+k)", "task-clock", "PEBS", "IBS",
+                "ioctl(PERF_EVENT_IOC_DISABLE)");
     }
 
     @ParameterizedTest(name = "{0}")
