@@ -1,13 +1,13 @@
 /*
  * The command line. perfbp-bench runs one experiment per command, the way perf bench and git
- * do: `moves` and `profiler`, each with its own table of options (parsing, the one-line
- * refusals of bad input and --help are all driven by it, so an option cannot exist without its
- * help text and its valid values). The old spelling without a command takes the rows of both
- * tables for one more release: --matrix picks the experiment, as it did.
+ * do: `moves` and `profiler`, each parsed by its own table of options (option_table.c), with
+ * one line naming the input and what is valid for anything bad. The old spelling without a
+ * command takes the rows of both for one more release: --matrix picks the experiment, as it did.
  */
 #include "cli.h"
 
-#include "core/help_text.h"
+#include "option_table.h"
+
 #include "moves/matrix.h"
 
 #include <errno.h>
@@ -21,114 +21,6 @@
 #define DEFAULT_ITERATIONS 10000
 #define DEFAULT_ROUNDS 10
 #define DEFAULT_WARMUP 2
-#define MAX_ITERATIONS 1000000000L
-#define MAX_ROUNDS 100000L
-
-enum option_kind {
-	OPT_AXIS,     /* a scenario key: a comma-separated list that overrides the matrix's */
-	OPT_COUNT,    /* a whole number with a minimum */
-	OPT_MATRIX,
-	OPT_OUT,
-	OPT_FLAG,
-	OPT_PROFILER, /* the profiler's own options, parsed by profiler/options.c */
-};
-
-enum count_target { COUNT_ITERATIONS, COUNT_ROUNDS, COUNT_WARMUP };
-
-struct option_desc {
-	const char *name;
-	const char *arg;
-	enum option_kind kind;
-	int target;   /* enum axis, enum count_target, enum profiler_option or which flag */
-	long min;     /* OPT_COUNT: smallest valid value */
-	long max;
-	const char *help;
-};
-
-enum flag_target { FLAG_HELP, FLAG_DRY_RUN };
-
-/* Every row once; the tables below pick theirs. */
-static const struct option_desc opt_matrix = { "matrix", "LIST", OPT_MATRIX, 0, 0, 0,
-	"named sets of scenarios to run, one or a comma-separated list run as their union (default "
-	"headline); see MATRICES" };
-static const struct option_desc opt_strategy = { "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
-	"how the watchpoint is moved: reopen (munmap, close, perf_event_open, fcntl x4 if signal, mmap), "
-	"modify (ioctl PERF_EVENT_IOC_MODIFY_ATTRIBUTES), reopen-nobuf (reopen with no ring: close, open, fcntl; "
-	"reported with pages 0), disable-modify-enable (ioctl DISABLE, MODIFY_ATTRIBUTES, ENABLE)" };
-static const struct option_desc opt_tool_strategy = { "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
-	"how the tool arms its watchpoints: reopen (perf_event_open + fcntl x4 + mmap; disarm: munmap + close), "
-	"modify (MODIFY_ATTRIBUTES; disarm: IOC_DISABLE); default both. The workload alone and under the sampler "
-	"alone always run" };
-static const struct option_desc opt_trap_every = { "trapEvery", "LIST", OPT_AXIS, AXIS_TRAP_EVERY, 0, 0,
-	"the workload: 0 = no op traps, 1 = every op stores to the watched address (one trap), "
-	"k = every k-th op does; whole numbers >= 0" };
-static const struct option_desc opt_notify = { "notify", "LIST", OPT_AXIS, AXIS_NOTIFY, 0, 0,
-	"none, or signal = O_ASYNC + F_SETSIG SIGRTMIN+3 + F_SETOWN_EX to the arming thread (one signal per trap)" };
-static const struct option_desc opt_pages = { "pages", "LIST", OPT_AXIS, AXIS_PAGES, 0, 0,
-	"data pages of the mmap'ed ring, a power of two 1..512 (mmap length is (1+pages) x page size)" };
-static const struct option_desc opt_bp_type = { "bpType", "LIST", OPT_AXIS, AXIS_BP_TYPE, 0, 0,
-	"watchpoint type: W, RW, X, or R where the CPU allows it (x86 does not)" };
-static const struct option_desc opt_bp_len = { "bpLen", "LIST", OPT_AXIS, AXIS_BP_LEN, 0, 0,
-	"watched bytes: 1, 2, 4 or 8 (X takes the arch's instruction length: 8 on x86)" };
-static const struct option_desc opt_threads = { "threads", "LIST", OPT_AXIS, AXIS_THREADS, 0, 0,
-	"threads each moving their own watchpoints at once, released by a barrier: 1..nproc" };
-static const struct option_desc opt_slots = { "slots", "LIST", OPT_AXIS, AXIS_SLOTS, 0, 0,
-	"watchpoints armed at once per thread, moved round-robin: 1..debug registers (x86: 4)" };
-static const struct option_desc opt_iterations = { "iterations", "N", OPT_COUNT, COUNT_ITERATIONS, 1,
-	MAX_ITERATIONS, "ops per round per thread, timed as one batch (default 10000)" };
-static const struct option_desc opt_rounds = { "rounds", "N", OPT_COUNT, COUNT_ROUNDS, 1, MAX_ROUNDS,
-	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
-static const struct option_desc opt_warmup = { "warmup", "N", OPT_COUNT, COUNT_WARMUP, 0, MAX_ROUNDS,
-	"rounds run first and dropped (default 2)" };
-static const struct option_desc opt_workload = { "workload", "LIST", OPT_PROFILER, PROFILER_OPT_WORKLOAD, 0, 0,
-	"hash (updates to a 256 KiB hash table), stream (dst[i] = src[i] + pass over 2 x 8 MiB), "
-	"chase (a pointer chase through a random cycle of 64 MiB of nodes, DRAM-bound); default all three" };
-static const struct option_desc opt_rate = { "rate", "LIST", OPT_PROFILER, PROFILER_OPT_RATE, 0, 0,
-	"the tool's samples per second of CPU time (task-clock sample period = 1e9/rate ns), "
-	"1..100000; default 1000,5000,20000" };
-static const struct option_desc opt_work = { "work", "MS", OPT_PROFILER, PROFILER_OPT_WORK, 0, 0,
-	"each workload's fixed amount of work per round, as the accesses that take about MS "
-	"milliseconds of CPU time without the tool here (calibrated once, then the same for every round); 1..60000, "
-	"default 75" };
-static const struct option_desc opt_out = { "out", "FILE", OPT_OUT, 0, 0, 0,
-	"write native.json here, atomically (temp file + rename); default stdout" };
-static const struct option_desc opt_dry_run = { "dry-run", NULL, OPT_FLAG, FLAG_DRY_RUN, 0, 0,
-	"probe, validate and list the scenarios, run nothing" };
-static const struct option_desc opt_help = { "help", NULL, OPT_FLAG, FLAG_HELP, 0, 0, "this text" };
-
-static const struct option_desc *const moves_table[] = {
-	&opt_matrix, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
-	&opt_threads, &opt_slots, &opt_iterations, &opt_rounds, &opt_warmup, &opt_out, &opt_dry_run, &opt_help,
-	NULL,
-};
-
-static const struct option_desc *const profiler_table[] = {
-	&opt_tool_strategy, &opt_workload, &opt_rate, &opt_work, &opt_rounds, &opt_warmup, &opt_out, &opt_dry_run,
-	&opt_help, NULL,
-};
-
-/* The table before the commands, in its order (messages list it): both experiments' rows. */
-static const struct option_desc *const old_spelling_table[] = {
-	&opt_matrix, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
-	&opt_threads, &opt_slots, &opt_iterations, &opt_rounds, &opt_warmup, &opt_workload, &opt_rate, &opt_work,
-	&opt_out, &opt_dry_run, &opt_help, NULL,
-};
-
-/* How the old spelling marks the profiler's rows, in --help and in their refusals. */
-#define OLD_PROFILER_PREFIX "--matrix profiler: "
-#define OLD_PROFILER_SUFFIX " (with --matrix profiler)"
-
-static const struct option_desc *const *table_of(enum command command)
-{
-	switch (command) {
-	case COMMAND_MOVES:
-		return moves_table;
-	case COMMAND_PROFILER:
-		return profiler_table;
-	default:
-		return old_spelling_table;
-	}
-}
 
 static const char *const axis_valid[NR_AXES] = {
 	[AXIS_STRATEGY] = "reopen, modify, reopen-nobuf, disable-modify-enable",
@@ -391,7 +283,7 @@ int options_parse(int argc, char **argv, struct options *opts)
 	opts->warmup = DEFAULT_WARMUP;
 	opts->argc = argc;
 	opts->argv = argv;
-	table = table_of(opts->command);
+	table = option_table(opts->command);
 
 	for (i = opts->command == COMMAND_OLD_SPELLING ? 1 : 2; i < argc; i++) {
 		const char *arg = argv[i];
@@ -536,168 +428,3 @@ void options_note_old_spelling(const struct options *opts)
 			"`perfbp-bench profiler`; the old spelling goes in the next release\n");
 }
 
-static void print_options(const struct options *opts, FILE *out)
-{
-	const struct option_desc *const *table = table_of(opts->command);
-	int i;
-
-	fprintf(out, "OPTIONS\n");
-	for (i = 0; table[i] != NULL; i++) {
-		const struct option_desc *opt = table[i];
-		char head[48];
-
-		snprintf(head, sizeof(head), "  --%s%s%s", opt->name, opt->arg ? " " : "", opt->arg ? opt->arg : "");
-		fprintf(out, "%-22s", head);
-		if (strlen(head) >= 22)
-			fprintf(out, "\n%22s", "");
-		if (opt->kind == OPT_PROFILER && opts->command == COMMAND_OLD_SPELLING) {
-			char text[512];
-
-			snprintf(text, sizeof(text), "%s%s", OLD_PROFILER_PREFIX, opt->help);
-			help_wrap(out, text, 22, 100);
-		} else {
-			help_wrap(out, opt->help, 22, 100);
-		}
-	}
-}
-
-static void print_matrices(bool with_profiler, FILE *out)
-{
-	int i;
-
-	fprintf(out, "\nMATRICES (what --matrix runs before explicit options narrow it)\n");
-	for (i = 0; i < matrix_count(); i++) {
-		if (matrix_is_profiler(i) && !with_profiler)
-			continue;
-		fprintf(out, "  %-20s", matrix_info(i)->name);
-		help_wrap(out, matrix_info(i)->help, 22, 100);
-	}
-}
-
-static void print_measurement(FILE *out)
-{
-	fprintf(out,
-		"\n"
-		"MEASUREMENT\n"
-		"  One op moves a watchpoint to the next of 64 addresses (8 bytes apart, aligned for bpLen);\n"
-		"  a trapping op then stores to it (X: calls it; R: loads it) and drains the ring (reads the\n"
-		"  new records, data_tail = data_head; in every strategy: an undrained ring fills after 170\n"
-		"  samples per page and the kernel drops the rest). Each round times one batch of --iterations\n"
-		"  ops with one CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. A\n"
-		"  separate pass times each phase of the strategies that have phases (phasesNs), so the\n"
-		"  breakdown never slows the rounds. After every batch, every count the kernel gave must\n"
-		"  equal the ops that trapped, or the run stops: the samples in the rings, the counters read()\n"
-		"  where every fd was read (modify; reopen without a ring; reopen in the phase pass, before\n"
-		"  each close: read() costs ~4%% of a reopen, so reopen's rounds count by ring and signal),\n"
-		"  and the SIGRTMIN+3 handler's count when notify=signal.\n");
-}
-
-static void print_moves_output(FILE *out)
-{
-	fprintf(out,
-		"\n"
-		"OUTPUT\n"
-		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
-		"  \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots, nsPerOp:[per\n"
-		"  round], aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed, observedBy,\n"
-		"  signals, ops, counter:{ops, expected, observed}}, phasesNs:{munmap, close, open, fcntl,\n"
-		"  mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. Progress goes to stderr.\n");
-}
-
-static void print_exit_status(FILE *out)
-{
-	fprintf(out,
-		"\n"
-		"EXIT STATUS\n"
-		"  0 results written; 1 a premise failed (a trap count was off) or the system failed (memory,\n"
-		"  I/O), nothing written; 2 bad input (one line names the option and the valid values), nothing\n"
-		"  run; 3 the kernel refused (the message says why and what to do), nothing written.\n");
-}
-
-static void help_moves(const struct options *opts, FILE *out)
-{
-	fprintf(out,
-		"usage: perfbp-bench moves [--matrix LIST] [SCENARIO OPTIONS] [--iterations N] [--rounds N]\n"
-		"                          [--warmup N] [--out FILE] [--dry-run] [--help]\n"
-		"\n"
-		"Moves hardware watchpoints by reopening them or with ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES),\n"
-		"in C with nothing between the loop and the kernel, counts every trap (the run stops if a\n"
-		"count is off), and writes native.json.\n"
-		"\n"
-		"Scenario options take one value or a comma-separated list (--pages 1,8,64); each replaces\n"
-		"that key's values in the matrix, so explicit options narrow or override it.\n"
-		"\n");
-	print_options(opts, out);
-	print_matrices(false, out);
-	print_measurement(out);
-	print_moves_output(out);
-	print_exit_status(out);
-}
-
-static void help_profiler(const struct options *opts, FILE *out)
-{
-	fprintf(out,
-		"usage: perfbp-bench profiler [--strategy LIST] [--workload LIST] [--rate LIST] [--work MS]\n"
-		"                             [--rounds N] [--warmup N] [--out FILE] [--dry-run] [--help]\n"
-		"\n"
-		"A watchpoint tool's overhead on workloads: each workload alone, under the tool's sampler\n"
-		"alone, and under the tool arming watchpoints by reopen or by modify, at each rate; writes\n"
-		"native.json.\n"
-		"\n");
-	print_options(opts, out);
-	fputc('\n', out);
-	profiler_help(out, "HOW IT MEASURES");
-	fprintf(out,
-		"\n"
-		"OUTPUT\n"
-		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
-		"  \"profiler\":{...}, \"results\":[one entry per workload and run, as above]}. Progress goes to\n"
-		"  stderr.\n");
-	print_exit_status(out);
-}
-
-/* Without a command: the commands, then the old spelling's whole text while it lasts. */
-static void help_commands(const struct options *opts, FILE *out)
-{
-	fprintf(out,
-		"usage: perfbp-bench <command> [options]\n"
-		"       perfbp-bench <command> --help     a command's own options\n"
-		"\n"
-		"The native reference harness of rearm: moves hardware watchpoints by reopening them or with\n"
-		"ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES), in C with nothing between the loop and the kernel,\n"
-		"counts every trap (the run stops if a count is off), and writes native.json.\n"
-		"\n"
-		"COMMANDS\n"
-		"  moves               moving a watchpoint: reopen against modify over named matrices of\n"
-		"                      scenarios (ring pages, trap rate, shapes, threads, slots, notify)\n"
-		"  profiler            a watchpoint tool's overhead on workloads, arming by reopen or modify\n"
-		"\n"
-		"OLD SPELLING (until the next release)\n"
-		"  perfbp-bench [--matrix LIST] [options] runs as `perfbp-bench moves`, and --matrix profiler\n"
-		"  as `perfbp-bench profiler` (one stderr line names the new spelling); it takes every option\n"
-		"  below.\n"
-		"\n");
-	print_options(opts, out);
-	print_matrices(true, out);
-	print_measurement(out);
-	fputc('\n', out);
-	profiler_help(out, "PROFILER (--matrix profiler)");
-	fprintf(out, "\n  --iterations does not apply to --matrix profiler.\n");
-	print_moves_output(out);
-	print_exit_status(out);
-}
-
-void options_help(const struct options *opts, FILE *out)
-{
-	switch (opts->command) {
-	case COMMAND_MOVES:
-		help_moves(opts, out);
-		break;
-	case COMMAND_PROFILER:
-		help_profiler(opts, out);
-		break;
-	default:
-		help_commands(opts, out);
-		break;
-	}
-}

@@ -1,6 +1,6 @@
 /*
- * The command line: which command (moves, profiler, or the old spelling without one), each
- * command's own option table, parsing, the one-line refusals, and every --help (cli.c).
+ * The command line: which command (moves, profiler, or the old spelling without one), its
+ * options parsed and checked, the one-line refusals, and the old spelling's note (cli.c).
  */
 #ifndef PERFBP_CLI_H
 #define PERFBP_CLI_H
@@ -35,8 +35,6 @@ struct options {
 
 /* Fills opts from argv (the command, if any, picked from argv[1]); one line and -1 on bad input. */
 int options_parse(int argc, char **argv, struct options *opts);
-/* The --help of opts->command. */
-void options_help(const struct options *opts, FILE *out);
 /* Bad --out (no such directory, not writable): one line, -1. */
 int options_check_out(const struct options *opts);
 /* Options that belong to the other experiment than the one chosen: one line, -1. */

@@ -5,6 +5,7 @@
  * failure before the end writes nothing.
  */
 #include "cli.h"
+#include "help.h"
 #include "output.h"
 
 #include "core/advice.h"
