@@ -2,10 +2,10 @@
  * JNI entry points for the perf calls on the move path of both strategies
  * (dev.rearm.perf.linux.JniPerfCalls).
  *
- * Why not JNA there: on this VM JNA's generic dispatch costs ~250 ns a call (a modify ioctl
- * measured 2169 ns through JNA direct mapping, 1980 ns through a minimal JNI shim, 1923 ns
- * from C), which put every JMH figure ~12% above the native harness's. A plain JNI call
- * costs tens of nanoseconds.
+ * Why not JNA there: JNA's generic dispatch adds a per-call cost that showed in every JMH
+ * figure against the native harness's where it was measured (DESIGN.md has those figures);
+ * a plain JNI call adds far less. BindingFloorBenchmark measures the floor on the machine
+ * at hand.
  *
  * Contract of every function: the call's result, or -errno when it fails, read here right
  * after the call so nothing in the JVM can overwrite errno first. Java exceptions are never

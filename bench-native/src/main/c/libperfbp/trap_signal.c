@@ -1,3 +1,8 @@
+/*
+ * The trap-signal counter of libperfbp, for the JVM: a C handler that only counts (in total,
+ * by POLL_IN, and per thread) and the calls that install it, read it and put the JVM's
+ * previous handler back. Java reads the counts through JNA (trap_signal.h).
+ */
 #include "trap_signal.h"
 
 #include <signal.h>

@@ -216,15 +216,18 @@ class ProfilerResultsTest {
     }
 
     @Test
-    void theTopLevelBlockSaysHowTheProfilerMeasuredAndWhetherThereIsAHardwarePmu() {
+    void theTopLevelBlockHoldsWhatTheProfilerRanOnAndWhetherThereIsAHardwarePmuButNoProse() {
         JsonNode block = doc.path("profiler");
         assertThat(block.path("hardwarePmu").path("available").isBoolean()).isTrue();
         assertThat(block.path("hardwarePmu").path("reason").asText()).isNotBlank();
-        assertThat(block.path("hardwarePmu").path("onBareMetal").asText()).contains("PEBS", "IBS");
-        assertThat(block.path("sampler").asText()).contains("task-clock");
-        assertThat(block.path("slotPolicy").asText()).contains("1/(1+k)");
-        assertThat(block.path("strategies").path("modify").asText()).contains("MODIFY_ATTRIBUTES", "DISABLE");
         assertThat(block.path("slots").asInt()).isPositive();
         assertThat(block.path("workMs").asInt()).isEqualTo(5);
+        assertThat(block.has("maxSampleRate")).isTrue();
+        assertThat(block.path("seed").isIntegralNumber()).isTrue();
+        // How the tool works is prose for perfbp-bench profiler --help (CommandsTest), not data.
+        List<String> keys = new ArrayList<>();
+        block.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("hardwarePmu", "slots", "workMs", "maxSampleRate", "seed");
+        assertThat(block.path("hardwarePmu").size()).isEqualTo(2);
     }
 }

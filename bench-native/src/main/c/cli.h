@@ -1,0 +1,45 @@
+/*
+ * The command line: which command (moves, profiler, or the old spelling without one), its
+ * options parsed and checked, the one-line refusals, and the old spelling's note (cli.c).
+ */
+#ifndef PERFBP_CLI_H
+#define PERFBP_CLI_H
+
+#include "core/scenario.h"
+#include "profiler/options.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+enum command {
+	COMMAND_OLD_SPELLING, /* perfbp-bench [--matrix LIST] ...: every option of both, one release more */
+	COMMAND_MOVES,
+	COMMAND_PROFILER,
+};
+
+struct options {
+	enum command command;
+	unsigned matrices;		 /* bit per matrix table entry chosen (--matrix a,b) */
+	const char *matrix_text;	 /* --matrix as given, for native.json */
+	struct value_list axis[NR_AXES]; /* explicit values; count 0 = take the matrix's */
+	struct profiler_options profiler;
+	long iterations;
+	long rounds;
+	long warmup;
+	const char *out;		 /* NULL = stdout */
+	bool dry_run;
+	bool help;
+	int argc;			 /* the whole command line, for native.json */
+	char **argv;
+};
+
+/* Fills opts from argv (the command, if any, picked from argv[1]); one line and -1 on bad input. */
+int options_parse(int argc, char **argv, struct options *opts);
+/* Bad --out (no such directory, not writable): one line, -1. */
+int options_check_out(const struct options *opts);
+/* Options that belong to the other experiment than the one chosen: one line, -1. */
+int options_check_experiments(const struct options *opts);
+/* The old spelling's one stderr line naming the new one (nothing for a command). */
+void options_note_old_spelling(const struct options *opts);
+
+#endif

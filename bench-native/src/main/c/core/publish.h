@@ -1,0 +1,10 @@
+/* Putting a finished native.json on stdout or, atomically, at --out (publish.c). */
+#ifndef PERFBP_PUBLISH_H
+#define PERFBP_PUBLISH_H
+
+#include <stddef.h>
+
+/* out NULL: stdout. Otherwise temp file + fsync + rename. -1 after one line on stderr. */
+int publish_document(const char *out, const char *document, size_t len);
+
+#endif

@@ -1,0 +1,181 @@
+/*
+ * Every command's --help, from its option table: moves and profiler show only their own
+ * options; without a command, the commands, then the old spelling's whole text while it lasts.
+ */
+#include "help.h"
+
+#include "option_table.h"
+
+#include "core/help_text.h"
+#include "moves/matrix.h"
+#include "profiler/options.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+static void print_options(const struct options *opts, FILE *out)
+{
+	const struct option_desc *const *table = option_table(opts->command);
+	int i;
+
+	fprintf(out, "OPTIONS\n");
+	for (i = 0; table[i] != NULL; i++) {
+		const struct option_desc *opt = table[i];
+		char head[48];
+
+		snprintf(head, sizeof(head), "  --%s%s%s", opt->name, opt->arg ? " " : "", opt->arg ? opt->arg : "");
+		fprintf(out, "%-22s", head);
+		if (strlen(head) >= 22)
+			fprintf(out, "\n%22s", "");
+		if (opt->kind == OPT_PROFILER && opts->command == COMMAND_OLD_SPELLING) {
+			char text[512];
+
+			snprintf(text, sizeof(text), "%s%s", OLD_PROFILER_PREFIX, opt->help);
+			help_wrap(out, text, 22, 100);
+		} else {
+			help_wrap(out, opt->help, 22, 100);
+		}
+	}
+}
+
+static void print_matrices(bool with_profiler, FILE *out)
+{
+	int i;
+
+	fprintf(out, "\nMATRICES (what --matrix runs before explicit options narrow it)\n");
+	for (i = 0; i < matrix_count(); i++) {
+		if (matrix_is_profiler(i) && !with_profiler)
+			continue;
+		fprintf(out, "  %-20s", matrix_info(i)->name);
+		help_wrap(out, matrix_info(i)->help, 22, 100);
+	}
+}
+
+static void print_measurement(FILE *out)
+{
+	fprintf(out,
+		"\n"
+		"MEASUREMENT\n"
+		"  One op moves a watchpoint to the next of 64 addresses (8 bytes apart, aligned for bpLen);\n"
+		"  a trapping op then stores to it (X: calls it; R: loads it) and drains the ring (reads the\n"
+		"  new records, data_tail = data_head; in every strategy: an undrained ring fills after 170\n"
+		"  samples per page and the kernel drops the rest). Each round times one batch of --iterations\n"
+		"  ops with one CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. A\n"
+		"  separate pass times each phase of the strategies that have phases (phasesNs), so the\n"
+		"  breakdown never slows the rounds. After every batch, every count the kernel gave must\n"
+		"  equal the ops that trapped, or the run stops: the samples in the rings, the counters read()\n"
+		"  where every fd was read (modify; reopen without a ring; reopen in the phase pass, before\n"
+		"  each close: read() costs ~4%% of a reopen, so reopen's rounds count by ring and signal),\n"
+		"  and the SIGRTMIN+3 handler's count when notify=signal.\n");
+}
+
+static void print_moves_output(FILE *out)
+{
+	fprintf(out,
+		"\n"
+		"OUTPUT\n"
+		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
+		"  \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots, nsPerOp:[per\n"
+		"  round], aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed, observedBy,\n"
+		"  signals, ops, counter:{ops, expected, observed}}, phasesNs:{munmap, close, open, fcntl,\n"
+		"  mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. Progress goes to stderr.\n");
+}
+
+static void print_exit_status(FILE *out)
+{
+	fprintf(out,
+		"\n"
+		"EXIT STATUS\n"
+		"  0 results written; 1 a premise failed (a trap count was off) or the system failed (memory,\n"
+		"  I/O), nothing written; 2 bad input (one line names the option and the valid values), nothing\n"
+		"  run; 3 the kernel refused (the message says why and what to do), nothing written.\n");
+}
+
+static void help_moves(const struct options *opts, FILE *out)
+{
+	fprintf(out,
+		"usage: perfbp-bench moves [--matrix LIST] [SCENARIO OPTIONS] [--iterations N] [--rounds N]\n"
+		"                          [--warmup N] [--out FILE] [--dry-run] [--help]\n"
+		"\n"
+		"Moves hardware watchpoints by reopening them or with ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES),\n"
+		"in C with nothing between the loop and the kernel, counts every trap (the run stops if a\n"
+		"count is off), and writes native.json.\n"
+		"\n"
+		"Scenario options take one value or a comma-separated list (--pages 1,8,64); each replaces\n"
+		"that key's values in the matrix, so explicit options narrow or override it.\n"
+		"\n");
+	print_options(opts, out);
+	print_matrices(false, out);
+	print_measurement(out);
+	print_moves_output(out);
+	print_exit_status(out);
+}
+
+static void help_profiler(const struct options *opts, FILE *out)
+{
+	fprintf(out,
+		"usage: perfbp-bench profiler [--strategy LIST] [--workload LIST] [--rate LIST] [--work MS]\n"
+		"                             [--rounds N] [--warmup N] [--out FILE] [--dry-run] [--help]\n"
+		"\n"
+		"A watchpoint tool's overhead on workloads: each workload alone, under the tool's sampler\n"
+		"alone, and under the tool arming watchpoints by reopen or by modify, at each rate; writes\n"
+		"native.json.\n"
+		"\n");
+	print_options(opts, out);
+	fputc('\n', out);
+	profiler_help(out, "HOW IT MEASURES");
+	fprintf(out,
+		"\n"
+		"OUTPUT\n"
+		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
+		"  \"profiler\":{...}, \"results\":[one entry per workload and run, as above]}. Progress goes to\n"
+		"  stderr.\n");
+	print_exit_status(out);
+}
+
+/* Without a command: the commands, then the old spelling's whole text while it lasts. */
+static void help_commands(const struct options *opts, FILE *out)
+{
+	fprintf(out,
+		"usage: perfbp-bench <command> [options]\n"
+		"       perfbp-bench <command> --help     a command's own options\n"
+		"\n"
+		"The native reference harness of rearm: moves hardware watchpoints by reopening them or with\n"
+		"ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES), in C with nothing between the loop and the kernel,\n"
+		"counts every trap (the run stops if a count is off), and writes native.json.\n"
+		"\n"
+		"COMMANDS\n"
+		"  moves               moving a watchpoint: reopen against modify over named matrices of\n"
+		"                      scenarios (ring pages, trap rate, shapes, threads, slots, notify)\n"
+		"  profiler            a watchpoint tool's overhead on workloads, arming by reopen or modify\n"
+		"\n"
+		"OLD SPELLING (until the next release)\n"
+		"  perfbp-bench [--matrix LIST] [options] runs as `perfbp-bench moves`, and --matrix profiler\n"
+		"  as `perfbp-bench profiler` (one stderr line names the new spelling); it takes every option\n"
+		"  below. Scenario options take one value or a comma-separated list (--pages 1,8,64); each\n"
+		"  replaces that key's values in the matrix, so explicit options narrow or override it.\n"
+		"\n");
+	print_options(opts, out);
+	print_matrices(true, out);
+	print_measurement(out);
+	fputc('\n', out);
+	profiler_help(out, "PROFILER (--matrix profiler)");
+	fprintf(out, "\n  --iterations does not apply to --matrix profiler.\n");
+	print_moves_output(out);
+	print_exit_status(out);
+}
+
+void options_help(const struct options *opts, FILE *out)
+{
+	switch (opts->command) {
+	case COMMAND_MOVES:
+		help_moves(opts, out);
+		break;
+	case COMMAND_PROFILER:
+		help_profiler(opts, out);
+		break;
+	default:
+		help_commands(opts, out);
+		break;
+	}
+}

@@ -1,0 +1,141 @@
+/*
+ * perfbp-bench: one experiment per command (moves, profiler; the old spelling without a
+ * command runs what --matrix names). Parse and validate everything, probe the machine, refuse
+ * what it cannot run, plan, run (progress on stderr), and only then write native.json. Any
+ * failure before the end writes nothing.
+ */
+#include "cli.h"
+#include "help.h"
+#include "output.h"
+
+#include "core/advice.h"
+#include "core/clock.h"
+#include "core/env.h"
+#include "core/exit_status.h"
+#include "core/resources.h"
+#include "moves/moves.h"
+#include "profiler/plan.h"
+#include "profiler/runner.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+/* -1 (bad input), -2 (the kernel refused), -3 (the system failed us) as an exit status. */
+static int refusal_status(int refusal)
+{
+	return refusal == -1 ? EXIT_USAGE : refusal == -2 ? EXIT_KERNEL : EXIT_FAILED;
+}
+
+int main(int argc, char **argv)
+{
+	struct options opts;
+	struct env env;
+	struct run_settings settings;
+	struct moves_plan moves = { 0 };
+	struct run_record record;
+	struct profiler_plan profiler_plan;
+	struct profiler_results profiler_results = { 0 };
+	double started, start_mono;
+	int rc, status = EXIT_FAILED;
+	int fds_before, maps_before, fds_after, maps_after;
+
+	/*
+	 * A harness started from a background shell job inherits SIGINT ignored. An explicit
+	 * kill -INT must still stop a run, and the default action is right: the output is only
+	 * renamed into place at the end, so a killed run writes nothing.
+	 */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
+
+	if (options_parse(argc, argv, &opts) != 0)
+		return EXIT_USAGE;
+	if (opts.help) {
+		options_help(&opts, stdout);
+		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
+	}
+	if (options_check_out(&opts) != 0)
+		return EXIT_USAGE;
+
+	env_probe(&env);
+	if (!env.breakpoint_pmu.supported) {
+		struct perf_failure failure = { .call = "perf_event_open", .err = env.breakpoint_errno,
+						.detail = "probing: a 1-byte W watchpoint on this thread" };
+
+		advice_print(stderr, &failure);
+		return EXIT_KERNEL;
+	}
+
+	settings = (struct run_settings){ .iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup };
+	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &moves);
+	if (rc != 0) {
+		status = refusal_status(rc);
+		goto out;
+	}
+	if (options_check_experiments(&opts) != 0) {
+		status = EXIT_USAGE;
+		goto out;
+	}
+	memset(&profiler_plan, 0, sizeof(profiler_plan));
+	if (matrix_has_profiler(opts.matrices)) {
+		rc = profiler_plan_make(&opts.profiler, &opts.axis[AXIS_STRATEGY], opts.rounds, opts.warmup, &env,
+					&profiler_plan);
+		if (rc != 0) {
+			status = refusal_status(rc);
+			goto out;
+		}
+	}
+	options_note_old_spelling(&opts);
+	if (opts.dry_run) {
+		moves_plan_print(&moves, &env, stdout);
+		profiler_plan_print(&profiler_plan, stdout);
+		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
+		goto out;
+	}
+	if (moves_prepare(&moves, &env) != 0)
+		goto out;
+
+	if (process_resources(&fds_before, &maps_before) != 0) {
+		perror("perfbp-bench: reading /proc/self");
+		goto out;
+	}
+	started = wall_seconds();
+	start_mono = (double)monotonic_ns() / 1e9;
+	rc = moves_run(&moves, &env);
+	if (rc != 0) {
+		status = rc;
+		goto out;
+	}
+	rc = profiler_run(&profiler_plan, &env, &profiler_results);
+	if (rc != 0) {
+		status = rc == -2 ? EXIT_KERNEL : EXIT_FAILED;
+		fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
+		goto out;
+	}
+	if (process_resources(&fds_after, &maps_after) != 0) {
+		perror("perfbp-bench: reading /proc/self");
+		goto out;
+	}
+
+	record = (struct run_record){
+		.opts = &opts, .env = &env, .settings = &settings, .scenarios = moves.scenarios, .results = moves.results,
+		.count = moves.count, .matrix = opts.matrix_text, .started_at = started,
+		.finished_at = wall_seconds(), .fds_before = fds_before, .fds_after = fds_after,
+		.mappings_before = maps_before, .mappings_after = maps_after,
+		.profiler = profiler_plan.enabled ? &profiler_results : NULL,
+	};
+	if (output_write(&record) != 0)
+		goto out;
+	{
+		char took[16];
+
+		format_duration((double)monotonic_ns() / 1e9 - start_mono, took, sizeof(took));
+		fprintf(stderr, "perfbp-bench: %d scenarios%s in %s; wrote %s\n", moves.count,
+			profiler_plan.enabled ? " and the profiler" : "", took, opts.out ? opts.out : "stdout");
+	}
+	status = 0;
+out:
+	moves_plan_free(&moves);
+	profiler_results_free(&profiler_results);
+	return status;
+}

@@ -1,0 +1,35 @@
+/* One batch of moves: arm the slots, then the timed loop (batch.c). */
+#ifndef PERFBP_BATCH_H
+#define PERFBP_BATCH_H
+
+#include "../core/address_pool.h"
+#include "../core/advice.h"
+#include "../core/phase_clock.h"
+#include "../core/strategy.h"
+
+#include <stdint.h>
+
+struct batch_plan {
+	const struct strategy_desc *strategy;
+	const struct arm_context *ctx;
+	const struct address_pool *pool;
+	struct watchpoint *wps;
+	int slots;
+	long iterations;
+	int trap_every;
+};
+
+struct batch_timing {
+	uint64_t start_ns;
+	uint64_t end_ns;
+	uint64_t traps_expected;
+};
+
+/* Arms plan->slots watchpoints at the pool's first addresses. -1 with failure set. */
+int batch_arm(const struct batch_plan *plan, struct perf_failure *failure);
+/* The timed loop: iterations ops, one clock pair around all of them (clock == NULL), or
+ * phase by phase (clock != NULL, the separate phase pass). -1 with failure set. */
+int batch_run(const struct batch_plan *plan, struct phase_clock *clock, struct batch_timing *timing,
+	      struct perf_failure *failure);
+
+#endif

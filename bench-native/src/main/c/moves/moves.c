@@ -1,0 +1,223 @@
+/*
+ * perfbp-bench moves: plan the scenarios (matrices expanded on this machine, those whose
+ * rings cannot fit the locked-memory limit last, grouped by all but strategy), then run the
+ * groups with progress on stderr, checking after each that no perf fd or mapping is left.
+ */
+#include "moves.h"
+
+#include "../core/advice.h"
+#include "../core/clock.h"
+#include "../core/memlock.h"
+#include "../core/resources.h"
+#include "../core/stats.h"
+#include "../core/trap_signal.h"
+#include "../core/exit_status.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int moves_plan_make(unsigned matrices, const char *matrix_text, const struct value_list axis[NR_AXES],
+		    const struct run_settings *settings, const struct env *env, struct moves_plan *plan)
+{
+	memset(plan, 0, sizeof(*plan));
+	plan->matrix_text = matrix_text;
+	plan->settings = *settings;
+	plan->scenarios = calloc(MAX_SCENARIOS, sizeof(*plan->scenarios));
+	plan->groups = calloc(MAX_SCENARIOS, sizeof(*plan->groups));
+	if (plan->scenarios == NULL || plan->groups == NULL) {
+		fprintf(stderr, "perfbp-bench: out of memory\n");
+		return -3;
+	}
+	plan->count = matrix_expand(matrices, axis, env, plan->scenarios, MAX_SCENARIOS);
+	if (plan->count < 0) {
+		int refusal = plan->count;
+
+		plan->count = 0;
+		return refusal;
+	}
+	/* Scenarios whose rings cannot fit the locked-memory limit go last, reported as not run. */
+	plan->runnable = memlock_partition(plan->scenarios, plan->count, env);
+	plan->ngroups = group_scenarios(plan->scenarios, plan->runnable, plan->groups);
+	return 0;
+}
+
+static void progress_start(const struct scenario *scenarios, const struct group *g, int total, double elapsed,
+			   int done)
+{
+	char what[160], took[16], left[16];
+	int m;
+
+	scenario_describe(&scenarios[g->members[0]], what, sizeof(what));
+	format_duration(elapsed, took, sizeof(took));
+	format_duration(done > 0 ? elapsed / done * (total - done) : -1, left, sizeof(left));
+	fprintf(stderr, "perfbp-bench: scenario %d", done + 1);
+	if (g->count > 1)
+		fprintf(stderr, "-%d", done + g->count);
+	fprintf(stderr, "/%d [", total);
+	for (m = 0; m < g->count; m++)
+		fprintf(stderr, "%s%s", m ? " " : "", strategy_name(scenarios[g->members[m]].strategy));
+	fprintf(stderr, "] %s, elapsed %s, ETA %s\n", what, took, left);
+}
+
+static void progress_result(const struct scenario *scenarios, const struct group *g,
+			    const struct scenario_result *results, long rounds)
+{
+	double medians[NR_STRATEGIES];
+	int m;
+
+	fprintf(stderr, "perfbp-bench:   ");
+	for (m = 0; m < g->count; m++) {
+		const struct scenario_result *r = &results[g->members[m]];
+		struct summary s;
+
+		if (summarize(r->ns_per_op, (int)rounds, &s) != 0)
+			s.median = 0;
+		medians[m] = s.median;
+		fprintf(stderr, "%s%s %.2f us/op (cv %.1f%%), traps %llu/%llu", m ? "; " : "",
+			strategy_name(scenarios[g->members[m]].strategy), s.median / 1000, s.cv * 100,
+			(unsigned long long)r->traps_observed, (unsigned long long)r->traps_expected);
+	}
+	if (g->count == 2 && medians[1] > 0)
+		fprintf(stderr, "; %s/%s %.2fx (medians of %ld rounds)",
+			strategy_name(scenarios[g->members[0]].strategy),
+			strategy_name(scenarios[g->members[1]].strategy), medians[0] / medians[1], rounds);
+	fputc('\n', stderr);
+}
+
+void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE *out)
+{
+	const struct scenario *scenarios = plan->scenarios;
+	char what[160], why[384];
+	int i, t, l;
+
+	fprintf(out, "perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of %ld ops\n",
+	       plan->matrix_text, plan->count, plan->ngroups, plan->settings.warmup,
+	       plan->settings.rounds, plan->settings.iterations);
+	fprintf(out, "machine: Linux %s, %s%s, %d CPUs, %d debug registers, modify ioctl %s\n", env->uts.release, env->cpu,
+	       env->hypervisor ? " (hypervisor)" : "", env->nproc, env->debug_register_count,
+	       env->modify.supported ? "works" : "refused");
+	fprintf(out, "shapes accepted:");
+	for (t = 0; t < NR_BP_KINDS; t++)
+		for (l = 0; l < NR_BP_LENGTHS; l++)
+			if (env->shapes[t][l].supported)
+				fprintf(out, " %s/%d", bp_kind_name(t), 1 << l);
+	fprintf(out, "\n");
+	for (i = 0; i < plan->count; i++) {
+		scenario_describe(&scenarios[i], what, sizeof(what));
+		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
+		if (!memlock_fits(env, &scenarios[i], why, sizeof(why)))
+			fprintf(out, "  (not run: %s)", why);
+		fprintf(out, "\n");
+	}
+}
+
+static void report_not_run(const struct scenario *s, const char *why)
+{
+	char what[160];
+
+	scenario_describe(s, what, sizeof(what));
+	fprintf(stderr, "perfbp-bench: not run: %s %s: %s\n", strategy_name(s->strategy), what, why);
+}
+
+/* mmap refused with EPERM although the figures fit: other processes of this user hold locked memory. */
+static bool ring_lock_refused(const struct run_error *error)
+{
+	return error->kernel && strcmp(error->failure.call, "mmap") == 0 && error->failure.err == EPERM;
+}
+
+static bool any_signal(const struct scenario *scenarios, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (scenarios[i].notify == NOTIFY_SIGNAL)
+			return true;
+	return false;
+}
+
+int moves_prepare(struct moves_plan *plan, const struct env *env)
+{
+	int i;
+
+	if (any_signal(plan->scenarios, plan->count) && trap_signal_install(env->signo) != 0) {
+		perror("perfbp-bench: sigaction(SIGRTMIN+3)");
+		return -1;
+	}
+	plan->results = calloc((size_t)plan->count + 1, sizeof(*plan->results)); /* + 1: count is 0 for the profiler alone */
+	if (plan->results == NULL) {
+		fprintf(stderr, "perfbp-bench: out of memory\n");
+		return -1;
+	}
+	for (i = 0; i < plan->count; i++)
+		if (scenario_result_alloc(&plan->results[i], &plan->scenarios[i], &plan->settings) != 0) {
+			fprintf(stderr, "perfbp-bench: out of memory for %d scenarios x %ld rounds\n", plan->count,
+				plan->settings.rounds);
+			return -1;
+		}
+	for (i = plan->runnable; i < plan->count; i++) {
+		memlock_fits(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
+		report_not_run(&plan->scenarios[i], plan->results[i].not_run);
+	}
+	return 0;
+}
+
+int moves_run(struct moves_plan *plan, const struct env *env)
+{
+	double start = (double)monotonic_ns() / 1e9;
+	struct run_error error;
+	int g, done = 0, leaked_fds, leaked_maps;
+
+	for (g = 0; g < plan->ngroups; g++) {
+		progress_start(plan->scenarios, &plan->groups[g], plan->runnable, (double)monotonic_ns() / 1e9 - start, done);
+		memset(&error, 0, sizeof(error));
+		if (run_group(plan->scenarios, &plan->groups[g], &plan->settings, env, plan->results, &error) != 0) {
+			if (ring_lock_refused(&error)) {
+				int m;
+
+				for (m = 0; m < plan->groups[g].count; m++) {
+					struct scenario_result *r = &plan->results[plan->groups[g].members[m]];
+
+					snprintf(r->not_run, sizeof(r->not_run), "mmap of the ring was refused with EPERM at run "
+						 "time: needs %ld KiB locked, the limit computed before was %ld KiB; other "
+						 "processes of this user hold locked memory (perf_event_mlock_kb is per user)",
+						 memlock_needed_kb(env, &plan->scenarios[plan->groups[g].members[m]]),
+						 env->locked.limit_kb);
+					report_not_run(&plan->scenarios[plan->groups[g].members[m]], r->not_run);
+				}
+			} else if (error.kernel) {
+				advice_print(stderr, &error.failure);
+			} else {
+				fprintf(stderr, "perfbp-bench: %s\n", error.message);
+			}
+			if (!ring_lock_refused(&error)) {
+				fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
+				return error.kernel ? EXIT_KERNEL : EXIT_FAILED;
+			}
+		}
+		if (perf_resources_held(&leaked_fds, &leaked_maps) != 0 || leaked_fds != 0 || leaked_maps != 0) {
+			fprintf(stderr, "perfbp-bench: after scenario %d, %d perf fds and %d perf mappings are still open "
+				"(or /proc/self could not be read): a leak in the harness; nothing written\n",
+				done + plan->groups[g].count, leaked_fds, leaked_maps);
+			return EXIT_FAILED;
+		}
+		if (plan->results[plan->groups[g].members[0]].not_run[0] == '\0')
+			progress_result(plan->scenarios, &plan->groups[g], plan->results, plan->settings.rounds);
+		done += plan->groups[g].count;
+	}
+	return 0;
+}
+
+void moves_plan_free(struct moves_plan *plan)
+{
+	int i;
+
+	if (plan->results != NULL)
+		for (i = 0; i < plan->count; i++)
+			scenario_result_free(&plan->results[i]);
+	free(plan->results);
+	free(plan->groups);
+	free(plan->scenarios);
+	memset(plan, 0, sizeof(*plan));
+}

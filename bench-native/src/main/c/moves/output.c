@@ -1,0 +1,106 @@
+/*
+ * The moves' part of native.json: how they measured (the settings block) and one entry per
+ * scenario in results, in the shape DESIGN.md gives (keys may be added, never renamed).
+ */
+#include "output.h"
+
+#include "../core/address_pool.h"
+#include "../core/stats.h"
+#include "../core/strategy.h"
+
+
+void moves_write_settings(struct json *j, const char *matrix, const struct run_settings *settings)
+{
+	json_open(j, "settings", '{');
+	json_str(j, "matrix", matrix);
+	json_int(j, "iterations", settings->iterations);
+	json_int(j, "rounds", settings->rounds);
+	json_int(j, "warmup", settings->warmup);
+	json_int(j, "addresses", POOL_ADDRESSES);
+	json_int(j, "addressStride", POOL_STRIDE);
+	json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
+			     "iterations ops; nsPerOp[r] = mean over threads of batch time / iterations");
+	json_str(j, "threadsOne", "threads=1 runs on the main thread of a single-threaded process, like the original "
+				  "tests; with threads=N the N workers are pthreads and the main thread waits");
+	json_str(j, "ringDrain", "data_tail = data_head after every trapping op, in every strategy with a ring");
+	json_str(j, "trapCount", "after every batch, every count the kernel gave must equal the ops that trapped: "
+				 "samples read from the rings (observedBy ring), the fds' counters by read() where "
+				 "every fd was read (modify; ring-less reopen; reopen in the phase pass, before each "
+				 "close; see traps.counter), and the SIGRTMIN+3 handler's count when notify=signal. "
+				 "Reopen's rounds do not read() each fd: that costs ~0.9 us per op on a VM");
+	json_str(j, "leakCheck", "after every group, /proc/self holds no perf fd and no perf mapping");
+	json_str(j, "phasePass", "one extra batch of iterations ops per strategy with phases, timed phase by phase "
+				 "(mean ns per op); not part of nsPerOp; each phase includes about one clockReadNs. "
+				 "phasesNs holds the move's own phases (their sum is the op at trapEvery=0); "
+				 "phasePassExtrasNs.counterRead is the pass's read() of each fd's counter before close "
+				 "(not done in reopen's rounds), phasePassExtrasNs.trap the trapping access and ring "
+				 "drain (and signal) per op");
+	json_close(j, '}');
+}
+
+int moves_write_result(struct json *j, const struct scenario *s, const struct scenario_result *r,
+			const struct run_settings *rs)
+{
+	const struct strategy_desc *desc = strategy_desc(s->strategy);
+	struct summary summary;
+	int t, p;
+
+	if (r->not_run[0] == '\0' && summarize(r->ns_per_op, (int)rs->rounds, &summary) != 0)
+		return -1;
+	json_open(j, NULL, '{');
+	json_str(j, "strategy", desc->name);
+	json_int(j, "trapEvery", s->trap_every);
+	json_str(j, "notify", notify_name(s->notify));
+	json_int(j, "pages", s->pages);
+	json_str(j, "bpType", bp_kind_name(s->bp_type));
+	json_int(j, "bpLen", s->bp_len);
+	json_int(j, "threads", s->threads);
+	json_int(j, "slots", s->slots);
+	if (r->not_run[0] != '\0') {
+		/* No figures: the analysis lists it as not measured, with the reason. */
+		json_str(j, "status", "not run");
+		json_str(j, "reason", r->not_run);
+		json_close(j, '}');
+		return 0;
+	}
+	json_str(j, "status", "ok");
+	json_int(j, "iterations", rs->iterations);
+	json_int(j, "rounds", rs->rounds);
+	json_int(j, "warmup", rs->warmup);
+	json_numbers(j, "nsPerOp", r->ns_per_op, rs->rounds);
+	json_numbers(j, "aggregateNsPerOp", r->aggregate_ns_per_op, rs->rounds);
+	json_open(j, "threadNsPerOp", '[');
+	for (t = 0; t < s->threads; t++)
+		json_numbers(j, NULL, r->thread_ns_per_op + (long)t * rs->rounds, rs->rounds);
+	json_close(j, ']');
+	summary_write(j, "summary", &summary);
+	json_open(j, "traps", '{');
+	json_u64(j, "expected", r->traps_expected);
+	json_u64(j, "observed", r->traps_observed);
+	json_str(j, "observedBy", s->pages > 0 ? "ring" : "counter");
+	if (s->notify == NOTIFY_SIGNAL)
+		json_u64(j, "signals", r->signals);
+	json_u64(j, "ops", r->ops);
+	json_open(j, "counter", '{');
+	json_u64(j, "ops", r->counter_ops);
+	json_u64(j, "expected", r->counter_expected);
+	json_u64(j, "observed", r->counter_observed);
+	json_close(j, '}');
+	json_close(j, '}');
+	if (r->has_phases) {
+		/* phasesNs: only the move's own phases, so they add up to the op the rounds time. */
+		json_open(j, "phasesNs", '{');
+		for (p = 0; p < NR_PHASES; p++)
+			if ((desc->phases & (1u << p)) && p != PHASE_READ && p != PHASE_TRAP)
+				json_double(j, phase_name(p), r->phase_ran[p] ? r->phase_ns[p] : 0.0, 1);
+		json_close(j, '}');
+		json_open(j, "phasePassExtrasNs", '{');
+		if (desc->phases & (1u << PHASE_READ))
+			json_double(j, "counterRead", r->phase_ran[PHASE_READ] ? r->phase_ns[PHASE_READ] : 0.0, 1);
+		json_double(j, "trap", r->phase_ran[PHASE_TRAP] ? r->phase_ns[PHASE_TRAP] : 0.0, 1);
+		json_close(j, '}');
+		json_u64(j, "phaseOps", r->phase_ops);
+	}
+	json_close(j, '}');
+	return 0;
+}

@@ -1,0 +1,54 @@
+/* The round runner of one group of move scenarios, and its premise checks (runner.c). */
+#ifndef PERFBP_RUNNER_H
+#define PERFBP_RUNNER_H
+
+#include "matrix.h"
+
+#include "../core/advice.h"
+#include "../core/env.h"
+#include "../core/phase_clock.h"
+#include "../core/scenario.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+struct run_settings {
+	long iterations;
+	long rounds;
+	long warmup;
+};
+
+/* What one scenario (one strategy of a group) measured. */
+struct scenario_result {
+	double *ns_per_op;	   /* [rounds]: mean over threads of each thread's ns/op */
+	double *aggregate_ns_per_op; /* [rounds]: round wall time / (threads x iterations) */
+	double *thread_ns_per_op;  /* [threads][rounds] */
+	uint64_t ops;
+	uint64_t traps_expected;
+	uint64_t traps_observed;   /* ring samples (strategies with a ring), else the counters */
+	uint64_t signals;
+	uint64_t counter_ops;	   /* ops whose traps read() of every fd's counter covered */
+	uint64_t counter_expected;
+	uint64_t counter_observed;
+	bool has_phases;
+	uint64_t phase_ops;
+	double phase_ns[NR_PHASES]; /* mean ns per op in each phase, over the phase pass */
+	bool phase_ran[NR_PHASES];
+	char not_run[384];	   /* non-empty: the scenario was not run, and why */
+};
+
+/* Why a group stopped: the kernel refused, or a premise failed. */
+struct run_error {
+	bool kernel;		     /* true: failure holds the refusal (EXIT_KERNEL) */
+	struct perf_failure failure;
+	char message[512];	     /* otherwise: what went wrong (EXIT_FAILED) */
+};
+
+int scenario_result_alloc(struct scenario_result *r, const struct scenario *s, const struct run_settings *rs);
+void scenario_result_free(struct scenario_result *r);
+
+/* Runs one group's rounds (strategies interleaved) and phase passes; fills results[member]. */
+int run_group(const struct scenario *scenarios, const struct group *group, const struct run_settings *rs,
+	      const struct env *env, struct scenario_result *results, struct run_error *error);
+
+#endif

@@ -1,0 +1,93 @@
+/*
+ * Every option row once, and each command's table of them: moves takes the scenario keys and
+ * the matrices, profiler its tool's options, and the old spelling without a command takes
+ * both, in the order it always listed them.
+ */
+#include "option_table.h"
+
+#include "core/scenario.h"
+#include "profiler/options.h"
+
+#include <stddef.h>
+
+#define MAX_ITERATIONS 1000000000L
+#define MAX_ROUNDS 100000L
+
+/* Every row once; the tables below pick theirs. */
+static const struct option_desc opt_matrix = { "matrix", "LIST", OPT_MATRIX, 0, 0, 0,
+	"named sets of scenarios to run, one or a comma-separated list run as their union (default "
+	"headline); see MATRICES" };
+static const struct option_desc opt_strategy = { "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
+	"how the watchpoint is moved: reopen (munmap, close, perf_event_open, fcntl x4 if signal, mmap), "
+	"modify (ioctl PERF_EVENT_IOC_MODIFY_ATTRIBUTES), reopen-nobuf (reopen with no ring: close, open, fcntl; "
+	"reported with pages 0), disable-modify-enable (ioctl DISABLE, MODIFY_ATTRIBUTES, ENABLE)" };
+static const struct option_desc opt_tool_strategy = { "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
+	"how the tool arms its watchpoints: reopen (perf_event_open + fcntl x4 + mmap; disarm: munmap + close), "
+	"modify (MODIFY_ATTRIBUTES; disarm: IOC_DISABLE); default both. The workload alone and under the sampler "
+	"alone always run" };
+static const struct option_desc opt_trap_every = { "trapEvery", "LIST", OPT_AXIS, AXIS_TRAP_EVERY, 0, 0,
+	"the workload: 0 = no op traps, 1 = every op stores to the watched address (one trap), "
+	"k = every k-th op does; whole numbers >= 0" };
+static const struct option_desc opt_notify = { "notify", "LIST", OPT_AXIS, AXIS_NOTIFY, 0, 0,
+	"none, or signal = O_ASYNC + F_SETSIG SIGRTMIN+3 + F_SETOWN_EX to the arming thread (one signal per trap)" };
+static const struct option_desc opt_pages = { "pages", "LIST", OPT_AXIS, AXIS_PAGES, 0, 0,
+	"data pages of the mmap'ed ring, a power of two 1..512 (mmap length is (1+pages) x page size)" };
+static const struct option_desc opt_bp_type = { "bpType", "LIST", OPT_AXIS, AXIS_BP_TYPE, 0, 0,
+	"watchpoint type: W, RW, X, or R where the CPU allows it (x86 does not)" };
+static const struct option_desc opt_bp_len = { "bpLen", "LIST", OPT_AXIS, AXIS_BP_LEN, 0, 0,
+	"watched bytes: 1, 2, 4 or 8 (X takes the arch's instruction length: 8 on x86)" };
+static const struct option_desc opt_threads = { "threads", "LIST", OPT_AXIS, AXIS_THREADS, 0, 0,
+	"threads each moving their own watchpoints at once, released by a barrier: 1..nproc" };
+static const struct option_desc opt_slots = { "slots", "LIST", OPT_AXIS, AXIS_SLOTS, 0, 0,
+	"watchpoints armed at once per thread, moved round-robin: 1..debug registers (x86: 4)" };
+static const struct option_desc opt_iterations = { "iterations", "N", OPT_COUNT, COUNT_ITERATIONS, 1,
+	MAX_ITERATIONS, "ops per round per thread, timed as one batch (default 10000)" };
+static const struct option_desc opt_rounds = { "rounds", "N", OPT_COUNT, COUNT_ROUNDS, 1, MAX_ROUNDS,
+	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
+static const struct option_desc opt_warmup = { "warmup", "N", OPT_COUNT, COUNT_WARMUP, 0, MAX_ROUNDS,
+	"rounds run first and dropped (default 2)" };
+static const struct option_desc opt_workload = { "workload", "LIST", OPT_PROFILER, PROFILER_OPT_WORKLOAD, 0, 0,
+	"hash (updates to a 256 KiB hash table), stream (dst[i] = src[i] + pass over 2 x 8 MiB), "
+	"chase (a pointer chase through a random cycle of 64 MiB of nodes, DRAM-bound); default all three" };
+static const struct option_desc opt_rate = { "rate", "LIST", OPT_PROFILER, PROFILER_OPT_RATE, 0, 0,
+	"the tool's samples per second of CPU time (task-clock sample period = 1e9/rate ns), "
+	"1..100000; default 1000,5000,20000" };
+static const struct option_desc opt_work = { "work", "MS", OPT_PROFILER, PROFILER_OPT_WORK, 0, 0,
+	"each workload's fixed amount of work per round, as the accesses that take about MS "
+	"milliseconds of CPU time without the tool here (calibrated once, then the same for every round); 1..60000, "
+	"default 75" };
+static const struct option_desc opt_out = { "out", "FILE", OPT_OUT, 0, 0, 0,
+	"write native.json here, atomically (temp file + rename); default stdout" };
+static const struct option_desc opt_dry_run = { "dry-run", NULL, OPT_FLAG, FLAG_DRY_RUN, 0, 0,
+	"probe, validate and list the scenarios, run nothing" };
+static const struct option_desc opt_help = { "help", NULL, OPT_FLAG, FLAG_HELP, 0, 0, "this text" };
+
+static const struct option_desc *const moves_table[] = {
+	&opt_matrix, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
+	&opt_threads, &opt_slots, &opt_iterations, &opt_rounds, &opt_warmup, &opt_out, &opt_dry_run, &opt_help,
+	NULL,
+};
+
+static const struct option_desc *const profiler_table[] = {
+	&opt_tool_strategy, &opt_workload, &opt_rate, &opt_work, &opt_rounds, &opt_warmup, &opt_out, &opt_dry_run,
+	&opt_help, NULL,
+};
+
+/* The table before the commands, in its order (messages list it): both experiments' rows. */
+static const struct option_desc *const old_spelling_table[] = {
+	&opt_matrix, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
+	&opt_threads, &opt_slots, &opt_iterations, &opt_rounds, &opt_warmup, &opt_workload, &opt_rate, &opt_work,
+	&opt_out, &opt_dry_run, &opt_help, NULL,
+};
+
+const struct option_desc *const *option_table(enum command command)
+{
+	switch (command) {
+	case COMMAND_MOVES:
+		return moves_table;
+	case COMMAND_PROFILER:
+		return profiler_table;
+	default:
+		return old_spelling_table;
+	}
+}

@@ -1,0 +1,138 @@
+package dev.rearm.perf.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The subcommand split (issue 10) changed where the code lives, not what native.json holds: for
+ * every move matrix and the profiler, in the new spelling and the old one, the file's key paths
+ * and its scenario list equal those main's flat harness wrote (recorded once, see
+ * before-subcommands/README.md). The one allowed difference is the profiler's prose, moved to
+ * {@code perfbp-bench profiler --help}: {@link #PROSE_MOVED_TO_HELP}.
+ */
+class SubcommandOutputUnchangedTest {
+    private static final String GOLDEN = "before-subcommands/";
+    private static final List<String> SCENARIO_KEYS = List.of("matrix", "strategy", "workload", "rate", "trapEvery",
+            "notify", "pages", "bpType", "bpLen", "threads", "slots");
+    private static final List<String> MOVE_MATRICES = List.of("headline", "pages", "trap-rate", "shape", "threads",
+            "slots", "notify", "all");
+    private static final List<String> TINY_MOVES = List.of("--trapEvery", "0", "--rounds", "1", "--warmup", "0",
+            "--iterations", "10");
+    private static final List<String> TINY_PROFILER = List.of("--workload", "hash,stream,chase", "--rate", "1000",
+            "--work", "10", "--rounds", "1", "--warmup", "0");
+
+    /** Key paths of the profiler block that were paragraphs of prose; their text is in profiler --help now. */
+    static final Set<String> PROSE_MOVED_TO_HELP = Set.of("profiler/what", "profiler/hardwarePmu/onBareMetal",
+            "profiler/sampler", "profiler/watchpoints", "profiler/slotPolicy", "profiler/signalSafety",
+            "profiler/strategies", "profiler/strategies/none", "profiler/strategies/sampler",
+            "profiler/strategies/reopen", "profiler/strategies/modify", "profiler/workloads",
+            "profiler/workloads/hash", "profiler/workloads/stream", "profiler/workloads/chase", "profiler/timer",
+            "profiler/handlerTiming", "profiler/premise");
+
+    static Stream<Arguments> runs() {
+        List<Arguments> runs = new ArrayList<>();
+        for (String matrix : MOVE_MATRICES) {
+            runs.add(Arguments.of(matrix, concat(List.of("moves", "--matrix", matrix), TINY_MOVES)));
+            runs.add(Arguments.of(matrix, concat(List.of("--matrix", matrix), TINY_MOVES)));
+        }
+        runs.add(Arguments.of("profiler", concat(List.of("profiler"), TINY_PROFILER)));
+        runs.add(Arguments.of("profiler", concat(List.of("--matrix", "profiler"), TINY_PROFILER)));
+        return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("runs")
+    void nativeJsonKeepsMainsKeyPathsAndScenarioListExceptTheProfilerProseMovedToHelp(String golden, List<String> args,
+            @TempDir Path dir) {
+        assumeSameMachineAsTheRecording();
+        Path out = dir.resolve("native.json");
+        HarnessRun run = Harness.run(concat(args, List.of("--out", out.toString())));
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        JsonNode doc = Harness.read(out);
+
+        Set<String> expectedKeys = new TreeSet<>(lines(golden + ".keys"));
+        expectedKeys.removeAll(PROSE_MOVED_TO_HELP);
+        assertThat(keyPaths(doc)).as("key paths of %s", args).containsExactlyElementsOf(expectedKeys);
+        assertThat(scenarios(doc)).as("scenarios of %s", args).containsExactlyElementsOf(lines(golden + ".scenarios"));
+    }
+
+    /** Matrices such as shape, threads and slots expand by what the machine has: compare only where it matches. */
+    private static void assumeSameMachineAsTheRecording() {
+        HarnessRun dry = Harness.run("--matrix", "headline", "--dry-run");
+        assumeTrue(dry.exitCode() == 0, () -> "the harness cannot probe this machine: " + dry.stderr().strip());
+        List<String> facts = dry.stdout().lines().skip(1).limit(2)
+                .map(line -> line.replaceFirst("^machine: Linux [^,]*, ", "machine: ")).toList();
+        List<String> recorded = lines("machine.txt");
+        assumeTrue(facts.equals(recorded), () -> "the golden files were recorded on " + recorded + "; this machine is "
+                + facts + ", so the shape, threads and slots matrices expand differently here");
+    }
+
+    /** Objects' keys joined by '/', array elements as "[]", as the recording script wrote them. */
+    static Set<String> keyPaths(JsonNode doc) {
+        Set<String> paths = new TreeSet<>();
+        collect(doc, "", paths);
+        return paths;
+    }
+
+    private static void collect(JsonNode node, String prefix, Set<String> paths) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> field = it.next();
+                String path = prefix.isEmpty() ? field.getKey() : prefix + "/" + field.getKey();
+                paths.add(path);
+                collect(field.getValue(), path, paths);
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                collect(element, prefix + "[]", paths);
+            }
+        }
+    }
+
+    private static List<String> scenarios(JsonNode doc) {
+        List<String> scenarios = new ArrayList<>();
+        for (JsonNode result : doc.path("results")) {
+            List<String> keys = new ArrayList<>();
+            for (String key : SCENARIO_KEYS) {
+                if (result.has(key)) {
+                    keys.add(key + "=" + result.get(key).asText());
+                }
+            }
+            scenarios.add(String.join(" ", keys));
+        }
+        return scenarios;
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = SubcommandOutputUnchangedTest.class.getResourceAsStream(GOLDEN + resource)) {
+            assertThat(in).as("golden file %s%s", GOLDEN, resource).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
