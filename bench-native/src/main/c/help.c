@@ -148,6 +148,8 @@ static void help_commands(const struct options *opts, FILE *out)
 		"  moves               moving a watchpoint: reopen against modify over named matrices of\n"
 		"                      scenarios (ring pages, trap rate, shapes, threads, slots, notify)\n"
 		"  profiler            a watchpoint tool's overhead on workloads, arming by reopen or modify\n"
+		"  trap-anatomy        what one trap costs here, piece by piece (exception, sample, wakeup,\n"
+		"                      signal, sigtrap) beside reference exceptions (int3, single-step, tgkill)\n"
 		"\n"
 		"OLD SPELLING (until the next release)\n"
 		"  perfbp-bench [--matrix LIST] [options] runs as `perfbp-bench moves`, and --matrix profiler\n"

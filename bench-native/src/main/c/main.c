@@ -8,6 +8,8 @@
 #include "help.h"
 #include "output.h"
 
+#include "anatomy/anatomy.h"
+
 #include "core/advice.h"
 #include "core/clock.h"
 #include "core/env.h"
@@ -47,6 +49,10 @@ int main(int argc, char **argv)
 	 */
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
+
+	/* trap-anatomy shares no option with moves and profiler: it parses its own. */
+	if (argc > 1 && strcmp(argv[1], "trap-anatomy") == 0)
+		return anatomy_main(argc - 1, argv + 1, argc, argv);
 
 	if (options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;

@@ -24,7 +24,7 @@ static void json_capability(struct json *j, const char *key, const struct capabi
 	json_close(j, '}');
 }
 
-static void iso_time(double seconds, char *buf, size_t size)
+void iso_time(double seconds, char *buf, size_t size)
 {
 	time_t t = (time_t)seconds;
 	struct tm tm;
@@ -59,7 +59,7 @@ static void command_line(int argc, char **argv, FILE *f)
 	}
 }
 
-static void write_env(struct json *j, const struct env *env)
+void output_write_env(struct json *j, const struct env *env)
 {
 	int t, l;
 
@@ -115,43 +115,63 @@ static void write_env(struct json *j, const struct env *env)
 	json_close(j, '}');
 }
 
+int output_write_header(struct json *j, int argc, char **argv, double started_at, double finished_at)
+{
+	char when[32];
+	char *line = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&line, &len);
+	int i;
+
+	json_str(j, "harness", "native");
+	if (mem == NULL)
+		return -1;
+	command_line(argc, argv, mem);
+	if (fclose(mem) != 0) {
+		free(line);
+		return -1;
+	}
+	json_str(j, "command", line);
+	free(line);
+	json_open(j, "argv", '[');
+	for (i = 0; i < argc; i++)
+		json_str(j, NULL, argv[i]);
+	json_close(j, ']');
+	iso_time(started_at, when, sizeof(when));
+	json_str(j, "startedAt", when);
+	iso_time(finished_at, when, sizeof(when));
+	json_str(j, "finishedAt", when);
+	json_double(j, "elapsedSeconds", finished_at - started_at, 3);
+	return 0;
+}
+
+int output_publish(char *document, size_t len, int built, const char *out)
+{
+	int rc = built;
+
+	if (rc != 0) {
+		fprintf(stderr, "perfbp-bench: building native.json: out of memory\n");
+		free(document);
+		return -1;
+	}
+	rc = publish_document(out, document, len);
+	free(document);
+	return rc;
+}
+
 static int write_document(FILE *f, const struct run_record *r)
 {
 	struct json j = { .f = f };
-	char when[32];
 	int i;
 
 	fputc('{', f);
 	j.depth = 1;
-	json_str(&j, "harness", "native");
-	{
-		char *line = NULL;
-		size_t len = 0;
-		FILE *mem = open_memstream(&line, &len);
-
-		if (mem == NULL)
-			return -1;
-		command_line(r->opts->argc, r->opts->argv, mem);
-		if (fclose(mem) != 0) {
-			free(line);
-			return -1;
-		}
-		json_str(&j, "command", line);
-		free(line);
-	}
-	json_open(&j, "argv", '[');
-	for (i = 0; i < r->opts->argc; i++)
-		json_str(&j, NULL, r->opts->argv[i]);
-	json_close(&j, ']');
-	iso_time(r->started_at, when, sizeof(when));
-	json_str(&j, "startedAt", when);
-	iso_time(r->finished_at, when, sizeof(when));
-	json_str(&j, "finishedAt", when);
-	json_double(&j, "elapsedSeconds", r->finished_at - r->started_at, 3);
+	if (output_write_header(&j, r->opts->argc, r->opts->argv, r->started_at, r->finished_at) != 0)
+		return -1;
 	moves_write_settings(&j, r->matrix, r->settings);
 	if (r->profiler != NULL)
 		profiler_write_block(&j, r->profiler);
-	write_env(&j, r->env);
+	output_write_env(&j, r->env);
 	json_open(&j, "processResources", '{');
 	json_str(&j, "when", "before the first and after the last measured group (whole process: /proc/self/fd, "
 			    "/proc/self/maps)");
@@ -185,12 +205,5 @@ int output_write(const struct run_record *record)
 	rc = write_document(mem, record);
 	if (fclose(mem) != 0)
 		rc = -1;
-	if (rc != 0) {
-		fprintf(stderr, "perfbp-bench: building native.json: out of memory\n");
-		free(document);
-		return -1;
-	}
-	rc = publish_document(record->opts->out, document, len);
-	free(document);
-	return rc;
+	return output_publish(document, len, rc, record->opts->out);
 }

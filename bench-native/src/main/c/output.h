@@ -4,6 +4,7 @@
 
 #include "cli.h"
 #include "core/env.h"
+#include "core/json.h"
 #include "moves/runner.h"
 #include "profiler/runner.h"
 
@@ -24,5 +25,14 @@ struct run_record {
 
 /* Writes native.json to opts->out atomically (temp file + rename), or to stdout. -1 on failure. */
 int output_write(const struct run_record *record);
+
+/* The parts every experiment's native.json opens with, for a command that builds its own
+ * document (trap-anatomy): harness, command, argv, startedAt, finishedAt, elapsedSeconds. */
+int output_write_header(struct json *j, int argc, char **argv, double started_at, double finished_at);
+/* The "env" block: the machine as core/env.c probed it. */
+void output_write_env(struct json *j, const struct env *env);
+/* Publishes a document built in memory (built: 0 when building it succeeded); frees it. */
+int output_publish(char *document, size_t len, int built, const char *out);
+void iso_time(double seconds, char *buf, size_t size);
 
 #endif

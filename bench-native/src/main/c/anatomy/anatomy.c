@@ -9,6 +9,8 @@
 #include "anatomy.h"
 #include "anatomy_output.h"
 
+#include "../core/clock.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -246,7 +248,7 @@ static int measure(const struct anatomy_plan *plan, int index, bool watchpoints_
 	return 0;
 }
 
-int anatomy_main(int argc, char **argv)
+int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
 {
 	struct anatomy_plan plan;
 	struct part_result *results;
@@ -273,15 +275,20 @@ int anatomy_main(int argc, char **argv)
 		if (results[i].trap_ns == NULL || results[i].plain_ns == NULL)
 			return 1;
 	}
+	plan.started_at = wall_seconds();
 	for (i = 0; i < plan.nr_parts && rc == 0; i++) {
 		fprintf(stderr, "perfbp-bench trap-anatomy: part %d/%d %s\n", i + 1, plan.nr_parts, plan.parts[i]->name);
 		rc = measure(&plan, i, fires, no_fire, &results[i]);
 		if (rc == 0)
 			anatomy_progress(&plan, &results[i]);
 	}
-	if (rc == 0)
-		rc = anatomy_write(argc, argv, &plan, results);
-	else
+	plan.finished_at = wall_seconds();
+	if (rc == 0) {
+		rc = anatomy_write(whole_argc, whole_argv, &plan, results);
+		if (rc == 0)
+			fprintf(stderr, "perfbp-bench trap-anatomy: %d parts in %.1fs; wrote %s\n", plan.nr_parts,
+				plan.finished_at - plan.started_at, plan.out ? plan.out : "stdout");
+	} else
 		fprintf(stderr, "perfbp-bench trap-anatomy: stopped; nothing written\n");
 	for (i = 0; i < plan.nr_parts; i++) {
 		free(results[i].trap_ns);

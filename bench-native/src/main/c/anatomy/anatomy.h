@@ -55,6 +55,7 @@ int anatomy_rt_signal(void);
 
 double anatomy_now_ns(void);
 
-int anatomy_main(int argc, char **argv);
+/* perfbp-bench trap-anatomy: argv[0] is the command's name; whole_argc/argv the process's, for native.json. */
+int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv);
 
 #endif

@@ -4,8 +4,10 @@
  * traps expected/observed). Figures only: what each part means is in --help and README.
  */
 #include "anatomy_output.h"
-#include "json.h"
-#include "output_file.h"
+
+#include "../core/env.h"
+#include "../core/json.h"
+#include "../output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,21 +72,38 @@ static void write_part(struct json *j, const struct anatomy_plan *plan, const st
 
 int anatomy_write(int argc, char **argv, const struct anatomy_plan *plan, const struct part_result *results)
 {
-	struct output_document doc;
-	struct json *j;
-	int i;
+	struct env env;
+	char *document = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&document, &len);
+	struct json j = { .f = mem };
+	int i, rc;
 
-	if (output_document_begin(&doc, argc, argv) != 0)
+	if (mem == NULL) {
+		perror("perfbp-bench trap-anatomy: open_memstream");
 		return 1;
-	j = &doc.json;
-	json_open(j, "anatomy", '{');
-	json_int(j, "rounds", plan->rounds);
-	json_int(j, "warmup", plan->warmup);
-	json_int(j, "opsPerRound", plan->ops);
-	json_open(j, "parts", '[');
+	}
+	env_probe(&env);
+	fputc('{', mem);
+	j.depth = 1;
+	rc = output_write_header(&j, argc, argv, plan->started_at, plan->finished_at);
+	json_open(&j, "anatomy", '{');
+	json_int(&j, "rounds", plan->rounds);
+	json_int(&j, "warmup", plan->warmup);
+	json_int(&j, "opsPerRound", plan->ops);
+	json_open(&j, "parts", '[');
 	for (i = 0; i < plan->nr_parts; i++)
-		write_part(j, plan, &results[i]);
-	json_close(j, ']');
-	json_close(j, '}');
-	return output_document_finish(&doc, plan->out);
+		write_part(&j, plan, &results[i]);
+	json_close(&j, ']');
+	json_close(&j, '}');
+	output_write_env(&j, &env);
+	/* No move was measured: an empty results list keeps the document's shape for every reader. */
+	json_open(&j, "results", '[');
+	json_close(&j, ']');
+	fputs("\n}\n", mem);
+	if (ferror(mem))
+		rc = -1;
+	if (fclose(mem) != 0)
+		rc = -1;
+	return output_publish(document, len, rc, plan->out) == 0 ? 0 : 1;
 }

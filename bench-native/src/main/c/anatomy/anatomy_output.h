@@ -11,6 +11,7 @@ struct anatomy_plan {
 	int nr_parts;
 	long rounds, warmup, ops;
 	const char *out;
+	double started_at, finished_at; /* seconds since the epoch */
 };
 
 struct part_result {
