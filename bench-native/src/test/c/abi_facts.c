@@ -7,6 +7,9 @@
 #include <fcntl.h>
 #include <linux/hw_breakpoint.h>
 #include <linux/perf_event.h>
+/* The kernel's siginfo (si_perf_data, TRAP_PERF): glibc 2.36 has neither, and <signal.h> is not included here. */
+#include <asm/signal.h>
+#include <asm/siginfo.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +52,14 @@ static void flag_bits(void)
 	memset(&attr, 0, sizeof(attr));
 	attr.exclude_hv = 1;
 	FACT("attr.flag.exclude_hv", flags_word(&attr));
+
+	memset(&attr, 0, sizeof(attr));
+	attr.remove_on_exec = 1;
+	FACT("attr.flag.remove_on_exec", flags_word(&attr));
+
+	memset(&attr, 0, sizeof(attr));
+	attr.sigtrap = 1;
+	FACT("attr.flag.sigtrap", flags_word(&attr));
 }
 
 static void attr_layout(void)
@@ -76,6 +87,8 @@ static void attr_layout(void)
 	ATTR_WIDTH(bp_addr);
 	ATTR_OFFSET(bp_len);
 	ATTR_WIDTH(bp_len);
+	ATTR_OFFSET(sig_data);
+	ATTR_WIDTH(sig_data);
 	flag_bits();
 
 	/* The published sizes this header knows (each kernel accepts any of them). */
@@ -129,6 +142,17 @@ static void ring_layout(void)
 	CONST(PERF_RECORD_SAMPLE);
 }
 
+/* What a notify=sigtrap handler reads (libperfbp/perf_sigtrap.c cannot include this header). */
+static void siginfo_layout(void)
+{
+	FACT("siginfo.offset.si_perf_data", offsetof(siginfo_t, si_perf_data));
+	CONST(TRAP_PERF);
+	CONST(SIGTRAP);
+	FACT("siginfo.sizeof", sizeof(siginfo_t));
+	FACT("siginfo.offset.si_code", offsetof(siginfo_t, si_code));
+	CONST(__NR_rt_tgsigqueueinfo);
+}
+
 static void ioctls(void)
 {
 	CONST(PERF_EVENT_IOC_ENABLE);
@@ -176,6 +200,7 @@ int main(void)
 	attr_layout();
 	attr_values();
 	ring_layout();
+	siginfo_layout();
 	ioctls();
 	libc_values();
 	return ferror(stdout) ? 1 : 0;
