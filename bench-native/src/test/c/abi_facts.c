@@ -148,6 +148,7 @@ static void siginfo_layout(void)
 	FACT("siginfo.offset.si_perf_data", offsetof(siginfo_t, si_perf_data));
 	CONST(TRAP_PERF);
 	CONST(SIGTRAP);
+	FACT("SI_TKILL", (uint64_t)(int64_t)SI_TKILL);
 	FACT("siginfo.sizeof", sizeof(siginfo_t));
 	FACT("siginfo.offset.si_code", offsetof(siginfo_t, si_code));
 	CONST(__NR_rt_tgsigqueueinfo);
