@@ -37,29 +37,23 @@ static uint64_t flags_word(const struct perf_event_attr *attr)
 	return word;
 }
 
+/* Each flag alone in an otherwise zero attr: the flags word then shows that flag's bit. */
+#define FLAG_FACT(field)                                          \
+	do {                                                      \
+		memset(&attr, 0, sizeof(attr));                   \
+		attr.field = 1;                                   \
+		FACT("attr.flag." #field, flags_word(&attr));     \
+	} while (0)
+
 static void flag_bits(void)
 {
 	struct perf_event_attr attr;
 
-	memset(&attr, 0, sizeof(attr));
-	attr.disabled = 1;
-	FACT("attr.flag.disabled", flags_word(&attr));
-
-	memset(&attr, 0, sizeof(attr));
-	attr.exclude_kernel = 1;
-	FACT("attr.flag.exclude_kernel", flags_word(&attr));
-
-	memset(&attr, 0, sizeof(attr));
-	attr.exclude_hv = 1;
-	FACT("attr.flag.exclude_hv", flags_word(&attr));
-
-	memset(&attr, 0, sizeof(attr));
-	attr.remove_on_exec = 1;
-	FACT("attr.flag.remove_on_exec", flags_word(&attr));
-
-	memset(&attr, 0, sizeof(attr));
-	attr.sigtrap = 1;
-	FACT("attr.flag.sigtrap", flags_word(&attr));
+	FLAG_FACT(disabled);
+	FLAG_FACT(exclude_kernel);
+	FLAG_FACT(exclude_hv);
+	FLAG_FACT(remove_on_exec);
+	FLAG_FACT(sigtrap);
 }
 
 static void attr_layout(void)

@@ -16,31 +16,28 @@ class SigtrapProbeTest {
 
     @Test
     void sigtrapIsAcceptedFrom5Point13AndClaimedOnlyWhereTrapsFire() {
-        KernelSupport.assumeBreakpoints();
-        assumeFalse(KernelVersion.running().olderThan(5, 13), "attr.sigtrap came with Linux 5.13; this is "
-                + KernelVersion.running());
-        ProbeReport report = KernelSupport.probe();
-
-        assertThat(report.sigtrap().accepted()).as(report.sigtrap().reason()).isTrue();
-        if (report.watchpointTraps().supported()) {
-            assertThat(report.sigtrap().supported()).as(report.sigtrap().reason()).isTrue();
-        } else {
-            assertThat(report.sigtrap()).isEqualTo(KernelFeature.unverified());
-        }
+        assumeKernel(5, 13, "attr.sigtrap came with");
+        assertAcceptedAndClaimedOnlyWhereTrapsFire(KernelSupport.probe().sigtrap());
     }
 
     @Test
     void sigDataThroughModifyIsAcceptedFrom5Point17AndClaimedOnlyWhereTrapsFire() {
-        KernelSupport.assumeBreakpoints();
-        assumeFalse(KernelVersion.running().olderThan(5, 17), "the modify ioctl takes sig_data since Linux 5.17; "
-                + "this is " + KernelVersion.running());
-        ProbeReport report = KernelSupport.probe();
+        assumeKernel(5, 17, "the modify ioctl takes sig_data since");
+        assertAcceptedAndClaimedOnlyWhereTrapsFire(KernelSupport.probe().sigDataModify());
+    }
 
-        assertThat(report.sigDataModify().accepted()).as(report.sigDataModify().reason()).isTrue();
-        if (report.watchpointTraps().supported()) {
-            assertThat(report.sigDataModify().supported()).as(report.sigDataModify().reason()).isTrue();
+    private static void assumeKernel(int major, int minor, String feature) {
+        KernelSupport.assumeBreakpoints();
+        assumeFalse(KernelVersion.running().olderThan(major, minor), feature + " Linux " + major + "." + minor
+                + "; this is " + KernelVersion.running());
+    }
+
+    private static void assertAcceptedAndClaimedOnlyWhereTrapsFire(KernelFeature feature) {
+        assertThat(feature.accepted()).as(feature.reason()).isTrue();
+        if (KernelSupport.probe().watchpointTraps().supported()) {
+            assertThat(feature.supported()).as(feature.reason()).isTrue();
         } else {
-            assertThat(report.sigDataModify()).isEqualTo(KernelFeature.unverified());
+            assertThat(feature).isEqualTo(KernelFeature.unverified());
         }
     }
 
