@@ -19,7 +19,10 @@ public enum Notify {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True when traps are reported without a ring: the sigtrap signal carries what a sample would. */
+    /**
+     * Whether the watchpoint maps a ring: none and signal do; sigtrap does not, its SIGTRAP
+     * carries what a sample would.
+     */
     public boolean takesRing() {
         return this != SIGTRAP;
     }
