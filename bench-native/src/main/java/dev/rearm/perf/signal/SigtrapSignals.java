@@ -10,9 +10,9 @@ import dev.rearm.perf.linux.PerfbpLibrary;
  *
  * <p>The handler counts only SIGTRAPs whose si_code is TRAP_PERF, per thread, with the tag
  * (si_perf_data) each carried; every other SIGTRAP goes to the handler installed before it, so a
- * debugger or a runtime that uses SIGTRAP keeps working. HotSpot 17 and 25 on x86_64 and aarch64
- * catch no SIGTRAP (their SigCgt masks; README "The JVM and SIGTRAP"), so in a JVM the previous
- * handler is the default one.
+ * debugger or a runtime that uses SIGTRAP keeps working. HotSpot installs a SIGTRAP handler on
+ * PPC64 only (signals_posix.cpp); on x86_64 the SigCgt of JVM 17 and 25 has no SIGTRAP, so there,
+ * as on aarch64, the previous disposition in a JVM is the default one (signal/SigtrapChainTest).
  */
 public final class SigtrapSignals {
     static {
