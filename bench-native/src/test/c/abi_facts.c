@@ -7,6 +7,9 @@
 #include <fcntl.h>
 #include <linux/hw_breakpoint.h>
 #include <linux/perf_event.h>
+/* The kernel's siginfo (si_perf_data, TRAP_PERF): glibc 2.36 has neither, and <signal.h> is not included here. */
+#include <asm/signal.h>
+#include <asm/siginfo.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -34,21 +37,23 @@ static uint64_t flags_word(const struct perf_event_attr *attr)
 	return word;
 }
 
+/* Each flag alone in an otherwise zero attr: the flags word then shows that flag's bit. */
+#define FLAG_FACT(field)                                          \
+	do {                                                      \
+		memset(&attr, 0, sizeof(attr));                   \
+		attr.field = 1;                                   \
+		FACT("attr.flag." #field, flags_word(&attr));     \
+	} while (0)
+
 static void flag_bits(void)
 {
 	struct perf_event_attr attr;
 
-	memset(&attr, 0, sizeof(attr));
-	attr.disabled = 1;
-	FACT("attr.flag.disabled", flags_word(&attr));
-
-	memset(&attr, 0, sizeof(attr));
-	attr.exclude_kernel = 1;
-	FACT("attr.flag.exclude_kernel", flags_word(&attr));
-
-	memset(&attr, 0, sizeof(attr));
-	attr.exclude_hv = 1;
-	FACT("attr.flag.exclude_hv", flags_word(&attr));
+	FLAG_FACT(disabled);
+	FLAG_FACT(exclude_kernel);
+	FLAG_FACT(exclude_hv);
+	FLAG_FACT(remove_on_exec);
+	FLAG_FACT(sigtrap);
 }
 
 static void attr_layout(void)
@@ -76,6 +81,8 @@ static void attr_layout(void)
 	ATTR_WIDTH(bp_addr);
 	ATTR_OFFSET(bp_len);
 	ATTR_WIDTH(bp_len);
+	ATTR_OFFSET(sig_data);
+	ATTR_WIDTH(sig_data);
 	flag_bits();
 
 	/* The published sizes this header knows (each kernel accepts any of them). */
@@ -129,6 +136,18 @@ static void ring_layout(void)
 	CONST(PERF_RECORD_SAMPLE);
 }
 
+/* What a notify=sigtrap handler reads (libperfbp/perf_sigtrap.c cannot include this header). */
+static void siginfo_layout(void)
+{
+	FACT("siginfo.offset.si_perf_data", offsetof(siginfo_t, si_perf_data));
+	CONST(TRAP_PERF);
+	CONST(SIGTRAP);
+	FACT("SI_TKILL", (uint64_t)(int64_t)SI_TKILL);
+	FACT("siginfo.sizeof", sizeof(siginfo_t));
+	FACT("siginfo.offset.si_code", offsetof(siginfo_t, si_code));
+	CONST(__NR_rt_tgsigqueueinfo);
+}
+
 static void ioctls(void)
 {
 	CONST(PERF_EVENT_IOC_ENABLE);
@@ -176,6 +195,7 @@ int main(void)
 	attr_layout();
 	attr_values();
 	ring_layout();
+	siginfo_layout();
 	ioctls();
 	libc_values();
 	return ferror(stdout) ? 1 : 0;

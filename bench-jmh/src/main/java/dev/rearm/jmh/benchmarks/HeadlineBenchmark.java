@@ -15,6 +15,10 @@ import org.openjdk.jmh.annotations.State;
  * one slot, one thread; trapEvery 0 and 1; with and without a signal per trap. One op is one
  * move (for {@code reopen}: munmap, close, perf_event_open, fcntl x4 with notify=signal, mmap,
  * all inside the timed method) plus, when the op traps, one Java store to the new address.
+ *
+ * <p>The modern notification, attr.sigtrap (Linux 5.13+), runs with {@code -p notify=sigtrap}:
+ * no ring (pages=1 then means none), no fcntl, so reopen is close + perf_event_open. It is not in
+ * the default list until the pipeline leaves it out where the probe says the kernel refuses it.
  * The iteration teardown proves the traps and signals happened (see {@link WatchpointState}).
  */
 public class HeadlineBenchmark extends RearmBenchmark {

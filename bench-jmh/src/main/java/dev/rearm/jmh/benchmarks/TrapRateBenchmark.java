@@ -14,9 +14,10 @@ import org.openjdk.jmh.annotations.State;
  * commit's ~10x at trapEvery=0 against ~4x at trapEvery=1). The analysis fits its cost model
  * to trapEvery 0 and 1 and tests it on the rates in between.
  *
- * <p>Headline scenario with a signal per trap; trapEvery 0 (never), 100, 10, 3 and 1 (every
- * op). A trapping op stores one byte from Java to the address just watched, then drains the
- * ring. Traps and signals are counted after every iteration.
+ * <p>Headline scenario with a signal per trap (O_ASYNC; {@code -p notify=sigtrap} for
+ * attr.sigtrap, no ring); trapEvery 0 (never), 100, 10, 3 and 1 (every op). A trapping op stores
+ * one byte from Java to the address just watched, then drains the ring (sigtrap: announces the
+ * tag it expects first). Traps, signals and sigtrap tags are checked after every iteration.
  */
 public class TrapRateBenchmark extends RearmBenchmark {
 

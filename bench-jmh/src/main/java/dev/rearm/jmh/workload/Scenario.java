@@ -19,6 +19,10 @@ public record Scenario(Strategy strategy, int trapEvery, Notify notification, in
         require(trapEvery >= 0, "trapEvery=" + trapEvery + " is not 0 (never traps) or k >= 1 (every k-th op traps)");
         require(pages >= 1 && Integer.bitCount(pages) == 1,
                 "pages=" + pages + " is not a power of two (1, 2, 4 ... 512)");
+        // The benchmarks' pages default is 1; sigtrap maps no ring, so only that default is left for it.
+        require(notification.takesRing() || pages == 1, "pages=" + pages + " does not apply to notify="
+                + notification.key() + ": it maps no ring (its SIGTRAP carries the tag); leave pages at 1, "
+                + "which notify=" + notification.key() + " reads as no ring");
         require(bpLen == 1 || bpLen == 2 || bpLen == 4 || bpLen == 8, "bpLen=" + bpLen + " is not one of 1, 2, 4, 8");
         require(threads >= 1, "threads=" + threads + " is not 1 or more");
         require(slots >= 1, "slots=" + slots + " is not 1 or more (up to the debug registers the probe found)");
@@ -39,9 +43,12 @@ public record Scenario(Strategy strategy, int trapEvery, Notify notification, in
         }
     }
 
-    /** What one slot's watchpoint is armed with at {@code address}; traps are verified by the state, not tallied. */
+    /**
+     * What one slot's watchpoint is armed with at {@code address}; traps are verified by the state,
+     * not tallied. notify=sigtrap's pages=1 becomes no ring.
+     */
     public WatchpointSpec specAt(long address) {
-        return new WatchpointSpec(address, bpType, bpLen, notification, pages, false);
+        return new WatchpointSpec(address, bpType, bpLen, notification, notification.takesRing() ? pages : 0, false);
     }
 
     public boolean traps() {

@@ -51,4 +51,21 @@ class ScenarioTest {
         assertThatThrownBy(() -> Scenario.of("modify", 1, "signal", 1, "X", 8, 1, 1))
                 .hasMessageContaining("X runs with trapEvery=0 only");
     }
+
+    @Test
+    void sigtrapTakesTheDefaultPagesAndArmsNoRing() {
+        Scenario scenario = Scenario.of("modify", 1, "sigtrap", 1, "RW", 1, 1, 1);
+
+        assertThat(scenario.notification()).isEqualTo(Notify.SIGTRAP);
+        assertThat(scenario.specAt(0x1000).pages()).isZero();
+        assertThat(Scenario.of("modify", 1, "signal", 1, "RW", 1, 1, 1).specAt(0x1000).pages()).isEqualTo(1);
+    }
+
+    @Test
+    void sigtrapWithARingSizeIsRefusedNamingPagesAndWhatIsValid() {
+        assertThatThrownBy(() -> Scenario.of("reopen", 0, "sigtrap", 8, "RW", 1, 1, 1))
+                .isInstanceOf(Scenario.BadScenarioException.class)
+                .hasMessage("pages=8 does not apply to notify=sigtrap: it maps no ring (its SIGTRAP carries the tag); "
+                        + "leave pages at 1, which notify=sigtrap reads as no ring");
+    }
 }

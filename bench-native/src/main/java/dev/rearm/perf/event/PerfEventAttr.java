@@ -33,6 +33,8 @@ public final class PerfEventAttr implements AutoCloseable {
     public static final int OFFSET_BP_TYPE = 52;
     public static final int OFFSET_BP_ADDR = 56;
     public static final int OFFSET_BP_LEN = 64;
+    /** u64 handed back in si_perf_data by a sigtrap event (PERF_ATTR_SIZE_VER7, Linux 5.13+). */
+    public static final int OFFSET_SIG_DATA = 120;
 
     /** perf_type_id: PERF_TYPE_SOFTWARE. */
     public static final int PERF_TYPE_SOFTWARE = 1;
@@ -60,6 +62,10 @@ public final class PerfEventAttr implements AutoCloseable {
     static final long FLAG_DISABLED = 1L;
     static final long FLAG_EXCLUDE_KERNEL = 1L << 5;
     static final long FLAG_EXCLUDE_HV = 1L << 6;
+    /** The event is removed from the task on exec: the kernel requires it with sigtrap (EINVAL otherwise). */
+    static final long FLAG_REMOVE_ON_EXEC = 1L << 36;
+    /** Send a synchronous SIGTRAP (si_code TRAP_PERF, si_perf_data = sig_data) on every overflow. */
+    static final long FLAG_SIGTRAP = 1L << 37;
 
     private final Memory memory = new Memory(SIZE);
     /** The memory's address, for the perf calls (which take addresses, not JNA Pointers). */
@@ -130,6 +136,29 @@ public final class PerfEventAttr implements AutoCloseable {
 
     public long bpLen() {
         return fields().getLong(OFFSET_BP_LEN);
+    }
+
+    /**
+     * Makes every trap send a synchronous SIGTRAP carrying {@code tag} in si_perf_data
+     * (notify=sigtrap): sets sigtrap and the remove_on_exec the kernel demands with it.
+     */
+    public void setSigtrap(long tag) {
+        ByteBuffer open = fields();
+        open.putLong(OFFSET_FLAGS, open.getLong(OFFSET_FLAGS) | FLAG_SIGTRAP | FLAG_REMOVE_ON_EXEC);
+        open.putLong(OFFSET_SIG_DATA, tag);
+    }
+
+    public boolean sigtrap() {
+        return (fields().getLong(OFFSET_FLAGS) & FLAG_SIGTRAP) != 0;
+    }
+
+    /** The tag the next SIGTRAP carries; the modify ioctl passes a new one to the kernel since Linux 5.17. */
+    public void setSigData(long tag) {
+        fields().putLong(OFFSET_SIG_DATA, tag);
+    }
+
+    public long sigData() {
+        return fields().getLong(OFFSET_SIG_DATA);
     }
 
     public void setDisabled(boolean disabled) {

@@ -9,6 +9,9 @@ import dev.rearm.perf.linux.Arch;
 import dev.rearm.perf.linux.Errno;
 import dev.rearm.perf.linux.Mman;
 import dev.rearm.perf.memory.WatchedMemory;
+import dev.rearm.perf.scenario.Notify;
+import dev.rearm.perf.signal.SigtrapCell;
+import dev.rearm.perf.signal.SigtrapSignals;
 import dev.rearm.perf.signal.TrapSignals;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
@@ -28,6 +31,7 @@ public final class Probe {
     private static final int MAX_SLOTS_TRIED = 32;
     private static final int[] LENGTHS = {1, 2, 4, 8};
     private static final long SIGNAL_WAIT_NANOS = 200_000_000L;
+    private static final int NO_OFFSET = -1;
 
     private final WatchedMemory memory = new WatchedMemory(4096);
 
@@ -41,6 +45,10 @@ public final class Probe {
         String unverifiable = "not verified: no watchpoint fires here (see watchpointTraps)";
         Capability modify = pmu.supported() ? modifyAttributes(traps.supported()) : Capability.no(notTried);
         Capability signals = traps.supported() ? signalDelivery() : Capability.no(pmu.supported() ? unverifiable : notTried);
+        KernelFeature sigtrap = pmu.supported() ? sigtrap(traps.supported()) : KernelFeature.refused(notTried);
+        KernelFeature sigDataModify = !pmu.supported() ? KernelFeature.refused(notTried)
+                : sigtrap.accepted() ? sigDataModify(traps.supported())
+                : KernelFeature.refused("not tried: attr.sigtrap is refused here (see sigtrap)");
         List<ShapeSupport> shapes = pmu.supported() ? shapes() : List.of();
         return new ProbeReport(
                 HostFacts.kernel(),
@@ -56,7 +64,7 @@ public final class Probe {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 Native.VERSION,
                 Instant.now().toString(),
-                pmu, registers, traps, modify, signals, shapes,
+                pmu, registers, traps, modify, signals, sigtrap, sigDataModify, shapes,
                 LockedMemory.probe(HostFacts.paranoid(), HostFacts.mlockKb(), HostFacts.memlockRlimitKb(), pageSize()));
     }
 
@@ -178,6 +186,74 @@ public final class Probe {
         }
     }
 
+    /**
+     * attr.sigtrap (Linux 5.13+): perf_event_open accepts a watchpoint with it, and a trap sends
+     * one synchronous SIGTRAP to the trapping thread carrying sig_data (the armed address's tag).
+     */
+    KernelFeature sigtrap(boolean trapsFire) {
+        try {
+            SigtrapSignals.install();
+        } catch (LinkageError | RuntimeException e) {
+            return KernelFeature.refused("cannot load libperfbp.so's SIGTRAP handler: " + e.getMessage());
+        }
+        try (WatchpointMover mover = Strategy.REOPEN.arm(sigtrapSpec(memory.address(320)))) {
+            if (!trapsFire) {
+                return KernelFeature.unverified();
+            }
+            return sigtrapCarries(320, NO_OFFSET, "one trap delivered one SIGTRAP (TRAP_PERF) to the trapping thread, "
+                    + "si_perf_data = the armed address's tag");
+        } catch (PerfException e) {
+            return KernelFeature.refused("perf_event_open refused attr.sigtrap (Linux 5.13+ has it): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Since Linux 5.17 the modify ioctl also takes a new sig_data (5.13-5.16 refuse a changed one
+     * with EINVAL), so the next SIGTRAP names the new address and none comes from the old one.
+     */
+    KernelFeature sigDataModify(boolean trapsFire) {
+        try (WatchpointMover mover = Strategy.MODIFY.arm(sigtrapSpec(memory.address(384)))) {
+            mover.moveTo(memory.address(448));
+            if (!trapsFire) {
+                return KernelFeature.unverified();
+            }
+            return sigtrapCarries(448, 384, "after a modify to a new address and tag, a store to the old address sent "
+                    + "nothing and one to the new address sent one SIGTRAP with the new tag");
+        } catch (PerfException e) {
+            return KernelFeature.refused("the modify ioctl refused a new sig_data (Linux 5.17+ takes it; "
+                    + "5.13-5.16 refuse it with EINVAL): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Stores at {@code unwatched} (unless {@link #NO_OFFSET}: an address the watchpoint left), then
+     * at {@code watched}, and checks that exactly one SIGTRAP came, carrying {@code watched}'s tag.
+     */
+    private KernelFeature sigtrapCarries(int watched, int unwatched, String success) {
+        SigtrapCell cell = SigtrapCell.ofThisThread();
+        long before = cell.traps();
+        long tag = SigtrapCell.tagOf(memory.address(watched));
+        cell.expect(tag);
+        if (unwatched != NO_OFFSET) {
+            memory.store(unwatched, (byte) 1);
+        }
+        memory.store(watched, (byte) 1);
+        long deadline = System.nanoTime() + SIGNAL_WAIT_NANOS;
+        while (cell.traps() == before && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        long received = cell.traps() - before;
+        if (received != 1 || cell.lastTag() != tag) {
+            return KernelFeature.broken(String.format("one trap delivered %d SIGTRAPs (TRAP_PERF), the last with "
+                    + "si_perf_data 0x%x, instead of one with 0x%x", received, cell.lastTag(), tag));
+        }
+        return KernelFeature.works(success);
+    }
+
+    private static WatchpointSpec sigtrapSpec(long address) {
+        return new WatchpointSpec(address, BreakpointType.W, 1, Notify.SIGTRAP, 0, true);
+    }
+
     List<ShapeSupport> shapes() {
         List<ShapeSupport> shapes = new ArrayList<>();
         for (BreakpointType type : BreakpointType.values()) {
@@ -194,6 +270,6 @@ public final class Probe {
     }
 
     private static WatchpointSpec spec(long address) {
-        return new WatchpointSpec(address, BreakpointType.W, 1, dev.rearm.perf.scenario.Notify.NONE, 0, true);
+        return new WatchpointSpec(address, BreakpointType.W, 1, Notify.NONE, 0, true);
     }
 }

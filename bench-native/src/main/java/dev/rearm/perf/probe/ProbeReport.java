@@ -25,6 +25,8 @@ public record ProbeReport(
         Capability watchpointTraps,
         Capability modifyAttributes,
         Capability signalDelivery,
+        KernelFeature sigtrap,
+        KernelFeature sigDataModify,
         List<ShapeSupport> shapes,
         LockedMemory lockedMemory) {
 

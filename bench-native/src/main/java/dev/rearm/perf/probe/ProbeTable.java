@@ -29,6 +29,8 @@ public final class ProbeTable {
         check(out, "traps fire", r.watchpointTraps());
         check(out, "modify ioctl", r.modifyAttributes());
         check(out, "signal per trap", r.signalDelivery());
+        check(out, "sigtrap", r.sigtrap().asCapability());
+        check(out, "sig_data by modify", r.sigDataModify().asCapability());
         if (!r.shapes().isEmpty()) {
             row(out, "shapes accepted", r.shapes().stream().filter(ShapeSupport::supported)
                     .map(s -> s.bpType() + "/" + s.bpLen()).collect(Collectors.joining(" ")));

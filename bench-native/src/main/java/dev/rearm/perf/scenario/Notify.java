@@ -7,11 +7,24 @@ public enum Notify {
     /** No signal: the kernel counts traps (and writes samples to the ring). */
     NONE,
     /** O_ASYNC + F_SETSIG + F_SETOWN_EX: one real-time signal per trap to the arming thread. */
-    SIGNAL;
+    SIGNAL,
+    /**
+     * attr.sigtrap (Linux 5.13+): a synchronous SIGTRAP per trap to the trapping thread, carrying
+     * attr.sig_data (a tag of the armed address) in si_perf_data; no ring and no fcntl.
+     */
+    SIGTRAP;
 
-    /** The scenario value: {@code none} or {@code signal}. */
+    /** The scenario value: {@code none}, {@code signal} or {@code sigtrap}. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether the watchpoint maps a ring: none and signal do; sigtrap does not, its SIGTRAP
+     * carries what a sample would.
+     */
+    public boolean takesRing() {
+        return this != SIGTRAP;
     }
 
     public static Notify parse(String value) {
@@ -20,6 +33,6 @@ public enum Notify {
                 return notify;
             }
         }
-        throw new IllegalArgumentException("notify '" + value + "' is not one of none, signal");
+        throw new IllegalArgumentException("notify '" + value + "' is not one of none, signal, sigtrap");
     }
 }

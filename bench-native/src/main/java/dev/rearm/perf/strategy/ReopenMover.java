@@ -3,13 +3,18 @@ package dev.rearm.perf.strategy;
 import dev.rearm.perf.event.BreakpointType;
 import dev.rearm.perf.event.PerfEvent;
 import dev.rearm.perf.event.PerfEventAttr;
+import dev.rearm.perf.scenario.Notify;
 
 /**
  * Moves the watchpoint the pre-4.17 way: munmap, close, perf_event_open, fcntl x4 (when
- * signalling), mmap — in that order, as the kernel commit describes what it replaces.
+ * signalling), mmap — in that order, as the kernel commit describes what it replaces. With
+ * notify=sigtrap there is neither fcntl nor ring: a move is close + perf_event_open, the new
+ * event tagged with its own address.
  */
 final class ReopenMover implements WatchpointMover {
     private final PerfEventAttr attr;
+    /** notify=sigtrap: every move also rewrites sig_data to the new address's tag. */
+    private final boolean tagsTraps;
     private final WatchpointSpec spec;
     private final int signalTid;
     private PerfEvent event;
@@ -20,7 +25,8 @@ final class ReopenMover implements WatchpointMover {
 
     ReopenMover(WatchpointSpec spec) {
         this.spec = spec;
-        this.attr = PerfEventAttr.breakpoint(spec.type(), spec.address(), spec.length());
+        this.attr = ArmedEvent.attr(spec);
+        this.tagsTraps = spec.notification() == Notify.SIGTRAP;
         try {
             this.signalTid = ArmedEvent.signalTarget(spec);
             this.event = ArmedEvent.open(attr, spec, signalTid);
@@ -38,14 +44,14 @@ final class ReopenMover implements WatchpointMover {
     @Override
     public void moveTo(long address) {
         requireArmed();
-        attr.setBpAddr(address);
+        ArmedEvent.aim(attr, address, tagsTraps);
         rebuild();
     }
 
     @Override
     public void moveTo(long address, BreakpointType type, int length) {
         requireArmed();
-        attr.setBpAddr(address);
+        ArmedEvent.aim(attr, address, tagsTraps);
         attr.setBpType(type);
         attr.setBpLen(length);
         rebuild();

@@ -9,9 +9,10 @@ import dev.rearm.perf.scenario.Notify;
  * @param address    the first watched address
  * @param type       bp_type
  * @param length     bp_len in bytes
- * @param notification whether each trap also signals the arming thread
+ * @param notification whether each trap also signals the arming thread, and how
  * @param pages      data pages of the ring (a power of two), or 0 for no ring (signals still
- *                   arrive without one: the kernel signals an O_ASYNC event on every overflow)
+ *                   arrive without one: the kernel signals an O_ASYNC event on every overflow);
+ *                   always 0 with notify=sigtrap, whose signal carries what a sample would
  * @param tallyTraps reopen only: read each fd's trap count before closing it, so the traps of
  *                   every incarnation are accounted for (one read syscall per move)
  */
@@ -20,6 +21,10 @@ public record WatchpointSpec(long address, BreakpointType type, int length, Noti
     public WatchpointSpec {
         if (pages < 0 || (pages > 0 && Integer.bitCount(pages) != 1)) {
             throw new IllegalArgumentException("pages " + pages + " is not 0 (no ring) or a power of two");
+        }
+        if (!notification.takesRing() && pages != 0) {
+            throw new IllegalArgumentException("pages " + pages + " does not apply to notify=" + notification.key()
+                    + ": it maps no ring (its SIGTRAP carries the tag); pages must be 0");
         }
     }
 

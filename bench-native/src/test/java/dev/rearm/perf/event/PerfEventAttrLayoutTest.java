@@ -33,6 +33,37 @@ class PerfEventAttrLayoutTest {
         assertThat(PerfEventAttr.OFFSET_BP_TYPE).isEqualTo(HeaderFacts.of("attr.offset.bp_type"));
         assertThat(PerfEventAttr.OFFSET_BP_ADDR).isEqualTo(HeaderFacts.of("attr.offset.bp_addr"));
         assertThat(PerfEventAttr.OFFSET_BP_LEN).isEqualTo(HeaderFacts.of("attr.offset.bp_len"));
+        assertThat(PerfEventAttr.OFFSET_SIG_DATA).isEqualTo(HeaderFacts.of("attr.offset.sig_data"));
+        assertThat(HeaderFacts.of("attr.width.sig_data")).isEqualTo(8);
+    }
+
+    /** notify=sigtrap: both flag bits and the tag land where the header puts them; nothing else changes. */
+    @Test
+    void sigtrapSetsItsTwoFlagsAndTheTagOnly() {
+        try (PerfEventAttr plain = PerfEventAttr.breakpoint(BreakpointType.W, ADDRESS, 1);
+             PerfEventAttr attr = PerfEventAttr.breakpoint(BreakpointType.W, ADDRESS, 1)) {
+            attr.setSigtrap(0xfeed_f00dL);
+            ByteBuffer bytes = ByteBuffer.wrap(attr.pointer().getByteArray(0, PerfEventAttr.SIZE))
+                    .order(ByteOrder.nativeOrder());
+            assertThat(field(bytes, "flags")).isEqualTo(HeaderFacts.of("attr.flag.exclude_kernel")
+                    | HeaderFacts.of("attr.flag.exclude_hv") | HeaderFacts.of("attr.flag.remove_on_exec")
+                    | HeaderFacts.of("attr.flag.sigtrap"));
+            assertThat(field(bytes, "sig_data")).isEqualTo(0xfeed_f00dL);
+            assertThat(attr.sigtrap()).isTrue();
+            assertThat(plain.sigtrap()).isFalse();
+
+            attr.setSigData(ADDRESS);
+            assertThat(attr.sigData()).isEqualTo(ADDRESS);
+            byte[] before = plain.pointer().getByteArray(0, PerfEventAttr.SIZE);
+            byte[] after = attr.pointer().getByteArray(0, PerfEventAttr.SIZE);
+            for (int i = 0; i < PerfEventAttr.SIZE; i++) {
+                boolean flagsOrTag = (i >= PerfEventAttr.OFFSET_FLAGS && i < PerfEventAttr.OFFSET_FLAGS + 8)
+                        || (i >= PerfEventAttr.OFFSET_SIG_DATA && i < PerfEventAttr.OFFSET_SIG_DATA + 8);
+                if (!flagsOrTag) {
+                    assertThat(after[i]).as("byte %d", i).isEqualTo(before[i]);
+                }
+            }
+        }
     }
 
     /** Reads an encoded attr back with the header's offsets and widths: catches a setInt where a u64 is. */
@@ -73,6 +104,8 @@ class PerfEventAttrLayoutTest {
         assertThat(PerfEventAttr.FLAG_DISABLED).isEqualTo(HeaderFacts.of("attr.flag.disabled"));
         assertThat(PerfEventAttr.FLAG_EXCLUDE_KERNEL).isEqualTo(HeaderFacts.of("attr.flag.exclude_kernel"));
         assertThat(PerfEventAttr.FLAG_EXCLUDE_HV).isEqualTo(HeaderFacts.of("attr.flag.exclude_hv"));
+        assertThat(PerfEventAttr.FLAG_REMOVE_ON_EXEC).isEqualTo(HeaderFacts.of("attr.flag.remove_on_exec"));
+        assertThat(PerfEventAttr.FLAG_SIGTRAP).isEqualTo(HeaderFacts.of("attr.flag.sigtrap"));
     }
 
     @Test
@@ -115,7 +148,7 @@ class PerfEventAttrLayoutTest {
      */
     @Test
     void sizeCoversEveryWrittenFieldAndTheTailPastTheHeaderIsZero() {
-        long lastFieldEnd = HeaderFacts.of("attr.offset.bp_len") + HeaderFacts.of("attr.width.bp_len");
+        long lastFieldEnd = HeaderFacts.of("attr.offset.sig_data") + HeaderFacts.of("attr.width.sig_data");
         long headerSize = HeaderFacts.of("attr.sizeof");
         assertThat((long) PerfEventAttr.SIZE).isGreaterThanOrEqualTo(lastFieldEnd)
                 .isGreaterThanOrEqualTo(HeaderFacts.of("PERF_ATTR_SIZE_VER0"));

@@ -16,8 +16,19 @@ class ProbeTableTest {
 
     private static ProbeReport report(Capability pmu, DebugRegisters registers, Capability traps, Capability modify,
                                       Capability signals, List<ShapeSupport> shapes, Long memlockRlimitKb) {
+        KernelFeature sigtrap = traps.supported() ? KernelFeature.works("one SIGTRAP with the tag")
+                : KernelFeature.unverified();
+        KernelFeature sigData = traps.supported() ? KernelFeature.works("the new tag after a modify")
+                : KernelFeature.unverified();
+        return report(pmu, registers, traps, modify, signals, sigtrap, sigData, shapes, memlockRlimitKb);
+    }
+
+    private static ProbeReport report(Capability pmu, DebugRegisters registers, Capability traps, Capability modify,
+                                      Capability signals, KernelFeature sigtrap, KernelFeature sigData,
+                                      List<ShapeSupport> shapes, Long memlockRlimitKb) {
         return new ProbeReport("6.18.0-test", "amd64", "Test CPU", true, 2, 4096, 2, 516L, memlockRlimitKb,
-                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, traps, modify, signals, shapes,
+                "tester", "Test VM 17", "5.19.1", "2026-01-01T00:00:00Z", pmu, registers, traps, modify, signals,
+                sigtrap, sigData, shapes,
                 new LockedMemory(false, "perf_event_mlock_kb 516 KiB x 2 online CPUs per user, then RLIMIT_MEMLOCK 8192 KiB",
                         9224L, 1032L, 8192L, 2));
     }
@@ -44,6 +55,8 @@ class ProbeTableTest {
                 .contains("debug registers        yes  4 usable; watchpoint 5 was refused with ENOSPC")
                 .contains("modify ioctl           yes  moved in place")
                 .contains("signal per trap        yes  one signal per trap")
+                .contains("sigtrap                yes  one SIGTRAP with the tag")
+                .contains("sig_data by modify     yes  the new tag after a modify")
                 .contains("shapes accepted        W/1 RW/8")
                 .contains("shapes refused         R/1 EINVAL")
                 .contains("verdict: this machine can run every strategy of the headline scenario")
@@ -92,6 +105,23 @@ class ProbeTableTest {
                 .contains("breakpoint PMU         yes  opened a watchpoint")
                 .contains("traps fire             NO   " + never)
                 .contains("modify ioctl           NO   " + unverifiable)
+                .contains("sigtrap                NO   accepted; delivery not verified: no watchpoint fires here "
+                        + "(see watchpointTraps)")
+                .contains("sig_data by modify     NO   accepted; delivery not verified")
                 .contains("verdict: watchpoints open here but never fire");
+    }
+
+    /** An old kernel (before 5.13) refuses attr.sigtrap: the headline (notify none and signal) still runs. */
+    @Test
+    void aRefusedSigtrapIsANoLineAndLeavesTheHeadlineRunnable() {
+        ProbeReport full = capable();
+        String refused = "perf_event_open refused attr.sigtrap (Linux 5.13+ has it): perf_event_open failed with E2BIG";
+        ProbeReport old = report(full.breakpointPmu(), full.debugRegisters(), full.watchpointTraps(),
+                full.modifyAttributes(), full.signalDelivery(), KernelFeature.refused(refused),
+                KernelFeature.refused("not tried: attr.sigtrap is refused here (see sigtrap)"), full.shapes(), 8192L);
+        assertThat(old.headlineRunnable()).isTrue();
+        assertThat(ProbeTable.render(old))
+                .contains("sigtrap                NO   " + refused)
+                .contains("sig_data by modify     NO   not tried: attr.sigtrap is refused here (see sigtrap)");
     }
 }

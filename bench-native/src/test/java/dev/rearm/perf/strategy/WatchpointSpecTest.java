@@ -44,6 +44,22 @@ class WatchpointSpecTest {
     }
 
     @Test
+    void sigtrapArmsNoRing() {
+        WatchpointSpec spec = WatchpointSpec.headline(0x1000).withPages(0).withNotify(Notify.SIGTRAP);
+        assertThat(spec.notification()).isEqualTo(Notify.SIGTRAP);
+        assertThat(spec.pages()).isZero();
+    }
+
+    @ParameterizedTest(name = "pages {0}")
+    @ValueSource(ints = {1, 8, 512})
+    void sigtrapWithARingIsRefusedNamingPagesAndWhatIsValid(int pages) {
+        assertThatThrownBy(() -> new WatchpointSpec(0x1000, BreakpointType.RW, 1, Notify.SIGTRAP, pages, false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("pages " + pages + " does not apply to notify=sigtrap: it maps no ring (its SIGTRAP "
+                        + "carries the tag); pages must be 0");
+    }
+
+    @Test
     void withersChangeOnlyTheirField() {
         WatchpointSpec headline = WatchpointSpec.headline(0x1000);
         assertThat(headline.withShape(BreakpointType.W, 8))

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rearm.perf.probe.Capability;
+import dev.rearm.perf.probe.KernelFeature;
 import dev.rearm.perf.probe.Probe;
 import dev.rearm.perf.probe.ProbeReport;
 import dev.rearm.perf.strategy.Strategy;
@@ -78,6 +79,46 @@ public final class KernelSupport {
     public static void assumeSignals() {
         assumeTraps();
         assume("signal per trap", probe().signalDelivery());
+    }
+
+    /**
+     * perf_event_open accepts a watchpoint with attr.sigtrap here (Linux 5.13+); whether its
+     * SIGTRAP arrives is a separate question ({@link #assumeSigtrap()}). A kernel older than the
+     * feature skips even under REARM_REQUIRE_KERNEL: it is not a broken machine.
+     */
+    public static void assumeSigtrapAccepted() {
+        assumeBreakpoints();
+        assumeKernelFeature("attr.sigtrap", probe().sigtrap(), 5, 13);
+    }
+
+    /** The modify ioctl accepts a new sig_data here (Linux 5.17+). */
+    public static void assumeSigDataModifyAccepted() {
+        assumeSigtrapAccepted();
+        assumeKernelFeature("sig_data through the modify ioctl", probe().sigDataModify(), 5, 17);
+    }
+
+    /** A sigtrap watchpoint's trap delivers one SIGTRAP with its tag here. */
+    public static void assumeSigtrap() {
+        assumeTraps();
+        assumeSigtrapAccepted();
+        skipUnless(probe().sigtrap().supported(), "sigtrap delivery not usable here: " + probe().sigtrap().reason());
+    }
+
+    /** After a modify, the next sigtrap carries the new tag here. */
+    public static void assumeSigDataModify() {
+        assumeSigtrap();
+        assumeModify();
+        assumeSigDataModifyAccepted();
+        skipUnless(probe().sigDataModify().supported(), "sig_data through modify not usable here: "
+                + probe().sigDataModify().reason());
+    }
+
+    private static void assumeKernelFeature(String what, KernelFeature feature, int major, int minor) {
+        if (!feature.accepted() && KernelVersion.running().olderThan(major, minor)) {
+            assumeTrue(false, what + " needs Linux " + major + "." + minor + "+, this is "
+                    + KernelVersion.running() + ": " + feature.reason());
+        }
+        skipUnless(feature.accepted(), what + " refused here: " + feature.reason());
     }
 
     /** The number of watchpoints one thread can arm at once, as the probe counted them. */
