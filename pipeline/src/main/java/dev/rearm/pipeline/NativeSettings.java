@@ -22,7 +22,8 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         matrices = List.copyOf(matrices);
         if (!skip && matrices.isEmpty()) {
             throw new BadSettingException("bench.native.matrices is empty; valid: one or more matrix names, comma- "
-                    + "or space-separated (perfbp-bench --help lists them), or -Dbench.native.skip=true");
+                    + "or space-separated (perfbp-bench moves --help lists them), profiler, trap-anatomy, or "
+                    + "-Dbench.native.skip=true");
         }
         rounds = blankToEmpty(rounds);
         iterations = blankToEmpty(iterations);
@@ -91,12 +92,20 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         return command;
     }
 
+    /**
+     * The profiler and the trap anatomy are commands of their own (they take rounds and warm-up,
+     * not ops per round); every other name is a matrix of {@code perfbp-bench moves}.
+     */
     private List<String> matrixCommand(String matrix) {
-        List<String> command = new ArrayList<>(List.of(harness.toString(), "--matrix", matrix));
-        option(command, "--rounds", rounds);
-        option(command, "--iterations", iterations);
-        option(command, "--warmup", warmup);
-        return command;
+        boolean command = NativeStep.PROFILER.equals(matrix) || NativeStep.ANATOMY.equals(matrix);
+        List<String> line = new ArrayList<>(command ? List.of(harness.toString(), matrix)
+                : List.of(harness.toString(), "moves", "--matrix", matrix));
+        option(line, "--rounds", rounds);
+        if (!command) {
+            option(line, "--iterations", iterations);
+        }
+        option(line, "--warmup", warmup);
+        return line;
     }
 
     private static void option(List<String> command, String name, String value) {

@@ -18,6 +18,8 @@ import java.util.List;
 final class NativeStep {
     /** The watchpoint tool's overhead: not a watchpoint-move matrix, and its tool needs traps and their signals. */
     static final String PROFILER = "profiler";
+    /** perfbp-bench trap-anatomy: it decides itself which parts can run here, so nothing narrows it. */
+    static final String ANATOMY = "trap-anatomy";
     private final PrintStream log;
 
     NativeStep(PrintStream log) {
@@ -78,8 +80,9 @@ final class NativeStep {
         for (int i = 0; i < names.size(); i++) {
             String matrix = names.get(i);
             // The profiler takes only --strategy of the scenario keys (its other options are its own).
-            plan.add(new Matrix("native harness, matrix " + matrix + " (" + (i + 1) + "/" + names.size() + ")", matrix,
-                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : narrowing));
+            plan.add(new Matrix("native harness, " + (ANATOMY.equals(matrix) || PROFILER.equals(matrix) ? "" : "matrix ")
+                    + matrix + " (" + (i + 1) + "/" + names.size() + ")", matrix,
+                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : ANATOMY.equals(matrix) ? List.of() : narrowing));
         }
         return plan;
     }

@@ -74,8 +74,10 @@ class NativeCostModelTest {
     }
 
     private static List<String> dryRun(String matrix) throws IOException, InterruptedException {
-        Process dryRun = new ProcessBuilder(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench").toString(), "--matrix",
-                matrix, "--dry-run").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<String> command = new java.util.ArrayList<>(List.of(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench").toString()));
+        command.addAll(matrix.equals("profiler") ? List.of("profiler") : List.of("moves", "--matrix", matrix));
+        command.add("--dry-run");
+        Process dryRun = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> lines = new String(dryRun.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         assertThat(dryRun.waitFor()).as(String.join("\n", lines)).isZero();
         return lines;

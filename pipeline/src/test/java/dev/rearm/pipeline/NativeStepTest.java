@@ -107,7 +107,8 @@ class NativeStepTest {
         new NativeStep(quiet).run(steps(), record, settings, stage, oldKernel);
 
         assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).endsWith("--strategy reopen"));
-        assertThat(calls().get(1)).contains("--matrix profiler");
+        assertThat(calls().get(0)).startsWith("moves --matrix headline");
+        assertThat(calls().get(1)).startsWith("profiler ").doesNotContain("--matrix");
     }
 
     @Test
@@ -142,12 +143,28 @@ class NativeStepTest {
                 #!/bin/sh
                 echo "$*" >> "$(dirname "$0")/calls.txt"
                 while [ $# -gt 0 ]; do
-                  case "$1" in --matrix) m="$2"; shift ;; --out) o="$2"; shift ;; esac; shift
+                  case "$1" in profiler|trap-anatomy) m="$1" ;; --matrix) m="$2"; shift ;; --out) o="$2"; shift ;; esac; shift
                 done
                 [ %d -eq 0 ] || exit %d
                 printf '{"harness": "native", "env": {}, "results": [{"matrix": "%%s"}]}' "$m" > "$o"
                 """.formatted(exit, exit));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
+    }
+
+    @Test
+    void theTrapAnatomyRunsAsItsOwnCommandWithRoundsAndWarmupAndNoNarrowing() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "trap-anatomy"), "3", "500", "1",
+                false);
+        EnvFacts oldKernel = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.MODIFY, "ENOTTY"), Map.of(), null);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, oldKernel);
+
+        assertThat(calls()).hasSize(2);
+        assertThat(calls().get(0)).startsWith("moves --matrix headline --rounds 3 --iterations 500 --warmup 1")
+                .endsWith("--strategy reopen");
+        assertThat(calls().get(1)).startsWith("trap-anatomy --rounds 3 --warmup 1 --out ")
+                .doesNotContain("--iterations").doesNotContain("--strategy");
     }
 }

@@ -34,7 +34,8 @@ class SettingsTest {
         NativeSettings settings = new NativeSettings(Path.of("/h/perfbp-bench"), List.of("headline"), "3", "", " ", false);
 
         assertThat(settings.command("headline", Path.of("/run/native.json")))
-                .containsExactly("/h/perfbp-bench", "--matrix", "headline", "--rounds", "3", "--out", "/run/native.json");
+                .containsExactly("/h/perfbp-bench", "moves", "--matrix", "headline", "--rounds", "3", "--out",
+                        "/run/native.json");
     }
 
     @Test
