@@ -377,7 +377,7 @@ public final class ReportComposer {
                     Fmt.time(c.modifySummary().mean()) + " (" + Fmt.time(c.modifySummary().median()) + ")",
                     Fmt.ratio(c.speedup()),
                     test == null ? "—" : Fmt.pValue(test.welchP()),
-                    test == null ? "—" : Fmt.pValue(test.mannWhitneyP()),
+                    test == null ? "—" : (test.mannWhitneyExact() ? "" : "≈ ") + Fmt.pValue(test.mannWhitneyP()),
                     test == null ? c.reopenSummary().values() + " / " + c.modifySummary().values()
                             : test.countA() + " / " + test.countB() + " " + test.unit()));
         }
@@ -441,19 +441,23 @@ public final class ReportComposer {
         doc.bullets(List.of(
                 "Every figure is ns per op (JMH scores converted from their unit). A speedup is the mean ns/op of "
                         + "reopen over that of modify in the same scenario, harness and source.",
-                "95% CIs: hierarchical bootstrap (Kalibera & Jones): resample rounds (native) or forks (JMH) "
-                        + "with replacement, then iterations within each drawn fork; " + analysis.resamples()
+                "95% CIs of speedups and ratios of ratios: a Welch t interval on the log of the ratio, with the "
+                        + "rounds (native) or fork means (JMH) as the independent units (delta method, "
+                        + "Welch-Satterthwaite degrees of freedom), so its coverage holds at 3 forks, where a "
+                        + "bootstrap's percentiles cannot be estimated. " + Fmt.FEW_GROUPS_MARK + " marks an interval "
+                        + "resting on fewer than " + Estimate.FEW_GROUPS + " rounds or forks: such a figure gets no "
+                        + "verdict.",
+                "The profiler's overhead ratios: hierarchical bootstrap (Kalibera & Jones): resample rounds "
+                        + "with replacement, then iterations within each drawn round; " + analysis.resamples()
                         + " resamples (at least " + HierarchicalBootstrap.MIN_RESAMPLES + "), Well19937c seeded with **"
-                        + analysis.seed() + "** mixed with each comparison's name, so a rerun gives the same intervals.",
-                "The interval is Hesterberg's expanded percentile interval: with n rounds or forks it reads the "
-                        + "resamples at the tail Φ(−√(n/(n−1))·t(n−1, 0.975)) instead of 2.5%, because a plain "
-                        + "percentile interval is too narrow with few forks (about 81% coverage with 3 forks instead "
-                        + "of 95%). " + Fmt.FEW_GROUPS_MARK + " marks an interval resting on fewer than "
-                        + Estimate.FEW_GROUPS + " rounds or forks: treat it as a rough range only.",
+                        + analysis.seed() + "** mixed with each figure's name, so a rerun gives the same intervals; "
+                        + "read as Hesterberg's expanded percentile interval.",
                 "JMH's own scoreError is not used: it pools iterations across forks and ignores the variance "
                         + "between forks.",
                 "Welch's t-test and the Mann-Whitney U test (two-sided) on independent units: native rounds or "
-                        + "JMH fork means (iterations only when a side has a single fork).",
+                        + "JMH fork means (iterations only when a side has a single fork). Mann-Whitney's p is exact "
+                        + "for untied samples of up to 60 values (≈ marks the normal approximation); at 3 fork means "
+                        + "against 3 its smallest possible p is 0.1.",
                 "Medians and latency percentiles use the R_7 definition (as R and NumPy do by default).",
                 "JMH classes without a `@Param` for a scenario key take its headline value: `"
                         + Scenario.HEADLINE.label() + "`; threads falls back to JMH's own thread count.",
