@@ -47,8 +47,10 @@ public final class ClaimCheck {
                         : alwaysTrappingWhy(claim, measured.get(), verdict,
                                 partsFor(comparisons, measured.get(), models.get(harness)));
                 if (speedup.fewGroups()) {
-                    why += " The interval rests on fewer than " + Estimate.FEW_GROUPS + " rounds or forks and says "
-                            + "little about run-to-run variation.";
+                    why += " Only " + speedup.groups() + (harness == Harness.JMH ? " fork" : " round")
+                            + (speedup.groups() == 1 ? "" : "s") + " measured this: at least " + Estimate.FEW_GROUPS
+                            + " are needed to see run-to-run variation, so the figure gets no verdict (the smoke "
+                            + "profile measures too little to judge; the default profile does).";
                 } else if (ToleranceRule.tooWideToTell(speedup)) {
                     why += " The CI is wider than the tolerance band, so more rounds or forks would sharpen this.";
                 }

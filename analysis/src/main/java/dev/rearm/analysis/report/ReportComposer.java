@@ -98,6 +98,9 @@ public final class ReportComposer {
                     "**" + row.verdict().label() + "**", row.why()));
         }
         doc.table(List.of("Claim", "Harness", "Measured speedup [95% CI]", "Verdict", "Why"), rows);
+        if (analysis.claims().stream().anyMatch(row -> row.verdict() == Verdict.TOO_FEW_GROUPS)) {
+            doc.paragraph("**" + ClaimConsole.TOO_FEW_TO_JUDGE + "**");
+        }
         doc.paragraph("Tolerance rule: " + ToleranceRule.describe());
         image(doc, charts, "headline");
     }

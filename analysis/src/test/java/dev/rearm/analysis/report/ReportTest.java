@@ -45,6 +45,14 @@ class ReportTest {
     }
 
     @Test
+    void claimRowsFromTwoForksSayTooFewToJudgeInTheReport() throws Exception {
+        // The fixture's jmh.json has 2 forks per benchmark.
+        Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown).contains("**too few forks/rounds to judge**").contains(ClaimConsole.TOO_FEW_TO_JUDGE);
+    }
+
+    @Test
     void htmlIsSelfContained() throws Exception {
         Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
         String html = Files.readString(out.resolve("report.html"));
