@@ -129,6 +129,53 @@ class AnalysisCommandTest {
         assertThat(err.toString()).startsWith("analysis: " + file + ": no such run folder");
     }
 
+    @Test
+    void aNaNInNativeJsonExitsTwoNamingFileScenarioAndField() throws Exception {
+        Path run = Fixtures.copy(tmp, "run", "env.json");
+        Files.writeString(run.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"strategy": "reopen", "trapEvery": 0, "nsPerOp": [19000, 19100, 18900],
+                   "phasesNs": {"munmap": 3500, "open": NaN}}]}
+                """);
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("analysis: " + run.resolve("native.json") + " results[0] (strategy=reopen "
+                + "trapEvery=0), field phasesNs.open: NaN is not a number JSON allows; expected a finite number"
+                + System.lineSeparator());
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
+    @Test
+    void aNegativePhaseTimeExitsTwoNamingFileScenarioAndField() throws Exception {
+        Path run = Fixtures.copy(tmp, "run", "env.json");
+        Files.writeString(run.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"strategy": "modify", "trapEvery": 1, "nsPerOp": [2000, 2010]},
+                  {"strategy": "reopen", "trapEvery": 1, "nsPerOp": [19000, 19100],
+                   "phasesNs": {"munmap": -3500}}]}
+                """);
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("analysis: " + run.resolve("native.json") + " results[1] (strategy=reopen "
+                + "trapEvery=1), field phasesNs.munmap: -3500 is negative; expected a time, count or duration >= 0");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
+    @Test
+    void anUnknownJmhParamExitsTwoNamingFileBenchmarkAndParam() throws Exception {
+        // A SampleTime entry with an extra param crashed with a stack trace before; an avgt one gave a wrong report.
+        Path run = Fixtures.copy(tmp, "run", "native.json");
+        Files.writeString(run.resolve("jmh.json"), """
+                [{"benchmark": "dev.rearm.jmh.LatencyBenchmark.move", "mode": "sample",
+                  "params": {"strategy": "reopen", "trapEvery": "0", "ringSize": "4"},
+                  "primaryMetric": {"scoreUnit": "us/op", "rawDataHistogram": [[[[20.0, 3]]]]}}]
+                """);
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("analysis: " + run.resolve("jmh.json")
+                        + " entry 0 (dev.rearm.jmh.LatencyBenchmark.move): unknown @Param 'ringSize'; valid: strategy, "
+                        + "trapEvery, notify, pages, bpType, bpLen, threads, slots")
+                .doesNotContain("Exception");
+        assertThat(err.toString().lines()).hasSize(1);
+    }
+
     private int run(String... args) {
         return AnalysisCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }
