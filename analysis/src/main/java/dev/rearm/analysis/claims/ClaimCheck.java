@@ -27,6 +27,10 @@ public final class ClaimCheck {
     /** The JMH class and native matrix that measure the headline scenario on purpose. */
     public static final String[] HEADLINE_SOURCES = {"HeadlineBenchmark", "headline"};
 
+    /** What JNA adds, as DESIGN.md measured it (the report states it, it does not measure it). */
+    public static final String JNA_COST = "JNA's dispatch adds ~250 ns to every perf call, ~12% of a modify, "
+            + "as measured on the reference VM (DESIGN.md)";
+
     private ClaimCheck() {
     }
 
@@ -46,6 +50,10 @@ public final class ClaimCheck {
                         ? neverTrappingWhy(claim, measured.get(), verdict, harness, breakdown)
                         : alwaysTrappingWhy(claim, measured.get(), verdict,
                                 partsFor(comparisons, measured.get(), models.get(harness)));
+                if (harness == Harness.JMH && run.info().jmhUsedJna()) {
+                    why += " JMH's perf calls went through JNA, not JNI (run.json: the JNI library was not used): "
+                            + JNA_COST + ", so these JMH figures sit above a JNI run's.";
+                }
                 if (speedup.fewGroups()) {
                     why += " Only " + speedup.groups() + (harness == Harness.JMH ? " fork" : " round")
                             + (speedup.groups() == 1 ? "" : "s") + " measured this: at least " + Estimate.FEW_GROUPS

@@ -86,6 +86,9 @@ public final class AnalysisCommand implements Callable<Integer> {
         ChartSet charts = ReportCharts.build(analysis);
         ReportWriter.write(out, ReportComposer.compose(analysis, charts, Instant.now()), charts);
         PrintWriter console = spec.commandLine().getOut();
+        for (String warning : run.warnings()) {
+            console.println("Warning: " + warning + ".");
+        }
         console.print(ClaimConsole.render(analysis.claims()));
         console.println("Report: " + out.resolve(ReportWriter.MARKDOWN) + ", " + out.resolve(ReportWriter.HTML)
                 + " (" + charts.drawn().size() + " charts, " + charts.skipped().size() + " not measured)");

@@ -63,6 +63,9 @@ public final class ReportComposer {
         String profile = run.info().profile() == null ? "A" : "A `" + run.info().profile() + "`";
         doc.paragraph(profile + " run · " + Fmt.orUnknown(env.cpu()) + " · kernel "
                 + Fmt.orUnknown(env.kernel()) + " · generated " + generatedAt + " by `analysis.jar`.");
+        for (String warning : run.warnings()) {
+            doc.paragraph("**Warning:** " + warning + ".");
+        }
         claimCheck(doc, analysis, charts);
         environment(doc, run);
         runInfo(doc, run.info());
@@ -150,6 +153,8 @@ public final class ReportComposer {
         rows.add(List.of("Started", Fmt.orUnknown(info.startedAt())));
         rows.add(List.of("Measurements finished", Fmt.orUnknown(info.finishedAt())));
         rows.add(List.of("Git commit", Fmt.orUnknown(info.gitCommit())));
+        rows.add(List.of("Binding of JMH's perf calls", info.binding() == null ? "unknown (not in run.json)"
+                : info.jmhUsedJna() ? "**jna** (" + ClaimCheck.JNA_COST + ")" : info.binding()));
         if (info.host() != null) {
             rows.add(List.of("Host", info.host()));
         }

@@ -73,6 +73,27 @@ class ClaimCheckTest {
                 .contains(ClaimConsole.TOO_FEW_TO_JUDGE).doesNotContain("not reproduced");
     }
 
+    @Test
+    void aJmhRunThroughJnaSaysSoInTheJmhRowsWhyButNotInTheNativeOnes(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copyAll(tmp, "run");
+        Path runJson = dir.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"jmh\": {\"binding\": \"jna\"}, "));
+        Analysis analysis = analyze(dir);
+        assertThat(analysis.run().info().binding()).isEqualTo("jna");
+        assertThat(analysis.claims()).filteredOn(r -> r.harness() == Harness.JMH)
+                .allSatisfy(r -> assertThat(r.why()).contains("JMH's perf calls went through JNA, not JNI"));
+        assertThat(analysis.claims()).filteredOn(r -> r.harness() == Harness.NATIVE)
+                .allSatisfy(r -> assertThat(r.why()).doesNotContain("JNA"));
+    }
+
+    @Test
+    void aJniRunSaysNothingAboutTheBinding(@TempDir Path tmp) throws Exception {
+        Path dir = Fixtures.copyAll(tmp, "run");
+        Path runJson = dir.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"jmh\": {\"binding\": \"jni\"}, "));
+        assertThat(analyze(dir).claims()).allSatisfy(r -> assertThat(r.why()).doesNotContain("JNA"));
+    }
+
     private static Analysis analyze(Path dir) throws Exception {
         return new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(dir), Optional.empty());
     }

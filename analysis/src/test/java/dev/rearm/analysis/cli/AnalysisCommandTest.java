@@ -176,6 +176,40 @@ class AnalysisCommandTest {
         assertThat(err.toString().lines()).hasSize(1);
     }
 
+    @Test
+    void envJsonAndTheNativeEnvBlockNamingDifferentMachinesWarnOnTheConsoleAndAtTheTopOfTheReport() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        Path nativeJson = run.resolve("native.json");
+        Files.writeString(nativeJson, Files.readString(nativeJson).replace("\"cpu\": \"AMD EPYC\"", "\"cpu\": \"Intel Xeon\"")
+                .replace("\"kernel\": \"6.18.44-fc-v669\"", "\"kernel\": \"5.15.0\""));
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(0);
+        assertThat(out.toString()).startsWith("Warning: env.json and native.json's env block name different CPUs "
+                + "('AMD EPYC' against 'Intel Xeon')");
+        assertThat(out.toString()).contains("different kernels ('6.18.44-fc-v669' against '5.15.0')");
+        String report = Files.readString(tmp.resolve("o/report.md"));
+        assertThat(report.indexOf("**Warning:** env.json and native.json's env block name different CPUs"))
+                .isPositive().isLessThan(report.indexOf("## Claim check"));
+    }
+
+    @Test
+    void analysingTheSameRunFolderTwiceGivesTheSameReportButTheGeneratedLine() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        // As the pipeline does: measuredAt before the analysis, finishedAt written after it.
+        Path runJson = run.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"measuredAt\": \"2026-11-26T04:21:30Z\", ")
+                .replace("\"finishedAt\": \"2026-11-26T04:22:00Z\",", ""));
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("first").toString())).isEqualTo(0);
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"finishedAt\": \"2026-11-26T04:25:00Z\", "));
+        assertThat(run("--in", run.toString(), "--out", tmp.resolve("second").toString())).isEqualTo(0);
+        String first = withoutGeneratedLine(Files.readString(tmp.resolve("first/report.md")));
+        String second = withoutGeneratedLine(Files.readString(tmp.resolve("second/report.md")));
+        assertThat(second).isEqualTo(first).contains("| Measurements finished | 2026-11-26T04:21:30Z |");
+    }
+
+    private static String withoutGeneratedLine(String report) {
+        return report.lines().filter(line -> !line.contains(" · generated ")).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private int run(String... args) {
         return AnalysisCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
     }

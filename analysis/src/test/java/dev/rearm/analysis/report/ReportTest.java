@@ -53,6 +53,15 @@ class ReportTest {
     }
 
     @Test
+    void theBindingOfJmhsCallsIsInTheRunTable() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        Path runJson = run.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"jmh\": {\"binding\": \"jna\"}, "));
+        String markdown = Files.readString(write(run, tmp.resolve("out")).resolve("report.md"));
+        assertThat(markdown).contains("| Binding of JMH's perf calls | **jna** (JNA's dispatch adds ~250 ns");
+    }
+
+    @Test
     void htmlIsSelfContained() throws Exception {
         Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
         String html = Files.readString(out.resolve("report.html"));
