@@ -50,6 +50,7 @@ public final class ClaimCheck {
                         ? neverTrappingWhy(claim, measured.get(), verdict, harness, breakdown)
                         : alwaysTrappingWhy(claim, measured.get(), verdict,
                                 partsFor(comparisons, measured.get(), models.get(harness)));
+                why += whichSource(comparisons, measured.get());
                 if (harness == Harness.JMH && run.info().jmhUsedJna()) {
                     why += " JMH's perf calls went through JNA, not JNI (run.json: the JNI library was not used): "
                             + JNA_COST + ", so these JMH figures sit above a JNI run's.";
@@ -66,6 +67,28 @@ public final class ClaimCheck {
             }
         }
         return List.copyOf(rows);
+    }
+
+    /**
+     * When several sources (JMH classes, native matrices) measured the claim's scenario, which one the
+     * row uses and what the others measured, so two figures for one scenario never go unexplained.
+     */
+    static String whichSource(Comparisons comparisons, StrategyComparison used) {
+        List<StrategyComparison> others = comparisons.allOf(used.harness(), used.scenario()).stream()
+                .filter(c -> !c.source().equals(used.source())).toList();
+        if (others.isEmpty()) {
+            return "";
+        }
+        boolean madeForIt = List.of(HEADLINE_SOURCES).contains(used.source());
+        StringBuilder sentence = new StringBuilder(" Figure from " + used.source()
+                + (madeForIt ? ", the source made for the headline scenario" : ", the first source that measured it")
+                + "; also measured by ");
+        for (int i = 0; i < others.size(); i++) {
+            StrategyComparison other = others.get(i);
+            sentence.append(i == 0 ? "" : i == others.size() - 1 ? " and " : ", ").append(other.source()).append(" (")
+                    .append(Fmt.ratio(other.speedup())).append(')');
+        }
+        return sentence.append('.').toString();
     }
 
     private static String neverTrappingWhy(Claim claim, StrategyComparison measured, Verdict verdict,

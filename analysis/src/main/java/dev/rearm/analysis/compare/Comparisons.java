@@ -70,6 +70,11 @@ public final class Comparisons {
         return all.stream().filter(c -> c.harness() == harness).toList();
     }
 
+    /** Every source's comparison of this scenario in this harness, in file order. */
+    public List<StrategyComparison> allOf(Harness harness, Scenario scenario) {
+        return all.stream().filter(c -> c.harness() == harness && c.scenario().equals(scenario)).toList();
+    }
+
     /** The comparison of this scenario from the first preferred source that has it, else any source. */
     public Optional<StrategyComparison> find(Harness harness, Scenario scenario, String... preferredSources) {
         for (String source : preferredSources) {

@@ -25,6 +25,7 @@ import dev.rearm.analysis.load.RunInfo;
 import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.model.CostModel;
+import dev.rearm.analysis.model.CostModelFit;
 import dev.rearm.analysis.model.FittedModel;
 import dev.rearm.analysis.model.ModelPoint;
 import dev.rearm.analysis.model.ReopenBreakdown;
@@ -214,9 +215,26 @@ public final class ReportComposer {
                     + " after reopen, " + Fmt.time(model.modifyTrapNs()) + " after modify."
                     : "no trap cost can give ~4x here: the move costs alone differ by only "
                     + Fmt.ratio(model.moveRatio()) + ".")
-                    + " " + predictionSentence(fitted));
+                    + " " + predictionSentence(fitted) + " " + modelSourceSentence(analysis, fitted));
         }
         image(doc, charts, "trap-rate");
+    }
+
+    /** Which source the model's parts come from, and whether the claim check's figures do too. */
+    private static String modelSourceSentence(Analysis analysis, FittedModel fitted) {
+        List<String> claimSources = analysis.claims().stream()
+                .filter(row -> row.harness() == fitted.harness() && row.measured() != null)
+                .map(row -> row.measured().source()).distinct().toList();
+        String sentence = "The parts come from " + fitted.source() + (CostModelFit.PREFERRED_SOURCES.get(0)
+                .equals(fitted.source()) || CostModelFit.PREFERRED_SOURCES.get(1).equals(fitted.source())
+                ? " (the trap-rate sweep: every trap rate measured in one source)" : "") + ".";
+        List<String> different = claimSources.stream().filter(source -> !source.equals(fitted.source())).toList();
+        if (!different.isEmpty()) {
+            sentence += " The claim check's figures come from " + String.join(" and ", different)
+                    + ", which measured the same scenarios in runs of their own: its trap costs may differ from "
+                    + "these by run-to-run variation.";
+        }
+        return sentence;
     }
 
     private static String fourTimesTrapCost(CostModel model) {

@@ -94,6 +94,15 @@ class ClaimCheckTest {
         assertThat(analyze(dir).claims()).allSatisfy(r -> assertThat(r.why()).doesNotContain("JNA"));
     }
 
+    @Test
+    void whenSeveralJmhClassesMeasuredTheHeadlineTheRowNamesTheOneItUsesAndTheOthersFigures() throws Exception {
+        ClaimRow neverJmh = analyze(Fixtures.run()).claims().stream()
+                .filter(r -> r.claim() == Claim.NEVER_TRAPPING && r.harness() == Harness.JMH).findFirst().orElseThrow();
+        assertThat(neverJmh.measured().source()).isEqualTo("HeadlineBenchmark");
+        assertThat(neverJmh.why()).contains("Figure from HeadlineBenchmark, the source made for the headline scenario; "
+                + "also measured by ").contains("TrapRateBenchmark (").contains("RingPagesBenchmark (");
+    }
+
     private static Analysis analyze(Path dir) throws Exception {
         return new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(dir), Optional.empty());
     }

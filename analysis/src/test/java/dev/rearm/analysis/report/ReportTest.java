@@ -62,6 +62,13 @@ class ReportTest {
     }
 
     @Test
+    void theCostModelSaysWhichSourceItsPartsComeFromAndThatTheClaimCheckUsesAnother() throws Exception {
+        String markdown = Files.readString(write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out")).resolve("report.md"));
+        assertThat(markdown).contains("The parts come from TrapRateBenchmark (the trap-rate sweep")
+                .contains("The claim check's figures come from HeadlineBenchmark");
+    }
+
+    @Test
     void htmlIsSelfContained() throws Exception {
         Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
         String html = Files.readString(out.resolve("report.html"));
