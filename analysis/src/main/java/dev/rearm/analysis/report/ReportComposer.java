@@ -3,6 +3,7 @@ package dev.rearm.analysis.report;
 import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.baseline.BaselineRow;
+import dev.rearm.analysis.baseline.Change;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ChartSpec;
 import dev.rearm.analysis.chart.ReportCharts;
@@ -83,7 +84,7 @@ public final class ReportComposer {
         ProfilerSection.write(doc, analysis.profiler(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);
-        analysis.baseline().ifPresent(baseline -> baseline(doc, baseline));
+        analysis.baseline().ifPresent(baseline -> baseline(doc, run, baseline));
         everyComparison(doc, analysis);
         notRun(doc, analysis, charts);
         method(doc, analysis);
@@ -370,22 +371,41 @@ public final class ReportComposer {
                 Fmt.time(jmh.mean() - nativeSide.mean()), Fmt.ratio(jmh.mean() / nativeSide.mean()));
     }
 
-    private static void baseline(Document doc, BaselineComparison baseline) {
+    private static void baseline(Document doc, Run run, BaselineComparison baseline) {
         Run other = baseline.baselineRun();
         doc.heading("Against the baseline run");
         doc.paragraph("Baseline: `" + other.dir() + "` · " + Fmt.orUnknown(other.environment().cpu()) + " · kernel "
                 + Fmt.orUnknown(other.environment().kernel()) + ". Ratio of ratios = this run's speedup / the "
-                + "baseline's, with a bootstrap 95% CI over all four samples; " + baseline.matched() + " of "
+                + "baseline's, with a 95% CI over all four samples; " + baseline.matched() + " of "
                 + baseline.rows().size() + " comparisons have a baseline figure.");
+        String profile = run.info().profile();
+        String otherProfile = other.info().profile();
+        if (profile == null || otherProfile == null) {
+            doc.paragraph("**Profiles:** this run's is " + Fmt.orUnknown(profile) + ", the baseline's "
+                    + Fmt.orUnknown(otherProfile) + " (run.json): if they differ, so do the round sizes and fork "
+                    + "counts, and the figures may differ for that reason alone.");
+        } else if (!profile.equals(otherProfile)) {
+            doc.paragraph("**The runs used different profiles** (this run `" + profile + "`, the baseline `"
+                    + otherProfile + "`): the round sizes, iterations and fork counts differ, which can move a "
+                    + "per-op figure by itself; compare runs of one profile to see a change of kernel or code.");
+        }
+        Change within = Change.WITHIN_VARIATION;
+        doc.paragraph(baseline.count(Change.CHANGED) + " changed, " + baseline.count(within) + " "
+                + within.label(baseline.marginPercent()) + ", " + baseline.count(Change.NOT_SHOWN)
+                + " with a CI too wide to tell. A CI that excludes 1 is a change only when it reaches beyond the "
+                + "equivalence margin (`--equivalence-margin`, ±" + Fmt.significant(baseline.marginPercent())
+                + "% here): runs made on different days on a shared host differ by more than a within-run CI "
+                + "allows. The margin comes from A/A runs (analysis/README.md).");
         List<List<String>> rows = new ArrayList<>();
         for (BaselineRow row : baseline.rows()) {
             StrategyComparison now = row.current();
             rows.add(List.of(now.harness().label(), now.source(), now.scenario().shortLabel(), Fmt.ratio(now.speedup()),
                     row.baseline() == null ? "not measured" : Fmt.ratio(row.baseline().speedup()),
-                    row.ratioOfRatios() == null ? "—" : Fmt.ratio(row.ratioOfRatios())));
+                    row.ratioOfRatios() == null ? "—" : Fmt.ratio(row.ratioOfRatios()),
+                    row.change().label(baseline.marginPercent())));
         }
         doc.table(List.of("Harness", "Source", "Scenario", "This run [95% CI]", "Baseline [95% CI]",
-                "Ratio of ratios [95% CI]"), rows);
+                "Ratio of ratios [95% CI]", "Change"), rows);
     }
 
     private static void everyComparison(Document doc, Analysis analysis) {

@@ -206,6 +206,32 @@ class AnalysisCommandTest {
         assertThat(second).isEqualTo(first).contains("| Measurements finished | 2026-11-26T04:21:30Z |");
     }
 
+    @Test
+    void comparingRunsOfDifferentProfilesSaysSoAndStatesTheMargin() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        Path baseline = Fixtures.copyAll(tmp, "baseline");
+        Path runJson = baseline.resolve("run.json");
+        Files.writeString(runJson, Files.readString(runJson).replace("\"profile\": \"fixture\"", "\"profile\": \"full\""));
+        assertThat(run("--in", run.toString(), "--baseline", baseline.toString(), "--equivalence-margin", "3",
+                "--out", tmp.resolve("o").toString())).isEqualTo(0);
+        String report = Files.readString(tmp.resolve("o/report.md"));
+        assertThat(report).contains("**The runs used different profiles** (this run `fixture`, the baseline `full`)")
+                .contains("within run-to-run variation (±3% on this host)")
+                .contains("| Ratio of ratios [95% CI] | Change |");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"0", "100", "-5"})
+    void anEquivalenceMarginOutsideZeroToAHundredPercentIsRefused(String margin) {
+        Path run = Fixtures.copyAll(tmp, "run");
+        assertThat(run("--in", run.toString(), "--equivalence-margin", margin, "--out", tmp.resolve("o").toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).startsWith("analysis: --equivalence-margin " + Double.parseDouble(margin)
+                + ": use a percentage above 0 and below 100");
+        assertThat(err.toString().lines()).hasSize(1);
+        assertThat(tmp.resolve("o")).doesNotExist();
+    }
+
     private static String withoutGeneratedLine(String report) {
         return report.lines().filter(line -> !line.contains(" · generated ")).collect(java.util.stream.Collectors.joining("\n"));
     }
