@@ -22,7 +22,9 @@ import java.util.Optional;
  * <p>CPU time leads: the workload is one thread and the tool's every cost (handlers, signal
  * delivery, traps, timer interrupts) lands on that thread's CPU time, while the wall clock on a
  * shared machine also counts other processes' turns. Wall-time slowdowns are given beside it.
- * Intervals are the report's bootstrap over rounds, each run resampled independently.
+ * Slowdowns are ratios of means with {@link RatioInterval}'s t interval; the overhead ratios and
+ * reopen's extra time (not ratios of means) use the report's bootstrap over rounds, each run
+ * resampled independently.
  */
 public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List<OverheadRatio> ratios,
                                List<ReopenExtra> reopenExtras) {
