@@ -76,8 +76,7 @@ class ClaimCheckTest {
     @Test
     void aJmhRunThroughJnaSaysSoInTheJmhRowsWhyButNotInTheNativeOnes(@TempDir Path tmp) throws Exception {
         Path dir = Fixtures.copyAll(tmp, "run");
-        Path runJson = dir.resolve("run.json");
-        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"jmh\": {\"binding\": \"jna\"}, "));
+        Fixtures.addToRunJson(dir, "\"jmh\": {\"binding\": \"jna\"}");
         Analysis analysis = analyze(dir);
         assertThat(analysis.run().info().binding()).isEqualTo("jna");
         assertThat(analysis.claims()).filteredOn(r -> r.harness() == Harness.JMH)
@@ -89,8 +88,7 @@ class ClaimCheckTest {
     @Test
     void aJniRunSaysNothingAboutTheBinding(@TempDir Path tmp) throws Exception {
         Path dir = Fixtures.copyAll(tmp, "run");
-        Path runJson = dir.resolve("run.json");
-        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"jmh\": {\"binding\": \"jni\"}, "));
+        Fixtures.addToRunJson(dir, "\"jmh\": {\"binding\": \"jni\"}");
         assertThat(analyze(dir).claims()).allSatisfy(r -> assertThat(r.why()).doesNotContain("JNA"));
     }
 

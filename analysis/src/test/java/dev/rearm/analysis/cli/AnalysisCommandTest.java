@@ -199,7 +199,7 @@ class AnalysisCommandTest {
         Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"measuredAt\": \"2026-11-26T04:21:30Z\", ")
                 .replace("\"finishedAt\": \"2026-11-26T04:22:00Z\",", ""));
         assertThat(run("--in", run.toString(), "--out", tmp.resolve("first").toString())).isEqualTo(0);
-        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"finishedAt\": \"2026-11-26T04:25:00Z\", "));
+        Fixtures.addToRunJson(run, "\"finishedAt\": \"2026-11-26T04:25:00Z\"");
         assertThat(run("--in", run.toString(), "--out", tmp.resolve("second").toString())).isEqualTo(0);
         String first = withoutGeneratedLine(Files.readString(tmp.resolve("first/report.md")));
         String second = withoutGeneratedLine(Files.readString(tmp.resolve("second/report.md")));

@@ -55,8 +55,7 @@ class ReportTest {
     @Test
     void theBindingOfJmhsCallsIsInTheRunTable() throws Exception {
         Path run = Fixtures.copyAll(tmp, "run");
-        Path runJson = run.resolve("run.json");
-        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{\"jmh\": {\"binding\": \"jna\"}, "));
+        Fixtures.addToRunJson(run, "\"jmh\": {\"binding\": \"jna\"}");
         String markdown = Files.readString(write(run, tmp.resolve("out")).resolve("report.md"));
         assertThat(markdown).contains("| Binding of JMH's perf calls | **jna** (JNA's dispatch adds ~250 ns");
     }
