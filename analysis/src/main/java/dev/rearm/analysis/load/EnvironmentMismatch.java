@@ -20,8 +20,20 @@ final class EnvironmentMismatch {
         List<String> warnings = new ArrayList<>();
         compare(warnings, "CPU", envJson, nativeEnv, Environment::cpu);
         compare(warnings, "kernel", envJson, nativeEnv, Environment::kernel);
-        compare(warnings, "architecture", envJson, nativeEnv, Environment::arch);
+        compare(warnings, "architecture", envJson, nativeEnv, env -> canonicalArch(env.arch()));
         return List.copyOf(warnings);
+    }
+
+    /** Java says amd64 where uname says x86_64 (and arm64/aarch64): one machine, two names. */
+    static String canonicalArch(String arch) {
+        if (arch == null) {
+            return null;
+        }
+        return switch (arch.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "amd64", "x86_64", "x86-64" -> "x86_64";
+            case "arm64", "aarch64" -> "aarch64";
+            default -> arch.trim();
+        };
     }
 
     private static void compare(List<String> warnings, String fact, Environment envJson, Environment nativeEnv,
