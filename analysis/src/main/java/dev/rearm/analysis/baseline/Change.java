@@ -30,9 +30,15 @@ public enum Change {
         return ratioOfRatios.contains(1.0) ? NOT_SHOWN : CHANGED;
     }
 
+    /** "±5%", "±2.5%": the margin as the report writes it. */
+    public static String margin(double marginPercent) {
+        String number = String.format(Locale.ROOT, "%.3g", marginPercent);
+        return "±" + (number.contains(".") ? number.replaceAll("\\.?0+$", "") : number) + "%";
+    }
+
     /** The words the report uses, e.g. "within run-to-run variation (±5% on this host)". */
     public String label(double marginPercent) {
-        String margin = "±" + String.format(Locale.ROOT, "%.3g", marginPercent).replaceAll("\\.?0+$", "") + "%";
+        String margin = margin(marginPercent);
         return switch (this) {
             case WITHIN_VARIATION -> "within run-to-run variation (" + margin + " on this host)";
             case CHANGED -> "changed (beyond " + margin + ")";

@@ -393,8 +393,8 @@ public final class ReportComposer {
         doc.paragraph(baseline.count(Change.CHANGED) + " changed, " + baseline.count(within) + " "
                 + within.label(baseline.marginPercent()) + ", " + baseline.count(Change.NOT_SHOWN)
                 + " with a CI too wide to tell. A CI that excludes 1 is a change only when it reaches beyond the "
-                + "equivalence margin (`--equivalence-margin`, ±" + Fmt.significant(baseline.marginPercent())
-                + "% here): runs made on different days on a shared host differ by more than a within-run CI "
+                + "equivalence margin (`--equivalence-margin`, " + Change.margin(baseline.marginPercent())
+                + " here): runs made on different days on a shared host differ by more than a within-run CI "
                 + "allows. The margin comes from A/A runs (analysis/README.md).");
         List<List<String>> rows = new ArrayList<>();
         for (BaselineRow row : baseline.rows()) {

@@ -65,5 +65,8 @@ class BaselineComparisonTest {
         assertThat(Change.of(new Estimate(1.0, 0.9, 1.1, 0.95, 10), 5)).isEqualTo(Change.NOT_SHOWN);
         assertThat(Change.of(new Estimate(1.2, 1.13, 1.25, 0.95, 10), 5)).isEqualTo(Change.CHANGED);
         assertThat(Change.of(null, 5)).isEqualTo(Change.NOT_COMPARED);
+        assertThat(Change.margin(5)).isEqualTo("±5%");
+        assertThat(Change.margin(2.5)).isEqualTo("±2.5%");
+        assertThat(Change.margin(10)).isEqualTo("±10%");
     }
 }
