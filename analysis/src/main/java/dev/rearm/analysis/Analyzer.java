@@ -23,13 +23,18 @@ public final class Analyzer {
     }
 
     public Analysis analyze(Run run, Optional<Run> baselineRun) {
-        Comparisons comparisons = Comparisons.of(run.measurements(), bootstrap);
+        return analyze(run, baselineRun, BaselineComparison.DEFAULT_MARGIN_PERCENT);
+    }
+
+    /** @param marginPercent the baseline comparison's equivalence margin (±%), the host's run-to-run variation */
+    public Analysis analyze(Run run, Optional<Run> baselineRun, double marginPercent) {
+        Comparisons comparisons = Comparisons.of(run.measurements());
         Map<Harness, FittedModel> models = new EnumMap<>(Harness.class);
         for (Harness harness : Harness.values()) {
             CostModelFit.fit(comparisons, harness).ifPresent(model -> models.put(harness, model));
         }
         Optional<BaselineComparison> baseline = baselineRun.map(other -> BaselineComparison.of(other, comparisons,
-                Comparisons.of(other.measurements(), bootstrap), bootstrap));
+                Comparisons.of(other.measurements()), marginPercent));
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
                 ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements())),
                 baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap));

@@ -57,4 +57,14 @@ public final class Fixtures {
     public static Path copyAll(Path parent, String name) {
         return copy(parent, name, FILES.toArray(String[]::new));
     }
+
+    /** Adds top-level keys to a copied run's run.json, e.g. {@code "\"jmh\": {\"binding\": \"jna\"}"}. */
+    public static void addToRunJson(Path runDir, String keys) {
+        try {
+            Path runJson = runDir.resolve("run.json");
+            Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{" + keys + ", "));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

@@ -7,7 +7,10 @@ import dev.rearm.analysis.stats.Estimate;
  * One speedup of this run beside the same scenario's speedup in the baseline run.
  *
  * @param baseline       null when the baseline did not measure this scenario with this harness
- * @param ratioOfRatios  this speedup / the baseline's, with its bootstrap CI; null without a baseline figure
+ * @param ratioOfRatios  this speedup / the baseline's, with its 95% CI
+ *                       ({@link dev.rearm.analysis.stats.RatioInterval}); null without a baseline figure
+ * @param change         what the ratio of ratios says given the equivalence margin
  */
-public record BaselineRow(StrategyComparison current, StrategyComparison baseline, Estimate ratioOfRatios) {
+public record BaselineRow(StrategyComparison current, StrategyComparison baseline, Estimate ratioOfRatios,
+                          Change change) {
 }

@@ -27,6 +27,10 @@ public final class ClaimCheck {
     /** The JMH class and native matrix that measure the headline scenario on purpose. */
     public static final String[] HEADLINE_SOURCES = {"HeadlineBenchmark", "headline"};
 
+    /** What JNA adds, as DESIGN.md measured it (the report states it, it does not measure it). */
+    public static final String JNA_COST = "JNA's dispatch adds ~250 ns to every perf call, ~12% of a modify, "
+            + "as measured on the reference VM (DESIGN.md)";
+
     private ClaimCheck() {
     }
 
@@ -46,9 +50,16 @@ public final class ClaimCheck {
                         ? neverTrappingWhy(claim, measured.get(), verdict, harness, breakdown)
                         : alwaysTrappingWhy(claim, measured.get(), verdict,
                                 partsFor(comparisons, measured.get(), models.get(harness)));
+                why += whichSource(comparisons, measured.get());
+                if (harness == Harness.JMH && run.info().jmhUsedJna()) {
+                    why += " JMH's perf calls went through JNA, not JNI (run.json: the JNI library was not used): "
+                            + JNA_COST + ", so these JMH figures sit above a JNI run's.";
+                }
                 if (speedup.fewGroups()) {
-                    why += " The interval rests on fewer than " + Estimate.FEW_GROUPS + " rounds or forks and says "
-                            + "little about run-to-run variation.";
+                    why += " Only " + speedup.groups() + (harness == Harness.JMH ? " fork" : " round")
+                            + (speedup.groups() == 1 ? "" : "s") + " measured this: at least " + Estimate.FEW_GROUPS
+                            + " are needed to see run-to-run variation, so the figure gets no verdict (the smoke "
+                            + "profile measures too little to judge; the default profile does).";
                 } else if (ToleranceRule.tooWideToTell(speedup)) {
                     why += " The CI is wider than the tolerance band, so more rounds or forks would sharpen this.";
                 }
@@ -56,6 +67,28 @@ public final class ClaimCheck {
             }
         }
         return List.copyOf(rows);
+    }
+
+    /**
+     * When several sources (JMH classes, native matrices) measured the claim's scenario, which one the
+     * row uses and what the others measured, so two figures for one scenario never go unexplained.
+     */
+    static String whichSource(Comparisons comparisons, StrategyComparison used) {
+        List<StrategyComparison> others = comparisons.allOf(used.harness(), used.scenario()).stream()
+                .filter(c -> !c.source().equals(used.source())).toList();
+        if (others.isEmpty()) {
+            return "";
+        }
+        boolean madeForIt = List.of(HEADLINE_SOURCES).contains(used.source());
+        StringBuilder sentence = new StringBuilder(" Figure from " + used.source()
+                + (madeForIt ? ", the source made for the headline scenario" : ", the first source that measured it")
+                + "; also measured by ");
+        for (int i = 0; i < others.size(); i++) {
+            StrategyComparison other = others.get(i);
+            sentence.append(i == 0 ? "" : i == others.size() - 1 ? " and " : ", ").append(other.source()).append(" (")
+                    .append(Fmt.ratio(other.speedup())).append(')');
+        }
+        return sentence.append('.').toString();
     }
 
     private static String neverTrappingWhy(Claim claim, StrategyComparison measured, Verdict verdict,

@@ -13,6 +13,8 @@ import dev.rearm.analysis.stats.Estimate;
  *   <li>not reproduced: the whole CI lies outside the band (above or below);</li>
  *   <li>inconclusive: the point estimate lies outside the band but the CI still reaches into it
  *       (a wide interval must not count as a reproduction: 15x [7.6, 29] says little about 10x);</li>
+ *   <li>too few forks/rounds to judge: the figure rests on fewer than 3 JMH forks or native rounds
+ *       (1 fork gives a zero-width "interval", 2 a nearly useless one); the figure is still shown;</li>
  *   <li>not measured: the run has no figure for the claim's scenario.</li>
  * </ul>
  * A CI wider than the band itself cannot tell much either way; the explanation says so.
@@ -34,6 +36,9 @@ public final class ToleranceRule {
     public static Verdict judge(Estimate measured, double claimed) {
         if (measured == null) {
             return Verdict.NOT_MEASURED;
+        }
+        if (measured.fewGroups()) {
+            return Verdict.TOO_FEW_GROUPS;
         }
         boolean overlaps = measured.high() >= lower(claimed) && measured.low() <= upper(claimed);
         if (!overlaps) {
@@ -57,7 +62,8 @@ public final class ToleranceRule {
         return "A claim of ~Kx is read as the band [K/" + FACTOR + ", K*" + FACTOR + "] (" + band(10) + " for 10x, "
                 + band(4) + " for 4x). It is *reproduced* when the measured speedup lies in the band, "
                 + "*not reproduced* when its whole 95% CI lies outside the band, *inconclusive* when the speedup lies "
-                + "outside the band but its CI reaches into it, and *not measured* when the run has no "
-                + "figure for the claim's scenario.";
+                + "outside the band but its CI reaches into it, *too few forks/rounds to judge* when the figure rests "
+                + "on fewer than " + Estimate.FEW_GROUPS + " JMH forks or native rounds, and *not measured* when the "
+                + "run has no figure for the claim's scenario.";
     }
 }

@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code java -jar analysis.jar --in RUN_DIR [--baseline OTHER_RUN_DIR] --out DIR}: reads a run
+ * {@code java -jar analysis.jar --in RUN_DIR [--baseline OTHER_RUN_DIR [--equivalence-margin PERCENT]] --out DIR}: reads a run
  * folder, writes report.md, report.html and charts/ into DIR, prints the claim check.
  * Exit codes: 0 done, 2 bad input (one line on stderr naming the file or option), 1 anything else.
  */
@@ -55,18 +55,29 @@ public final class AnalysisCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Bootstrap seed, recorded in the report (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap seed (the profiler's overhead ratios), recorded in the report (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--resamples", defaultValue = "10000", paramLabel = "N",
-            description = "Bootstrap resamples per interval, at least 10000 (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples per overhead-ratio interval, at least 10000 (default: ${DEFAULT-VALUE}); "
+                    + "speedups use a t interval and need none.")
     int resamples;
+
+    @Option(names = "--equivalence-margin", defaultValue = "5", paramLabel = "PERCENT",
+            description = "With --baseline: a ratio of ratios whose 95% CI lies within +-PERCENT is reported as "
+                    + "within run-to-run variation, not as a change. Take it from A/A runs on the host "
+                    + "(analysis/README.md); default: ${DEFAULT-VALUE}.")
+    double equivalenceMargin;
 
     @Override
     public Integer call() throws Exception {
         if (resamples < HierarchicalBootstrap.MIN_RESAMPLES) {
             throw new BadInputException("--resamples " + resamples + ": use at least "
                     + HierarchicalBootstrap.MIN_RESAMPLES + " so the 95% interval's tails rest on enough draws");
+        }
+        if (!(equivalenceMargin > 0 && equivalenceMargin < 100)) {
+            throw new BadInputException("--equivalence-margin " + equivalenceMargin + ": use a percentage above 0 and "
+                    + "below 100, the run-to-run variation A/A runs show on this host (default 5)");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new BadInputException("--out " + out + ": is a file; give a folder (it is created if missing)");
@@ -82,10 +93,13 @@ public final class AnalysisCommand implements Callable<Integer> {
                         + "reported as not measured");
             }
         }
-        Analysis analysis = new Analyzer(new HierarchicalBootstrap(seed, resamples)).analyze(run, other);
+        Analysis analysis = new Analyzer(new HierarchicalBootstrap(seed, resamples)).analyze(run, other, equivalenceMargin);
         ChartSet charts = ReportCharts.build(analysis);
         ReportWriter.write(out, ReportComposer.compose(analysis, charts, Instant.now()), charts);
         PrintWriter console = spec.commandLine().getOut();
+        for (String warning : run.warnings()) {
+            console.println("Warning: " + warning + ".");
+        }
         console.print(ClaimConsole.render(analysis.claims()));
         console.println("Report: " + out.resolve(ReportWriter.MARKDOWN) + ", " + out.resolve(ReportWriter.HTML)
                 + " (" + charts.drawn().size() + " charts, " + charts.skipped().size() + " not measured)");

@@ -5,7 +5,7 @@ import dev.rearm.analysis.load.Measurement;
 import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.stats.DifferenceTests;
-import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import dev.rearm.analysis.stats.RatioInterval;
 import dev.rearm.analysis.stats.SampleSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +26,7 @@ public final class Comparisons {
         this.all = all;
     }
 
-    public static Comparisons of(List<Measurement> measurements, HierarchicalBootstrap bootstrap) {
+    public static Comparisons of(List<Measurement> measurements) {
         Map<String, Measurement[]> pairs = new LinkedHashMap<>();
         for (Measurement measurement : measurements) {
             int side = sideOf(measurement.key().strategy());
@@ -46,10 +46,9 @@ public final class Comparisons {
             }
             Measurement reopen = pair[0];
             Measurement modify = pair[1];
-            String name = reopen.harness().label() + " " + reopen.source() + " " + reopen.key().scenario().label();
             comparisons.add(new StrategyComparison(reopen.harness(), reopen.source(), reopen.key().scenario(), reopen,
                     modify, SampleSummary.of(reopen.nsPerOp()), SampleSummary.of(modify.nsPerOp()),
-                    bootstrap.ratio(name, reopen.nsPerOp(), modify.nsPerOp()),
+                    RatioInterval.ratio(reopen.nsPerOp(), modify.nsPerOp()),
                     DifferenceTests.compare(reopen.nsPerOp(), modify.nsPerOp())));
         }
         return new Comparisons(List.copyOf(comparisons));
@@ -69,6 +68,11 @@ public final class Comparisons {
 
     public List<StrategyComparison> of(Harness harness) {
         return all.stream().filter(c -> c.harness() == harness).toList();
+    }
+
+    /** Every source's comparison of this scenario in this harness, in file order. */
+    public List<StrategyComparison> allOf(Harness harness, Scenario scenario) {
+        return all.stream().filter(c -> c.harness() == harness && c.scenario().equals(scenario)).toList();
     }
 
     /** The comparison of this scenario from the first preferred source that has it, else any source. */

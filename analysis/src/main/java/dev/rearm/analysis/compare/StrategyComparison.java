@@ -10,14 +10,15 @@ import dev.rearm.analysis.stats.SampleSummary;
 /**
  * reopen against modify in one scenario, as one harness (and one JMH class) measured them.
  *
- * @param speedup mean ns/op of reopen over that of modify, with its bootstrap 95% CI
+ * @param speedup mean ns/op of reopen over that of modify, with its 95% CI
+ *                ({@link dev.rearm.analysis.stats.RatioInterval})
  * @param test    Welch and Mann-Whitney, or null when a side has fewer than two observations
  */
 public record StrategyComparison(Harness harness, String source, Scenario scenario, Measurement reopen,
                                  Measurement modify, SampleSummary reopenSummary, SampleSummary modifySummary,
                                  Estimate speedup, DifferenceTest test) {
 
-    /** Names this comparison's bootstrap stream and its rows: harness, source and scenario. */
+    /** Names this comparison's rows: harness, source and scenario. */
     public String label() {
         return harness.label() + " " + source + " " + scenario.label();
     }

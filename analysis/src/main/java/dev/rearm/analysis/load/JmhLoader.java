@@ -6,7 +6,8 @@ import dev.rearm.analysis.stats.LatencyHistogram;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleUnaryOperator;
@@ -16,8 +17,12 @@ import java.util.function.DoubleUnaryOperator;
  * (and SampleTime's {@code rawDataHistogram}), never JMH's own scoreError, which pools iterations
  * across forks. Params are the DESIGN.md scenario keys; a key a class has no {@code @Param} for
  * takes its headline value, except {@code threads}, which falls back to JMH's own thread count.
+ * Any other param, and a second entry of one benchmark, mode and params, are refused: the
+ * analysis keys scenarios by those keys and would otherwise merge different measurements.
  */
 final class JmhLoader {
+    /** BindingFloorBenchmark's param: which binding made the call. */
+    static final String BINDING = "binding";
     static final String EXPECTED = "JMH's JSON results (-rf json): a list of {benchmark, mode, params, "
             + "primaryMetric{scoreUnit, rawData}}";
 
@@ -43,6 +48,7 @@ final class JmhLoader {
         }
         String jmhVersion = null;
         String jvm = null;
+        Map<String, String> firstEntryByKey = new HashMap<>();
         int index = 0;
         for (JsonNode entry : root) {
             String where = file + " entry " + index++;
@@ -56,6 +62,7 @@ final class JmhLoader {
                 jvm = vmName == null ? vmVersion : vmVersion == null ? vmName : vmName + " " + vmVersion;
             }
             readEntry(where, entry, measurements, latencies, floors, notMeasured);
+            refuseSecondEntryOfAKey(where, entry, firstEntryByKey);
         }
         return new Loaded(List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
                 List.copyOf(notMeasured), jmhVersion, jvm);
@@ -78,12 +85,8 @@ final class JmhLoader {
             return;
         }
 
-        Map<String, String> params = new HashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = entry.path("params").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            params.put(field.getKey(), field.getValue().asText());
-        }
+        Map<String, String> params = paramsOf(entry);
+        refuseUnknownParams(where, benchmark, params);
         if (!params.containsKey(Scenario.THREADS) && entry.path("threads").isInt()) {
             params.put(Scenario.THREADS, entry.path("threads").asText());
         }
@@ -111,12 +114,54 @@ final class JmhLoader {
         GroupedSample sample = forksAndIterations(where, rawData, toNs);
         if (strategy == null) {
             // BindingFloorBenchmark measures each floor through both bindings (jna, jni): keep them apart.
-            String binding = params.containsKey("binding") ? " binding=" + params.get("binding") : "";
+            String binding = params.containsKey(BINDING) ? " " + BINDING + "=" + params.get(BINDING) : "";
             floors.add(new FloorMeasurement(Harness.JMH, className + "." + method + binding, sample));
             return;
         }
         ScenarioKey key = new ScenarioKey(strategy, Scenario.fromValues(params, where));
         measurements.add(new Measurement(Harness.JMH, className, key, sample, null, Map.of()));
+    }
+
+    /**
+     * A param the analysis does not key scenarios by would be dropped, and entries differing only in
+     * it would collapse into one (the first would win): refused instead. {@code binding} keys only
+     * the binding floors (benchmarks without a strategy), which keep it in their name.
+     */
+    private static void refuseUnknownParams(String where, String benchmark, Map<String, String> params)
+            throws BadInputException {
+        boolean floor = !params.containsKey(Scenario.STRATEGY) && !isStrategyMethod(benchmark);
+        for (String param : new TreeSet<>(params.keySet())) {
+            boolean known = param.equals(Scenario.STRATEGY) || Scenario.KEYS.contains(param)
+                    || (floor && param.equals(BINDING));
+            if (!known) {
+                throw new BadInputException(where + " (" + benchmark + "): unknown @Param '" + param + "'; valid: "
+                        + Scenario.STRATEGY + ", " + String.join(", ", Scenario.KEYS) + " (and " + BINDING
+                        + " on benchmarks without a strategy); the analysis keys scenarios by these and would "
+                        + "otherwise merge entries that differ in '" + param + "'");
+            }
+        }
+    }
+
+    private static boolean isStrategyMethod(String benchmark) {
+        return benchmark.endsWith("." + ScenarioKey.REOPEN) || benchmark.endsWith("." + ScenarioKey.MODIFY);
+    }
+
+    /** Two entries of one benchmark, mode and params (a jmh.json concatenated twice): which is the figure? */
+    private static void refuseSecondEntryOfAKey(String where, JsonNode entry, Map<String, String> firstEntryByKey)
+            throws BadInputException {
+        String key = entry.path("benchmark").asText() + " " + entry.path("mode").asText("avgt") + " "
+                + new TreeMap<>(paramsOf(entry));
+        String first = firstEntryByKey.putIfAbsent(key, where);
+        if (first != null) {
+            throw new BadInputException(where + " (" + key + "): the same benchmark, mode and params as " + first
+                    + "; expected each once (was a result file concatenated twice?)");
+        }
+    }
+
+    private static Map<String, String> paramsOf(JsonNode entry) {
+        Map<String, String> params = new HashMap<>();
+        entry.path("params").fields().forEachRemaining(field -> params.put(field.getKey(), field.getValue().asText()));
+        return params;
     }
 
     private static GroupedSample forksAndIterations(String where, JsonNode rawData, DoubleUnaryOperator toNs)

@@ -2,20 +2,26 @@ package dev.rearm.analysis.load;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Reads one JSON file of a run folder and turns every way it can be unusable (missing, empty,
- * cut short, not JSON) into one {@link BadInputException} line that names the file.
+ * cut short, not JSON, a NaN or infinity in it) into one {@link BadInputException} line that names the file.
  */
 final class JsonInput {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // NaN and Infinity are parsed (not refused as "not valid JSON") so that JsonNumbers can name
+    // the entry and field that hold them.
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     private JsonInput() {
     }
@@ -37,11 +43,14 @@ final class JsonInput {
         if (text.isBlank()) {
             throw new BadInputException(file + ": empty file; expected " + expected);
         }
+        JsonNode root;
         try {
-            return MAPPER.readTree(text);
+            root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw new BadInputException(file + ": " + describe(e) + "; expected " + expected);
         }
+        JsonNumbers.requireFinite(file, root);
+        return root;
     }
 
     private static String describe(JsonProcessingException e) {

@@ -40,6 +40,8 @@ final class NativeLoader {
             throw new BadInputException(file + ": its harness is '" + harness + "', not 'native'; expected "
                     + EXPECTED);
         }
+        // Every number of a result is a time, a count or a duration: none can be negative.
+        JsonNumbers.requireNonNegative(file, root, "results");
         List<Measurement> measurements = new ArrayList<>();
         List<NotMeasured> notMeasured = new ArrayList<>();
         List<ProfilerEntry> profiler = new ArrayList<>();

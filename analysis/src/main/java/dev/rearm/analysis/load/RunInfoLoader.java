@@ -10,7 +10,7 @@ import java.util.List;
 final class RunInfoLoader {
     static final String FILE = "run.json";
     private static final String EXPECTED = "an object with optional keys command, profile, startedAt, "
-            + "finishedAt, gitCommit, host, notes[], notRun[{what, why}]";
+            + "finishedAt, measuredAt, gitCommit, host, notes[], notRun[{what, why}], jmh{binding}";
 
     private RunInfoLoader() {
     }
@@ -33,8 +33,8 @@ final class RunInfoLoader {
             notRun.add(new NotMeasured("run", entry.path("what").asText("?"), entry.path("why").asText("no reason given")));
         }
         return new RunInfo(FILE, text(root, "command"), text(root, "profile"), text(root, "startedAt"),
-                firstText(root, "finishedAt", "measuredAt"), gitCommit(root), text(root, "host"), List.copyOf(notes),
-                List.copyOf(notRun));
+                firstText(root, "measuredAt", "finishedAt"), gitCommit(root), text(root, "host"), List.copyOf(notes),
+                List.copyOf(notRun), firstNonNull(text(root.path("jmh"), "binding"), text(root, "binding")));
     }
 
     /** The pipeline writes git as {"commit": sha, "dirty": bool}; hand-made files may use "gitCommit". */
@@ -48,6 +48,10 @@ final class RunInfoLoader {
             return null;
         }
         return root.path("git").path("dirty").asBoolean(false) ? commit + " (with uncommitted changes)" : commit;
+    }
+
+    private static String firstNonNull(String a, String b) {
+        return a != null ? a : b;
     }
 
     private static String firstText(JsonNode node, String... keys) {

@@ -67,8 +67,12 @@ public final class RunLoader {
 
         Path envFile = dir.resolve(ENV_FILE);
         Environment environment;
+        List<String> warnings = new ArrayList<>();
         if (Files.exists(envFile)) {
             environment = EnvironmentLoader.fromFile(envFile);
+            if (nativeEnvironment != null) {
+                warnings.addAll(EnvironmentMismatch.between(environment, nativeEnvironment));
+            }
         } else if (nativeEnvironment != null) {
             environment = nativeEnvironment;
         } else {
@@ -76,6 +80,6 @@ public final class RunLoader {
         }
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
-                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler);
+                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings));
     }
 }

@@ -6,6 +6,7 @@ import dev.rearm.analysis.load.ProfilerEntry;
 import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.stats.Estimate;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import dev.rearm.analysis.stats.RatioInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,7 +22,9 @@ import java.util.Optional;
  * <p>CPU time leads: the workload is one thread and the tool's every cost (handlers, signal
  * delivery, traps, timer interrupts) lands on that thread's CPU time, while the wall clock on a
  * shared machine also counts other processes' turns. Wall-time slowdowns are given beside it.
- * Intervals are the report's bootstrap over rounds, each run resampled independently.
+ * Slowdowns are ratios of means with {@link RatioInterval}'s t interval; the overhead ratios and
+ * reopen's extra time (not ratios of means) use the report's bootstrap over rounds, each run
+ * resampled independently.
  */
 public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List<OverheadRatio> ratios,
                                List<ReopenExtra> reopenExtras) {
@@ -45,8 +48,8 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
                     .toList();
             for (ProfilerEntry tool : tools) {
                 String name = "profiler " + workload + " " + tool.label();
-                slowdowns.add(new Slowdown(tool, bootstrap.ratio(name + " cpu", tool.cpuNs(), none.get().cpuNs()),
-                        bootstrap.ratio(name + " wall", tool.wallNs(), none.get().wallNs())));
+                slowdowns.add(new Slowdown(tool, RatioInterval.ratio(tool.cpuNs(), none.get().cpuNs()),
+                        RatioInterval.ratio(tool.wallNs(), none.get().wallNs())));
             }
             for (int rate : tools.stream().mapToInt(ProfilerEntry::rate).distinct().toArray()) {
                 Optional<ProfilerEntry> reopen = find(data, workload, ScenarioKey.REOPEN, rate);
@@ -75,8 +78,7 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
             watchpoints = bootstrap.estimate(name + " watchpoint ratio",
                     List.of(reopen.cpuNs(), modify.cpuNs(), sampler.get().cpuNs()),
                     m -> (m[0] - m[2]) / (m[1] - m[2]));
-            Estimate modifyOverSampler = bootstrap.ratio(name + " modify over sampler", modify.cpuNs(),
-                    sampler.get().cpuNs());
+            Estimate modifyOverSampler = RatioInterval.ratio(modify.cpuNs(), sampler.get().cpuNs());
             watchpointsResolved = modifyOverSampler.low() > 1;
         }
         return new OverheadRatio(reopen.workload(), reopen.rate(), overall, overallResolved, watchpoints,

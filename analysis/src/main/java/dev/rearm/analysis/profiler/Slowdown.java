@@ -5,7 +5,8 @@ import dev.rearm.analysis.stats.Estimate;
 
 /**
  * How much slower one run of a workload was than the same work with no tool: mean CPU time (and
- * wall time) per round over that of the no-tool run, with bootstrap 95% CIs over rounds.
+ * wall time) per round over that of the no-tool run, with 95% CIs over rounds ({@link
+ * dev.rearm.analysis.stats.RatioInterval}).
  */
 public record Slowdown(ProfilerEntry entry, Estimate cpu, Estimate wall) {
 

@@ -157,9 +157,9 @@ final class ProfilerSection {
     /** For the method section. */
     static String methodBullet() {
         return "Profiler overhead: slowdown = mean CPU (or wall) time per round of a tool run over that of the "
-                + "no-tool run of the same workload, bootstrap 95% CI over rounds (each run resampled on its own); "
+                + "no-tool run of the same workload, 95% t interval on the log ratio over rounds (as for speedups); "
                 + "the overhead ratio (reopen − 1) / (modify − 1) and the watchpoint ratio (reopen − sampler) / "
-                + "(modify − sampler) are bootstrapped from the same resamples of the runs' mean CPU times. A "
+                + "(modify − sampler) are bootstrapped from resamples of the runs' rounds (each run on its own). A "
                 + "ratio whose denominator's CI reaches 0 is reported as not resolved.";
     }
 }

@@ -3,6 +3,7 @@ package dev.rearm.analysis.report;
 import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.baseline.BaselineRow;
+import dev.rearm.analysis.baseline.Change;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ChartSpec;
 import dev.rearm.analysis.chart.ReportCharts;
@@ -25,6 +26,7 @@ import dev.rearm.analysis.load.RunInfo;
 import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.model.CostModel;
+import dev.rearm.analysis.model.CostModelFit;
 import dev.rearm.analysis.model.FittedModel;
 import dev.rearm.analysis.model.ModelPoint;
 import dev.rearm.analysis.model.ReopenBreakdown;
@@ -63,6 +65,9 @@ public final class ReportComposer {
         String profile = run.info().profile() == null ? "A" : "A `" + run.info().profile() + "`";
         doc.paragraph(profile + " run · " + Fmt.orUnknown(env.cpu()) + " · kernel "
                 + Fmt.orUnknown(env.kernel()) + " · generated " + generatedAt + " by `analysis.jar`.");
+        for (String warning : run.warnings()) {
+            doc.paragraph("**Warning:** " + warning + ".");
+        }
         claimCheck(doc, analysis, charts);
         environment(doc, run);
         runInfo(doc, run.info());
@@ -79,7 +84,7 @@ public final class ReportComposer {
         ProfilerSection.write(doc, analysis.profiler(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);
-        analysis.baseline().ifPresent(baseline -> baseline(doc, baseline));
+        analysis.baseline().ifPresent(baseline -> baseline(doc, run, baseline));
         everyComparison(doc, analysis);
         notRun(doc, analysis, charts);
         method(doc, analysis);
@@ -98,6 +103,9 @@ public final class ReportComposer {
                     "**" + row.verdict().label() + "**", row.why()));
         }
         doc.table(List.of("Claim", "Harness", "Measured speedup [95% CI]", "Verdict", "Why"), rows);
+        if (analysis.claims().stream().anyMatch(row -> row.verdict() == Verdict.TOO_FEW_GROUPS)) {
+            doc.paragraph("**" + ClaimConsole.TOO_FEW_TO_JUDGE + "**");
+        }
         doc.paragraph("Tolerance rule: " + ToleranceRule.describe());
         image(doc, charts, "headline");
     }
@@ -148,6 +156,8 @@ public final class ReportComposer {
         rows.add(List.of("Started", Fmt.orUnknown(info.startedAt())));
         rows.add(List.of("Measurements finished", Fmt.orUnknown(info.finishedAt())));
         rows.add(List.of("Git commit", Fmt.orUnknown(info.gitCommit())));
+        rows.add(List.of("Binding of JMH's perf calls", info.binding() == null ? "unknown (not in run.json)"
+                : info.jmhUsedJna() ? "**jna** (" + ClaimCheck.JNA_COST + ")" : info.binding()));
         if (info.host() != null) {
             rows.add(List.of("Host", info.host()));
         }
@@ -207,9 +217,26 @@ public final class ReportComposer {
                     + " after reopen, " + Fmt.time(model.modifyTrapNs()) + " after modify."
                     : "no trap cost can give ~4x here: the move costs alone differ by only "
                     + Fmt.ratio(model.moveRatio()) + ".")
-                    + " " + predictionSentence(fitted));
+                    + " " + predictionSentence(fitted) + " " + modelSourceSentence(analysis, fitted));
         }
         image(doc, charts, "trap-rate");
+    }
+
+    /** Which source the model's parts come from, and whether the claim check's figures do too. */
+    private static String modelSourceSentence(Analysis analysis, FittedModel fitted) {
+        List<String> claimSources = analysis.claims().stream()
+                .filter(row -> row.harness() == fitted.harness() && row.measured() != null)
+                .map(row -> row.measured().source()).distinct().toList();
+        String sentence = "The parts come from " + fitted.source() + (CostModelFit.PREFERRED_SOURCES.get(0)
+                .equals(fitted.source()) || CostModelFit.PREFERRED_SOURCES.get(1).equals(fitted.source())
+                ? " (the trap-rate sweep: every trap rate measured in one source)" : "") + ".";
+        List<String> different = claimSources.stream().filter(source -> !source.equals(fitted.source())).toList();
+        if (!different.isEmpty()) {
+            sentence += " The claim check's figures come from " + String.join(" and ", different)
+                    + ", which measured the same scenarios in runs of their own: its trap costs may differ from "
+                    + "these by run-to-run variation.";
+        }
+        return sentence;
     }
 
     private static String fourTimesTrapCost(CostModel model) {
@@ -345,22 +372,41 @@ public final class ReportComposer {
                 Fmt.time(jmh.mean() - nativeSide.mean()), Fmt.ratio(jmh.mean() / nativeSide.mean()));
     }
 
-    private static void baseline(Document doc, BaselineComparison baseline) {
+    private static void baseline(Document doc, Run run, BaselineComparison baseline) {
         Run other = baseline.baselineRun();
         doc.heading("Against the baseline run");
         doc.paragraph("Baseline: `" + other.dir() + "` · " + Fmt.orUnknown(other.environment().cpu()) + " · kernel "
                 + Fmt.orUnknown(other.environment().kernel()) + ". Ratio of ratios = this run's speedup / the "
-                + "baseline's, with a bootstrap 95% CI over all four samples; " + baseline.matched() + " of "
+                + "baseline's, with a 95% CI over all four samples; " + baseline.matched() + " of "
                 + baseline.rows().size() + " comparisons have a baseline figure.");
+        String profile = run.info().profile();
+        String otherProfile = other.info().profile();
+        if (profile == null || otherProfile == null) {
+            doc.paragraph("**Profiles:** this run's is " + Fmt.orUnknown(profile) + ", the baseline's "
+                    + Fmt.orUnknown(otherProfile) + " (run.json): if they differ, so do the round sizes and fork "
+                    + "counts, and the figures may differ for that reason alone.");
+        } else if (!profile.equals(otherProfile)) {
+            doc.paragraph("**The runs used different profiles** (this run `" + profile + "`, the baseline `"
+                    + otherProfile + "`): the round sizes, iterations and fork counts differ, which can move a "
+                    + "per-op figure by itself; compare runs of one profile to see a change of kernel or code.");
+        }
+        Change within = Change.WITHIN_VARIATION;
+        doc.paragraph(baseline.count(Change.CHANGED) + " changed, " + baseline.count(within) + " "
+                + within.label(baseline.marginPercent()) + ", " + baseline.count(Change.NOT_SHOWN)
+                + " with a CI too wide to tell. A CI that excludes 1 is a change only when it reaches beyond the "
+                + "equivalence margin (`--equivalence-margin`, " + Change.margin(baseline.marginPercent())
+                + " here): runs made on different days on a shared host differ by more than a within-run CI "
+                + "allows. The margin comes from A/A runs (analysis/README.md).");
         List<List<String>> rows = new ArrayList<>();
         for (BaselineRow row : baseline.rows()) {
             StrategyComparison now = row.current();
             rows.add(List.of(now.harness().label(), now.source(), now.scenario().shortLabel(), Fmt.ratio(now.speedup()),
                     row.baseline() == null ? "not measured" : Fmt.ratio(row.baseline().speedup()),
-                    row.ratioOfRatios() == null ? "—" : Fmt.ratio(row.ratioOfRatios())));
+                    row.ratioOfRatios() == null ? "—" : Fmt.ratio(row.ratioOfRatios()),
+                    row.change().label(baseline.marginPercent())));
         }
         doc.table(List.of("Harness", "Source", "Scenario", "This run [95% CI]", "Baseline [95% CI]",
-                "Ratio of ratios [95% CI]"), rows);
+                "Ratio of ratios [95% CI]", "Change"), rows);
     }
 
     private static void everyComparison(Document doc, Analysis analysis) {
@@ -378,7 +424,7 @@ public final class ReportComposer {
                     Fmt.time(c.modifySummary().mean()) + " (" + Fmt.time(c.modifySummary().median()) + ")",
                     Fmt.ratio(c.speedup()),
                     test == null ? "—" : Fmt.pValue(test.welchP()),
-                    test == null ? "—" : Fmt.pValue(test.mannWhitneyP()),
+                    test == null ? "—" : (test.mannWhitneyExact() ? "" : "≈ ") + Fmt.pValue(test.mannWhitneyP()),
                     test == null ? c.reopenSummary().values() + " / " + c.modifySummary().values()
                             : test.countA() + " / " + test.countB() + " " + test.unit()));
         }
@@ -442,19 +488,23 @@ public final class ReportComposer {
         doc.bullets(List.of(
                 "Every figure is ns per op (JMH scores converted from their unit). A speedup is the mean ns/op of "
                         + "reopen over that of modify in the same scenario, harness and source.",
-                "95% CIs: hierarchical bootstrap (Kalibera & Jones): resample rounds (native) or forks (JMH) "
-                        + "with replacement, then iterations within each drawn fork; " + analysis.resamples()
+                "95% CIs of speedups and ratios of ratios: a Welch t interval on the log of the ratio, with the "
+                        + "rounds (native) or fork means (JMH) as the independent units (delta method, "
+                        + "Welch-Satterthwaite degrees of freedom), so its coverage holds at 3 forks, where a "
+                        + "bootstrap's percentiles cannot be estimated. " + Fmt.FEW_GROUPS_MARK + " marks an interval "
+                        + "resting on fewer than " + Estimate.FEW_GROUPS + " rounds or forks: such a figure gets no "
+                        + "verdict.",
+                "The profiler's overhead ratios: hierarchical bootstrap (Kalibera & Jones): resample rounds "
+                        + "with replacement, then iterations within each drawn round; " + analysis.resamples()
                         + " resamples (at least " + HierarchicalBootstrap.MIN_RESAMPLES + "), Well19937c seeded with **"
-                        + analysis.seed() + "** mixed with each comparison's name, so a rerun gives the same intervals.",
-                "The interval is Hesterberg's expanded percentile interval: with n rounds or forks it reads the "
-                        + "resamples at the tail Φ(−√(n/(n−1))·t(n−1, 0.975)) instead of 2.5%, because a plain "
-                        + "percentile interval is too narrow with few forks (about 81% coverage with 3 forks instead "
-                        + "of 95%). " + Fmt.FEW_GROUPS_MARK + " marks an interval resting on fewer than "
-                        + Estimate.FEW_GROUPS + " rounds or forks: treat it as a rough range only.",
+                        + analysis.seed() + "** mixed with each figure's name, so a rerun gives the same intervals; "
+                        + "read as Hesterberg's expanded percentile interval.",
                 "JMH's own scoreError is not used: it pools iterations across forks and ignores the variance "
                         + "between forks.",
                 "Welch's t-test and the Mann-Whitney U test (two-sided) on independent units: native rounds or "
-                        + "JMH fork means (iterations only when a side has a single fork).",
+                        + "JMH fork means (iterations only when a side has a single fork). Mann-Whitney's p is exact "
+                        + "for untied samples of up to 60 values (≈ marks the normal approximation); at 3 fork means "
+                        + "against 3 its smallest possible p is 0.1.",
                 "Medians and latency percentiles use the R_7 definition (as R and NumPy do by default).",
                 "JMH classes without a `@Param` for a scenario key take its headline value: `"
                         + Scenario.HEADLINE.label() + "`; threads falls back to JMH's own thread count.",

@@ -37,6 +37,14 @@ class ToleranceRuleTest {
     }
 
     @Test
+    void aFigureFromFewerThanThreeForksOrRoundsIsTooFewToJudgeInsteadOfNotReproduced() {
+        // 1 fork gave "14.5x [14.5, 14.5] not reproduced" before: a zero-width interval is no evidence.
+        assertThat(ToleranceRule.judge(new Estimate(14.5, 14.5, 14.5, 0.95, 1), 10)).isEqualTo(Verdict.TOO_FEW_GROUPS);
+        assertThat(ToleranceRule.judge(new Estimate(9.9, 9.0, 11.0, 0.95, 2), 10)).isEqualTo(Verdict.TOO_FEW_GROUPS);
+        assertThat(Verdict.TOO_FEW_GROUPS.label()).isEqualTo("too few forks/rounds to judge");
+    }
+
+    @Test
     void theBandIsAFactorOneAndAQuarterEitherWay() {
         assertThat(ToleranceRule.band(10)).isEqualTo("[8.00, 12.5]");
         assertThat(ToleranceRule.band(4)).isEqualTo("[3.20, 5.00]");

@@ -22,7 +22,7 @@ class ComparisonsTest {
                 jmh("HeadlineBenchmark", "modify", Scenario.HEADLINE, 400),
                 jmh("TrapRateBenchmark", "reopen", Scenario.HEADLINE, 5_000),
                 jmh("TrapRateBenchmark", "modify", Scenario.HEADLINE, 400),
-                jmh("RingPagesBenchmark", "reopen", Scenario.HEADLINE, 9_000)), bootstrap);
+                jmh("RingPagesBenchmark", "reopen", Scenario.HEADLINE, 9_000)));
         assertThat(comparisons.all()).extracting(StrategyComparison::source)
                 .containsExactly("HeadlineBenchmark", "TrapRateBenchmark");
         assertThat(comparisons.find(Harness.JMH, Scenario.HEADLINE, "TrapRateBenchmark").orElseThrow().speedup().point())
@@ -40,7 +40,7 @@ class ComparisonsTest {
                 jmh("RingPagesBenchmark", "reopen", Scenario.HEADLINE, 5_000),
                 jmh("RingPagesBenchmark", "modify", Scenario.HEADLINE, 400),
                 jmh("RingPagesBenchmark", "reopen", Scenario.HEADLINE.withPages(8), 6_000),
-                jmh("RingPagesBenchmark", "modify", Scenario.HEADLINE.withPages(8), 400)), bootstrap);
+                jmh("RingPagesBenchmark", "modify", Scenario.HEADLINE.withPages(8), 400)));
         assertThat(comparisons.sweep(Harness.JMH, Sweep.PAGES))
                 .extracting(c -> c.scenario().pages() + " " + c.source())
                 .containsExactly("1 RingPagesBenchmark", "8 RingPagesBenchmark");

@@ -149,4 +149,68 @@ class BadInputTest {
         assertThat(run.notMeasured()).filteredOn(n -> n.harness().equals("native")).singleElement()
                 .satisfies(n -> assertThat(n.why()).isEqualTo("refused: ENOSPC: 4 debug registers"));
     }
+
+    @Test
+    void infinityInJmhRawDataIsNamedWithTheBenchmarkAndField() throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "native.json");
+        Files.writeString(dir.resolve("jmh.json"), """
+                [{"benchmark": "dev.rearm.jmh.HeadlineBenchmark.move", "mode": "avgt",
+                  "params": {"strategy": "modify"},
+                  "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[2000.0, Infinity]]}}]
+                """);
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(dir.resolve("jmh.json") + " entry 0 (dev.rearm.jmh.HeadlineBenchmark.move strategy=modify), "
+                        + "field primaryMetric.rawData[0][1]: Infinity is not a number JSON allows; expected a finite number");
+    }
+
+    @Test
+    void aNegativeTrapCountIsRefused() throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "jmh.json");
+        Files.writeString(dir.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"strategy": "reopen", "trapEvery": 1, "nsPerOp": [19000], "traps": {"expected": -1, "observed": -1}}]}
+                """);
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("results[0] (strategy=reopen trapEvery=1), field traps.expected: -1 is negative");
+    }
+
+    @Test
+    void aNegativeProfilerDurationIsRefused() throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "jmh.json");
+        Files.writeString(dir.resolve("native.json"), """
+                {"harness": "native", "results": [
+                  {"matrix": "profiler", "workload": "stream", "strategy": "none", "rate": 0, "accesses": 100,
+                   "cpuNs": [1000], "wallNs": [1000], "counts": {"samplerHandlerNs": -5}}]}
+                """);
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("results[0] (strategy=none workload=stream rate=0), field counts.samplerHandlerNs: "
+                        + "-5 is negative");
+    }
+
+    @Test
+    void twoEntriesOfTheSameBenchmarkAndParamsAreRefusedInsteadOfTheFirstWinning() throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "native.json");
+        String entry = """
+                {"benchmark": "dev.rearm.jmh.HeadlineBenchmark.move", "mode": "avgt", "params": {"strategy": "modify"},
+                 "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[2000.0]]}}""";
+        Files.writeString(dir.resolve("jmh.json"), "[" + entry + ", " + entry + "]");
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(dir.resolve("jmh.json") + " entry 1 (")
+                .hasMessageContaining("the same benchmark, mode and params as " + dir.resolve("jmh.json") + " entry 0");
+    }
+
+    @Test
+    void bindingIsAParamOfTheFloorsButNotOfAStrategyBenchmark() throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "native.json");
+        Files.writeString(dir.resolve("jmh.json"), """
+                [{"benchmark": "dev.rearm.jmh.BindingFloorBenchmark.gettid", "mode": "avgt", "params": {"binding": "jna"},
+                  "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[300.0]]}},
+                 {"benchmark": "dev.rearm.jmh.HeadlineBenchmark.move", "mode": "avgt",
+                  "params": {"strategy": "modify", "binding": "jna"},
+                  "primaryMetric": {"scoreUnit": "ns/op", "rawData": [[2000.0]]}}]
+                """);
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(dir.resolve("jmh.json") + " entry 1 (dev.rearm.jmh.HeadlineBenchmark.move): "
+                        + "unknown @Param 'binding'");
+    }
 }

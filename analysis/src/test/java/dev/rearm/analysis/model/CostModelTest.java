@@ -29,7 +29,7 @@ class CostModelTest {
             measurements.add(Measurements.exact("reopen", scenario, C_REOPEN + f * T_REOPEN));
             measurements.add(Measurements.exact("modify", scenario, C_MODIFY + f * T_MODIFY));
         }
-        Comparisons comparisons = Comparisons.of(measurements, new HierarchicalBootstrap(1, 200));
+        Comparisons comparisons = Comparisons.of(measurements);
 
         FittedModel fitted = CostModelFit.fit(comparisons, Harness.NATIVE).orElseThrow();
 
@@ -62,7 +62,7 @@ class CostModelTest {
     void noModelWithoutBothEnds() {
         List<Measurement> onlyNever = List.of(Measurements.exact("reopen", Scenario.HEADLINE, C_REOPEN),
                 Measurements.exact("modify", Scenario.HEADLINE, C_MODIFY));
-        assertThat(CostModelFit.fit(Comparisons.of(onlyNever, new HierarchicalBootstrap(1, 200)), Harness.NATIVE))
+        assertThat(CostModelFit.fit(Comparisons.of(onlyNever), Harness.NATIVE))
                 .isEmpty();
     }
 }

@@ -45,6 +45,29 @@ class ReportTest {
     }
 
     @Test
+    void claimRowsFromTwoForksSayTooFewToJudgeInTheReport() throws Exception {
+        // The fixture's jmh.json has 2 forks per benchmark.
+        Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown).contains("**too few forks/rounds to judge**").contains(ClaimConsole.TOO_FEW_TO_JUDGE);
+    }
+
+    @Test
+    void theBindingOfJmhsCallsIsInTheRunTable() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        Fixtures.addToRunJson(run, "\"jmh\": {\"binding\": \"jna\"}");
+        String markdown = Files.readString(write(run, tmp.resolve("out")).resolve("report.md"));
+        assertThat(markdown).contains("| Binding of JMH's perf calls | **jna** (JNA's dispatch adds ~250 ns");
+    }
+
+    @Test
+    void theCostModelSaysWhichSourceItsPartsComeFromAndThatTheClaimCheckUsesAnother() throws Exception {
+        String markdown = Files.readString(write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out")).resolve("report.md"));
+        assertThat(markdown).contains("The parts come from TrapRateBenchmark (the trap-rate sweep")
+                .contains("The claim check's figures come from HeadlineBenchmark");
+    }
+
+    @Test
     void htmlIsSelfContained() throws Exception {
         Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
         String html = Files.readString(out.resolve("report.html"));

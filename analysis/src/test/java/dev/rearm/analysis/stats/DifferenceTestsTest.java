@@ -55,4 +55,34 @@ class DifferenceTestsTest {
         assertThat(test.welchP()).isNaN();
         assertThat(test.mannWhitneyP()).isLessThan(0.2);
     }
+
+    @Test
+    void mannWhitneyAtThreeForksAgainstThreeUsesTheExactDistributionWhoseSmallestPIsOneTenth() {
+        // commons-math3's normal approximation said 0.0495 here: "significant" on every JMH row.
+        GroupedSample a = GroupedSample.of(List.of(new double[] {19_000}, new double[] {19_500}, new double[] {19_200}));
+        GroupedSample b = GroupedSample.of(List.of(new double[] {2_000}, new double[] {2_100}, new double[] {2_050}));
+        DifferenceTest test = DifferenceTests.compare(a, b);
+        assertThat(test.mannWhitneyExact()).isTrue();
+        assertThat(test.mannWhitneyP()).isEqualTo(0.1, within(1e-12));
+    }
+
+    @Test
+    void exactMannWhitneyMatchesTheTabulatedDistributionForFiveAgainstFive() {
+        // Orderings of 5 and 5 by U: 1, 1, 2, 3, 5, ... of C(10, 5) = 252 (Mann & Whitney 1947, table I).
+        long[] counts = ExactMannWhitney.orderingsByU(5, 5);
+        assertThat(counts).startsWith(1, 1, 2, 3, 5, 7);
+        assertThat(java.util.Arrays.stream(counts).sum()).isEqualTo(252);
+        double[] x = {1, 2, 4, 5.5, 7.5};
+        double[] y = {3, 5, 6, 7, 8};
+        assertThat(ExactMannWhitney.u(x, y)).isEqualTo(7);
+        // P(U <= 7) = (1+1+2+3+5+7+9+11) / 252 = 39/252; two-sided 78/252.
+        assertThat(ExactMannWhitney.twoSidedP(x, y)).isEqualTo(78.0 / 252, within(1e-12));
+    }
+
+    @Test
+    void tiedValuesFallBackToTheNormalApproximationAndSaySo() {
+        DifferenceTest test = DifferenceTests.compare(GroupedSample.ofSingles(new double[] {5, 6, 7}),
+                GroupedSample.ofSingles(new double[] {5, 1, 2}));
+        assertThat(test.mannWhitneyExact()).isFalse();
+    }
 }
