@@ -8,13 +8,14 @@ import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.model.CostModelFit;
 import dev.rearm.analysis.model.FittedModel;
 import dev.rearm.analysis.model.ReopenBreakdown;
+import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.profiler.ProfilerOverhead;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** load -> statistics -> cost model -> claims (-> baseline) -> profiler overhead: the steps before the report. */
+/** load -> statistics -> cost model and trap anatomy -> claims (-> baseline) -> profiler overhead: the steps before the report. */
 public final class Analyzer {
     private final HierarchicalBootstrap bootstrap;
 
@@ -35,8 +36,10 @@ public final class Analyzer {
         }
         Optional<BaselineComparison> baseline = baselineRun.map(other -> BaselineComparison.of(other, comparisons,
                 Comparisons.of(other.measurements()), marginPercent));
+        TrapAnatomy anatomy = TrapAnatomy.of(run.anatomy());
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
-                ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements())),
-                baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap));
+                ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements()), anatomy),
+                baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap),
+                anatomy);
     }
 }

@@ -10,6 +10,7 @@ import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.model.CostModel;
 import dev.rearm.analysis.model.CostModelFit;
 import dev.rearm.analysis.model.FittedModel;
+import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.stats.Estimate;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ public final class ClaimCheck {
     }
 
     public static List<ClaimRow> check(Run run, Comparisons comparisons, Map<Harness, FittedModel> models,
-                                       Optional<ReopenBreakdown> breakdown) {
+                                       Optional<ReopenBreakdown> breakdown, TrapAnatomy anatomy) {
         List<ClaimRow> rows = new ArrayList<>();
         for (Claim claim : Claim.values()) {
             for (Harness harness : Harness.values()) {
@@ -49,7 +50,9 @@ public final class ClaimCheck {
                 String why = claim == Claim.NEVER_TRAPPING
                         ? neverTrappingWhy(claim, measured.get(), verdict, harness, breakdown)
                         : alwaysTrappingWhy(claim, measured.get(), verdict,
-                                partsFor(comparisons, measured.get(), models.get(harness)));
+                                partsFor(comparisons, measured.get(), models.get(harness)))
+                                + anatomy.why().map(w -> " Why a trap costs this here (trap anatomy): " + w + ".")
+                                        .orElse("");
                 why += whichSource(comparisons, measured.get());
                 if (harness == Harness.JMH && run.info().jmhUsedJna()) {
                     why += " JMH's perf calls went through JNA, not JNI (run.json: the JNI library was not used): "

@@ -11,20 +11,21 @@ import java.util.List;
  * @param jmhVersion  from jmh.json, or null without it
  * @param jmhJvm      the JVM JMH forked, from jmh.json, or null
  * @param profiler    the native profiler matrix's runs ({@link ProfilerData#none()} without them)
+ * @param anatomy     trap-anatomy's parts from native.json (empty without them)
  * @param warnings    what makes the run's files disagree with each other (e.g. env.json and native.json's
  *                    env block naming different CPUs or kernels), for the top of the report and the console
  */
 public record Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,
                   List<LatencyMeasurement> latencies, List<FloorMeasurement> floors,
                   List<NotMeasured> notMeasured, boolean hasNative, boolean hasJmh, String jmhVersion,
-                  String jmhJvm, ProfilerData profiler, List<String> warnings) {
+                  String jmhJvm, ProfilerData profiler, List<String> warnings, List<AnatomyPart> anatomy) {
 
-    /** A run whose files agree with each other. */
+    /** A run whose files agree with each other, without trap-anatomy figures. */
     public Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,
                List<LatencyMeasurement> latencies, List<FloorMeasurement> floors, List<NotMeasured> notMeasured,
                boolean hasNative, boolean hasJmh, String jmhVersion, String jmhJvm, ProfilerData profiler) {
         this(dir, environment, info, measurements, latencies, floors, notMeasured, hasNative, hasJmh, jmhVersion, jmhJvm,
-                profiler, List.of());
+                profiler, List.of(), List.of());
     }
 
     public boolean has(Harness harness) {

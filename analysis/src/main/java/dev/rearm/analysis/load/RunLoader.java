@@ -80,6 +80,7 @@ public final class RunLoader {
         }
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
-                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings));
+                List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings),
+                AnatomyLoader.read(dir));
     }
 }

@@ -72,6 +72,8 @@ public final class ReportComposer {
         environment(doc, run);
         runInfo(doc, run.info());
         costModel(doc, analysis, charts);
+        AnatomySection.write(doc, analysis.anatomy(),
+                Optional.ofNullable(analysis.models().get(Harness.NATIVE)).map(FittedModel::model), charts);
         breakdown(doc, analysis, charts);
         sweep(doc, analysis, charts, Sweep.PAGES, "Ring-buffer pages", "ring-pages", "pages", s -> String.valueOf(s.pages()));
         sweep(doc, analysis, charts, Sweep.THREADS, "Threads", "threads", "threads", s -> String.valueOf(s.threads()));
