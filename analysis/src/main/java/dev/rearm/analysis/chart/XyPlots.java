@@ -2,6 +2,7 @@ package dev.rearm.analysis.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +41,34 @@ final class XyPlots {
             middle[i] = base + (y[i] - base) / 2;
         }
         points(chart, name, x, middle, color, SeriesMarkers.SQUARE, false);
+    }
+
+    /**
+     * Horizontal bars at each y from {@code from} to {@code to} (a stacked bar is one call per
+     * layer), {@code heightPx} thick, kept out of the legend like {@link #bars}. A layer can be
+     * thinner than a marker, so the square that stands for it in the legend is drawn at
+     * {@code hiddenY}, outside the plotted range, where the plot's clip hides it.
+     */
+    static void horizontalBars(XYChart chart, String name, double[] y, double[] from, double[] to, Color color,
+                               float heightPx, double hiddenY) {
+        int n = y.length;
+        double[] xs = new double[n * 3];
+        double[] ys = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            xs[3 * i] = from[i];
+            xs[3 * i + 1] = to[i];
+            xs[3 * i + 2] = Double.NaN;
+            ys[3 * i] = y[i];
+            ys[3 * i + 1] = y[i];
+            ys[3 * i + 2] = Double.NaN;
+        }
+        XYSeries bars = chart.addSeries(name + " (bars)", xs, ys);
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setLineColor(color);
+        bars.setLineStyle(new BasicStroke(heightPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        bars.setShowInLegend(false);
+        points(chart, name, new double[] {from[0]}, new double[] {hiddenY}, color, SeriesMarkers.SQUARE, false);
     }
 
     /** One whisker per point from low to high, with caps. */
@@ -115,6 +144,48 @@ final class XyPlots {
             }
             return blanks.computeIfAbsent(x, k -> " ".repeat(blanks.size() + 1));
         });
+    }
+
+    /** Labels y = 1 .. n with the names, the first name at the top. */
+    static void categoryYAxis(XYChart chart, List<String> names, int rowPx) {
+        int n = names.size();
+        chart.getStyler().setYAxisMin(0.4);
+        chart.getStyler().setYAxisMax(n + 0.6);
+        chart.getStyler().setYAxisTickMarkSpacingHint((int) (rowPx * 0.9));
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+        Map<Double, String> blanks = new HashMap<>();
+        chart.setCustomYAxisTickLabelsFormatter(y -> {
+            long nearest = Math.round(y);
+            if (Math.abs(y - nearest) < 1e-6 && nearest >= 1 && nearest <= n) {
+                return names.get((int) (n - nearest));
+            }
+            return blanks.computeIfAbsent(y, k -> " ".repeat(blanks.size() + 1));
+        });
+    }
+
+    /**
+     * A log10 axis for rates in [0, 1] that include 0: x = log10(rate), and rate 0 one decade left
+     * of the smallest positive rate, labelled "0". Ticks read 0, 0.01, 0.1, 1.
+     *
+     * @return where rate 0 is drawn
+     */
+    static double rateAxis(XYChart chart, double smallestPositiveRate) {
+        int zero = (int) Math.floor(Math.log10(smallestPositiveRate)) - 1;
+        chart.getStyler().setXAxisMin(zero - 0.25);
+        chart.getStyler().setXAxisMax(0.25);
+        chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.max(30, ChartTheme.PLOT_WIDTH / (1 - zero) * 0.9));
+        Map<Double, String> blanks = new HashMap<>();
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            long nearest = Math.round(x);
+            if (Math.abs(x - nearest) < 1e-6 && nearest == zero) {
+                return "0";
+            }
+            if (Math.abs(x - nearest) < 1e-6 && nearest > zero && nearest <= 0) {
+                return BigDecimal.ONE.scaleByPowerOfTen((int) nearest).toPlainString();
+            }
+            return blanks.computeIfAbsent(x, k -> " ".repeat(blanks.size() + 1));
+        });
+        return zero;
     }
 
     /** The pixel width of one bar when {@code perCategory} bars share each of n categories. */
