@@ -5,8 +5,10 @@ import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -15,7 +17,9 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Writes a chart as NAME.png (for report.md and report.html) and NAME.svg (for print and zoom).
  * Panels are painted one below the other into the same picture, as XChart's own encoders paint one
- * chart (a BufferedImage for PNG, VectorGraphics2D for SVG).
+ * chart (a BufferedImage for PNG, VectorGraphics2D for SVG). XChart paints every label as glyph
+ * outlines, never as a string, so the SVG cannot hold its text as text; it gets the chart's title
+ * and caption as its {@code <title>} and {@code <desc>} instead, for search and screen readers.
  */
 public final class ChartFiles {
     private ChartFiles() {
@@ -34,11 +38,22 @@ public final class ChartFiles {
         }
         VectorGraphics2D vector = new VectorGraphics2D();
         paint(spec, vector);
-        try (OutputStream out = Files.newOutputStream(svg)) {
-            new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, spec.width(), spec.height()))
-                    .writeTo(out);
-        }
+        ByteArrayOutputStream drawn = new ByteArrayOutputStream();
+        new SVGProcessor().getDocument(vector.getCommands(), new PageSize(0, 0, spec.width(), spec.height()))
+                .writeTo(drawn);
+        Files.writeString(svg, titled(drawn.toString(StandardCharsets.UTF_8), spec));
         return png;
+    }
+
+    /** The SVG with the chart's title and caption as the first children of its root element. */
+    static String titled(String svg, ChartSpec spec) {
+        int root = svg.indexOf('>', svg.indexOf("<svg")) + 1;
+        return svg.substring(0, root) + "\n  <title>" + xml(spec.title()) + "</title>\n  <desc>" + xml(spec.caption())
+                + "</desc>" + svg.substring(root);
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static void paint(ChartSpec spec, Graphics2D graphics) {

@@ -73,6 +73,11 @@ class ReportChartsTest {
         Document svg = parseWithoutNetwork(dir.resolve(name + ".svg"));
         assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
         assertThat(svg.getElementsByTagName("*").getLength()).isGreaterThan(20);
+        // XChart draws labels as outlines: the SVG names its chart in <title> and <desc> instead.
+        assertThat(svg.getDocumentElement().getElementsByTagName("title").item(0).getTextContent())
+                .isEqualTo(spec.title());
+        assertThat(svg.getDocumentElement().getElementsByTagName("desc").item(0).getTextContent())
+                .isEqualTo(spec.caption());
     }
 
     @Test
