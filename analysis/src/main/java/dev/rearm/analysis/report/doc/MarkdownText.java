@@ -88,8 +88,10 @@ public final class MarkdownText {
         char after = i + 1 < text.length() ? text.charAt(i + 1) : ' ';
         boolean lineStart = i == 0 || before == '\n';
         boolean escape = switch (c) {
-            // $ starts GitHub math; < opens HTML or an autolink.
-            case '\\', '*', '`', '$', '<', '|' -> true;
+            // $ starts GitHub math.
+            case '\\', '*', '`', '$', '|' -> true;
+            // HTML and autolinks open with "<" and a letter, "/", "!" or "?"; "p < 0.05" is text.
+            case '<' -> Character.isLetter(after) || "/!?".indexOf(after) >= 0;
             // GitHub strikes through between single tildes; one before a word ("~10x") can open but never close.
             case '~' -> !(Character.isWhitespace(before) || i == 0) || !Character.isLetterOrDigit(after);
             // Inside a word (snake_case) an underscore never opens or closes emphasis.
@@ -97,7 +99,9 @@ public final class MarkdownText {
             case ']' -> after == '(';
             case '!' -> after == '[';
             case '&' -> entityFollows(text, i);
-            case '#', '>', '-', '+', '=' -> lineStart;
+            case '>' -> lineStart;
+            // A heading, list item, setext underline or thematic break: "# ", "- ", "+ ", "---", "===".
+            case '#', '-', '+', '=' -> lineStart && (Character.isWhitespace(after) || after == c);
             case '.', ')' -> orderedListMarker(text, i);
             default -> false;
         };

@@ -20,6 +20,10 @@ class MarkdownTextTest {
         "- not a bullet",
         "1. not a list",
         "> not a quote",
+        "---",
+        "+ not a bullet either",
+        "## not a heading either",
+        "p < 0.05 and <br> and </p>",
         "back\\slash and a pipe | and an unpaired ` backtick",
         "**yes** — supported; **no** — refused (EINVAL)",
     })
@@ -41,7 +45,8 @@ class MarkdownTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"[8, 12.5]", "9.35x [9.06, 9.62]", "snake_case", "19.4 µs", "trapEvery=1 slots=2"})
+    @ValueSource(strings = {"[8, 12.5]", "9.35x [9.06, 9.62]", "snake_case", "19.4 µs", "trapEvery=1 slots=2", "< 0.0001",
+        "-2.9%", "+3.3%", "~10x when it never traps"})
     void plainFiguresAreLeftReadableInTheMarkdown(String text) {
         assertThat(MarkdownText.of(text)).isEqualTo(text);
     }
