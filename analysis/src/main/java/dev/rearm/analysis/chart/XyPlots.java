@@ -30,12 +30,7 @@ final class XyPlots {
      */
     static void bars(XYChart chart, String name, double[] x, double[] y, double base, Color color, float widthPx) {
         double[][] segments = segments(x, fill(x.length, base), y);
-        XYSeries bars = chart.addSeries(name + " (bars)", segments[0], segments[1]);
-        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        bars.setMarker(SeriesMarkers.NONE);
-        bars.setLineColor(color);
-        bars.setLineStyle(new BasicStroke(widthPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-        bars.setShowInLegend(false);
+        thickSegments(chart, name, segments[0], segments[1], color, widthPx);
         double[] middle = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             middle[i] = base + (y[i] - base) / 2;
@@ -51,24 +46,21 @@ final class XyPlots {
      */
     static void horizontalBars(XYChart chart, String name, double[] y, double[] from, double[] to, Color color,
                                float heightPx, double hiddenY) {
-        int n = y.length;
-        double[] xs = new double[n * 3];
-        double[] ys = new double[n * 3];
-        for (int i = 0; i < n; i++) {
-            xs[3 * i] = from[i];
-            xs[3 * i + 1] = to[i];
-            xs[3 * i + 2] = Double.NaN;
-            ys[3 * i] = y[i];
-            ys[3 * i + 1] = y[i];
-            ys[3 * i + 2] = Double.NaN;
-        }
-        XYSeries bars = chart.addSeries(name + " (bars)", xs, ys);
+        // The vertical segments of y from..to, with the axes swapped.
+        double[][] segments = segments(y, from, to);
+        thickSegments(chart, name, segments[1], segments[0], color, heightPx);
+        points(chart, name, new double[] {from[0]}, new double[] {hiddenY}, color, SeriesMarkers.SQUARE, false);
+    }
+
+    /** Segments drawn as strokes {@code thicknessPx} thick with square ends: bars, kept out of the legend. */
+    private static void thickSegments(XYChart chart, String name, double[] x, double[] y, Color color,
+                                      float thicknessPx) {
+        XYSeries bars = chart.addSeries(name + " (bars)", x, y);
         bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         bars.setMarker(SeriesMarkers.NONE);
         bars.setLineColor(color);
-        bars.setLineStyle(new BasicStroke(heightPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        bars.setLineStyle(new BasicStroke(thicknessPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         bars.setShowInLegend(false);
-        points(chart, name, new double[] {from[0]}, new double[] {hiddenY}, color, SeriesMarkers.SQUARE, false);
     }
 
     /** One whisker per point from low to high, with caps. */
