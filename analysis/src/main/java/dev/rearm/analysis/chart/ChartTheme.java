@@ -36,7 +36,12 @@ final class ChartTheme {
     }
 
     static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+        return xy(title, xTitle, yTitle, HEIGHT);
+    }
+
+    /** An XY chart of the report's width and its own height, e.g. one panel of a stacked chart. */
+    static XYChart xy(String title, String xTitle, String yTitle, int height) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(height).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         style(chart.getStyler());
         return chart;

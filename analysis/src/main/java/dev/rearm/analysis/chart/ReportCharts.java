@@ -7,23 +7,17 @@ import dev.rearm.analysis.claims.ClaimRow;
 import dev.rearm.analysis.claims.ToleranceRule;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.compare.Sweep;
-import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.load.LatencyMeasurement;
 import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.model.FittedModel;
-import dev.rearm.analysis.model.ReopenBreakdown;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToIntFunction;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.lines.SeriesLines;
@@ -50,9 +44,9 @@ public final class ReportCharts {
             new Entry("trap-rate", "Speedup vs trap rate, with the cost model",
                     "fewer than two trap rates measured (TrapRateBenchmark / native matrix 'trap-rate')",
                     ReportCharts::trapRate),
-            new Entry("reopen-phases", "Where a reopen's time goes",
+            new Entry(ReopenPhasesChart.NAME, ReopenPhasesChart.TITLE,
                     "native.json has no phasesNs for reopen (the native harness's phase pass did not run)",
-                    ReportCharts::reopenPhases),
+                    ReopenPhasesChart::build),
             new Entry("latency", "Single-op latency percentiles",
                     "jmh.json has no SampleTime results (LatencyBenchmark)", ReportCharts::latency),
             new Entry("threads", "Speedup vs threads",
@@ -185,70 +179,49 @@ public final class ReportCharts {
         if (perHarness.stream().allMatch(s -> s.size() < 2)) {
             return Optional.empty();
         }
-        XYChart chart = ChartTheme.xy(title("trap-rate"), "trap rate f = 1/trapEvery (traps per move)",
+        XYChart chart = ChartTheme.xy(title("trap-rate"), "trap rate f = 1/trapEvery (traps per move, log scale)",
                 "speedup (reopen / modify)");
+        // f = 0, 0.01 and 0.1 would crowd at the left of a linear axis.
+        double smallest = perHarness.stream().flatMap(List::stream).mapToDouble(c -> c.scenario().trapRate())
+                .filter(f -> f > 0).min().orElse(1);
+        double zero = XyPlots.rateAxis(chart, smallest);
         int index = 0;
         for (Harness harness : Harness.values()) {
             List<StrategyComparison> sweep = perHarness.get(index++);
             if (sweep.isEmpty()) {
                 continue;
             }
-            double[] x = sweep.stream().mapToDouble(c -> c.scenario().trapRate()).toArray();
+            // JMH's points sit a little to the right so the two harnesses' whiskers stay apart.
+            double shift = harness == Harness.JMH ? 0.03 : -0.03;
+            double[] x = sweep.stream().mapToDouble(c -> ratePosition(c.scenario().trapRate(), zero) + shift).toArray();
             addSpeedups(chart, harness, sweep, x, false);
             FittedModel model = analysis.models().get(harness);
             if (model != null) {
-                // Quadratic spacing: dense where the curve bends (small f), long segments where it is
-                // flat, so the dash pattern (restarted on every segment) stays visible.
+                // From f = 0 at its place, then evenly spaced in log f from a third of a decade right of it up to 1.
                 int steps = 40;
-                double[] f = new double[steps + 1];
-                double[] predicted = new double[steps + 1];
+                double[] position = new double[steps + 2];
+                double[] predicted = new double[steps + 2];
+                position[0] = zero;
+                predicted[0] = model.model().speedup(0);
                 for (int i = 0; i <= steps; i++) {
-                    f[i] = Math.pow((double) i / steps, 2);
-                    predicted[i] = model.model().speedup(f[i]);
+                    double exponent = (zero + 0.33) * (1 - (double) i / steps);
+                    position[i + 1] = exponent;
+                    predicted[i + 1] = model.model().speedup(Math.pow(10, exponent));
                 }
-                XyPlots.curve(chart, harness.label() + " model", f, predicted, ChartTheme.of(harness), true);
+                XyPlots.curve(chart, harness.label() + " model", position, predicted, ChartTheme.of(harness), true);
             }
         }
         chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setXAxisMin(0.0);
-        chart.getStyler().setXAxisMax(1.02);
         return Optional.of(new ChartSpec("trap-rate", title("trap-rate"),
                 "Points: measured speedup, whiskers: bootstrap 95% CI; dashed: the cost model (C_reopen + f T_reopen) / "
-                        + "(C_modify + f T_modify), fitted on trapEvery 0 and 1 only.", chart));
+                        + "(C_modify + f T_modify), fitted on trapEvery 0 and 1 only. f is on a log axis; f = 0 (never "
+                        + "traps), which a log axis cannot show, is drawn one decade left of the smallest rate measured.",
+                chart));
     }
 
-    static Optional<ChartSpec> reopenPhases(Analysis analysis) {
-        List<ReopenBreakdown> breakdowns = analysis.breakdowns();
-        if (breakdowns.isEmpty()) {
-            return Optional.empty();
-        }
-        CategoryChart chart = ChartTheme.category(title("reopen-phases"), "scenario (native harness) · one reopen",
-                "share of one reopen (%)");
-        chart.getStyler().setStacked(true);
-        chart.getStyler().setYAxisMin(0.0);
-        chart.getStyler().setYAxisMax(100.0);
-        chart.getStyler().setPlotGridVerticalLinesVisible(false);
-        chart.getStyler().setXAxisLabelRotation(breakdowns.size() > 5 ? 25 : 0);
-        List<String> categories = new ArrayList<>();
-        for (ReopenBreakdown breakdown : breakdowns) {
-            String name = Sweep.PAGES.contains(breakdown.scenario())
-                    ? "pages=" + breakdown.scenario().pages() : breakdown.scenario().shortLabel();
-            categories.add(name + " · " + Fmt.time(breakdown.totalNs()));
-        }
-        Set<String> phases = new LinkedHashSet<>();
-        breakdowns.forEach(b -> phases.addAll(b.phasesNs().keySet()));
-        int colour = 0;
-        for (String phase : phases) {
-            List<Double> share = new ArrayList<>();
-            for (ReopenBreakdown breakdown : breakdowns) {
-                share.add(100 * breakdown.phasesNs().getOrDefault(phase, 0.0) / breakdown.totalNs());
-            }
-            CategorySeries series = chart.addSeries(phase, categories, share);
-            series.setFillColor(ChartTheme.PHASES[colour++ % ChartTheme.PHASES.length]);
-        }
-        return Optional.of(new ChartSpec("reopen-phases", title("reopen-phases"),
-                "Each bar is one reopen (munmap + close + perf_event_open + fcntl + mmap), timed phase by phase in "
-                        + "a separate pass of the native harness; the label gives its total.", chart));
+    /** Where a trap rate sits on {@link XyPlots#rateAxis}. */
+    private static double ratePosition(double rate, double zero) {
+        return rate > 0 ? Math.log10(rate) : zero;
     }
 
     static Optional<ChartSpec> latency(Analysis analysis) {

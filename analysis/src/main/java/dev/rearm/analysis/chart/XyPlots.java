@@ -2,6 +2,7 @@ package dev.rearm.analysis.chart;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -29,17 +30,37 @@ final class XyPlots {
      */
     static void bars(XYChart chart, String name, double[] x, double[] y, double base, Color color, float widthPx) {
         double[][] segments = segments(x, fill(x.length, base), y);
-        XYSeries bars = chart.addSeries(name + " (bars)", segments[0], segments[1]);
-        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        bars.setMarker(SeriesMarkers.NONE);
-        bars.setLineColor(color);
-        bars.setLineStyle(new BasicStroke(widthPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-        bars.setShowInLegend(false);
+        thickSegments(chart, name, segments[0], segments[1], color, widthPx);
         double[] middle = new double[y.length];
         for (int i = 0; i < y.length; i++) {
             middle[i] = base + (y[i] - base) / 2;
         }
         points(chart, name, x, middle, color, SeriesMarkers.SQUARE, false);
+    }
+
+    /**
+     * Horizontal bars at each y from {@code from} to {@code to} (a stacked bar is one call per
+     * layer), {@code heightPx} thick, kept out of the legend like {@link #bars}. A layer can be
+     * thinner than a marker, so the square that stands for it in the legend is drawn at
+     * {@code hiddenY}, outside the plotted range, where the plot's clip hides it.
+     */
+    static void horizontalBars(XYChart chart, String name, double[] y, double[] from, double[] to, Color color,
+                               float heightPx, double hiddenY) {
+        // The vertical segments of y from..to, with the axes swapped.
+        double[][] segments = segments(y, from, to);
+        thickSegments(chart, name, segments[1], segments[0], color, heightPx);
+        points(chart, name, new double[] {from[0]}, new double[] {hiddenY}, color, SeriesMarkers.SQUARE, false);
+    }
+
+    /** Segments drawn as strokes {@code thicknessPx} thick with square ends: bars, kept out of the legend. */
+    private static void thickSegments(XYChart chart, String name, double[] x, double[] y, Color color,
+                                      float thicknessPx) {
+        XYSeries bars = chart.addSeries(name + " (bars)", x, y);
+        bars.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        bars.setMarker(SeriesMarkers.NONE);
+        bars.setLineColor(color);
+        bars.setLineStyle(new BasicStroke(thicknessPx, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        bars.setShowInLegend(false);
     }
 
     /** One whisker per point from low to high, with caps. */
@@ -115,6 +136,48 @@ final class XyPlots {
             }
             return blanks.computeIfAbsent(x, k -> " ".repeat(blanks.size() + 1));
         });
+    }
+
+    /** Labels y = 1 .. n with the names, the first name at the top. */
+    static void categoryYAxis(XYChart chart, List<String> names, int rowPx) {
+        int n = names.size();
+        chart.getStyler().setYAxisMin(0.4);
+        chart.getStyler().setYAxisMax(n + 0.6);
+        chart.getStyler().setYAxisTickMarkSpacingHint((int) (rowPx * 0.9));
+        chart.getStyler().setPlotGridHorizontalLinesVisible(false);
+        Map<Double, String> blanks = new HashMap<>();
+        chart.setCustomYAxisTickLabelsFormatter(y -> {
+            long nearest = Math.round(y);
+            if (Math.abs(y - nearest) < 1e-6 && nearest >= 1 && nearest <= n) {
+                return names.get((int) (n - nearest));
+            }
+            return blanks.computeIfAbsent(y, k -> " ".repeat(blanks.size() + 1));
+        });
+    }
+
+    /**
+     * A log10 axis for rates in [0, 1] that include 0: x = log10(rate), and rate 0 one decade left
+     * of the smallest positive rate, labelled "0". Ticks read 0, 0.01, 0.1, 1.
+     *
+     * @return where rate 0 is drawn
+     */
+    static double rateAxis(XYChart chart, double smallestPositiveRate) {
+        int zero = (int) Math.floor(Math.log10(smallestPositiveRate)) - 1;
+        chart.getStyler().setXAxisMin(zero - 0.25);
+        chart.getStyler().setXAxisMax(0.25);
+        chart.getStyler().setXAxisTickMarkSpacingHint((int) Math.max(30, ChartTheme.PLOT_WIDTH / (1 - zero) * 0.9));
+        Map<Double, String> blanks = new HashMap<>();
+        chart.setCustomXAxisTickLabelsFormatter(x -> {
+            long nearest = Math.round(x);
+            if (Math.abs(x - nearest) < 1e-6 && nearest == zero) {
+                return "0";
+            }
+            if (Math.abs(x - nearest) < 1e-6 && nearest > zero && nearest <= 0) {
+                return BigDecimal.ONE.scaleByPowerOfTen((int) nearest).toPlainString();
+            }
+            return blanks.computeIfAbsent(x, k -> " ".repeat(blanks.size() + 1));
+        });
+        return zero;
     }
 
     /** The pixel width of one bar when {@code perCategory} bars share each of n categories. */

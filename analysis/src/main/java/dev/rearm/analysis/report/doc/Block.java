@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The parts a report is made of, independent of its format, so report.md and report.html say the
- * same thing. Text may use three inline marks that both renderers understand: **bold**,
- * *emphasis* and `code`.
+ * same thing. Text is literal except for three inline marks that both renderers understand: **bold**,
+ * *emphasis* and `code`, recognised only in their plain form ({@link MarkdownText} says which);
+ * every other character, stars and brackets included, shows as written.
  */
 public sealed interface Block {
 

@@ -3,17 +3,22 @@ package dev.rearm.analysis.report.doc;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer.Builder;
 
 /**
  * report.html: one self-contained file (CSS inline, charts as PNG data URIs), so it opens from a
- * file or a mail attachment with no network and no folder beside it.
+ * file or a mail attachment with no network and no folder beside it. Each block's Markdown (the
+ * very text of report.md) is rendered by commonmark-java with GFM tables, so the page reads as
+ * report.md does on a code-hosting site; only charts become a figure with their image inlined.
  */
 public final class HtmlRenderer {
-    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
-    private static final Pattern BOLD = Pattern.compile("\\*\\*([^*]+)\\*\\*");
-    private static final Pattern EMPHASIS = Pattern.compile("\\*([^*]+)\\*");
+    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final org.commonmark.renderer.html.HtmlRenderer RENDERER = new Builder().extensions(EXTENSIONS)
+            .escapeHtml(true).build();
 
     private static final String CSS = """
             body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; color: #1f2328;
@@ -39,57 +44,34 @@ public final class HtmlRenderer {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(document.title())).append("</title>\n<style>\n").append(CSS)
-                .append("</style>\n</head>\n<body>\n<h1>").append(inline(document.title())).append("</h1>\n");
+                .append("</style>\n</head>\n<body>\n")
+                .append(markdown("# " + MarkdownText.of(document.title())));
         for (Block block : document.blocks()) {
-            if (block instanceof Block.Heading h) {
-                out.append("<h").append(h.level()).append('>').append(inline(h.text())).append("</h").append(h.level())
-                        .append(">\n");
-            } else if (block instanceof Block.Paragraph p) {
-                out.append("<p>").append(inline(p.text())).append("</p>\n");
-            } else if (block instanceof Block.Bullets b) {
-                out.append("<ul>\n");
-                b.items().forEach(item -> out.append("<li>").append(inline(item)).append("</li>\n"));
-                out.append("</ul>\n");
-            } else if (block instanceof Block.Table t) {
-                out.append("<table>\n<thead><tr>");
-                t.header().forEach(cell -> out.append("<th>").append(inline(cell)).append("</th>"));
-                out.append("</tr></thead>\n<tbody>\n");
-                for (List<String> row : t.rows()) {
-                    out.append("<tr>");
-                    row.forEach(cell -> out.append("<td>").append(inline(cell)).append("</td>"));
-                    out.append("</tr>\n");
-                }
-                out.append("</tbody>\n</table>\n");
-            } else if (block instanceof Block.Image i) {
-                byte[] png = images.get(i.path());
-                out.append("<figure>");
-                if (png != null) {
-                    out.append("<img alt=\"").append(escape(i.alt())).append("\" src=\"data:image/png;base64,")
-                            .append(Base64.getEncoder().encodeToString(png)).append("\">");
-                }
-                out.append("<figcaption>").append(inline(i.caption())).append("</figcaption></figure>\n");
+            if (block instanceof Block.Image i) {
+                out.append(figure(i, images.get(i.path())));
+            } else {
+                out.append(markdown(MarkdownRenderer.block(block)));
             }
         }
         return out.append("</body>\n</html>\n").toString();
     }
 
-    /** Escapes the text, then turns `code`, **bold** and *emphasis* into tags (code first, so its stars stay). */
-    static String inline(String text) {
-        String escaped = escape(text);
-        StringBuilder out = new StringBuilder();
-        Matcher code = CODE.matcher(escaped);
-        int at = 0;
-        while (code.find()) {
-            out.append(marks(escaped.substring(at, code.start())));
-            out.append("<code>").append(code.group(1)).append("</code>");
-            at = code.end();
+    private static String figure(Block.Image image, byte[] png) {
+        StringBuilder out = new StringBuilder("<figure>");
+        if (png != null) {
+            out.append("<img alt=\"").append(escape(image.alt())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(png)).append("\">");
         }
-        return out.append(marks(escaped.substring(at))).toString();
+        String caption = markdown(MarkdownText.of(image.caption())).strip();
+        // One paragraph of inline content: its <p> wrapper does not belong in a figcaption.
+        if (caption.startsWith("<p>") && caption.endsWith("</p>")) {
+            caption = caption.substring(3, caption.length() - 4);
+        }
+        return out.append("<figcaption>").append(caption).append("</figcaption></figure>\n").toString();
     }
 
-    private static String marks(String text) {
-        String bold = BOLD.matcher(text).replaceAll("<strong>$1</strong>");
-        return EMPHASIS.matcher(bold).replaceAll("<em>$1</em>");
+    static String markdown(String markdown) {
+        return RENDERER.render(PARSER.parse(markdown));
     }
 
     static String escape(String text) {
