@@ -27,8 +27,9 @@ final class AnatomySection {
     static void write(Document doc, TrapAnatomy anatomy, Optional<CostModel> model, ChartSet charts) {
         doc.heading(HEADING);
         if (anatomy.isEmpty()) {
-            doc.paragraph("*Not measured:* native.json has no trap-anatomy block (`perfbp-bench trap-anatomy`, in the "
-                    + "default and full profiles).");
+            doc.paragraph("*Not measured:* native.json has no trap-anatomy block (`perfbp-bench trap-anatomy`, in "
+                    + "every profile).");
+            needs(doc, anatomy, model, charts);
             return;
         }
         doc.paragraph("Each figure is what one trap adds to a loop: the loop that traps less the same loop that "

@@ -173,6 +173,42 @@ class ReportTest {
                 .contains("Chart *Profiler overhead vs sampling rate*: not drawn");
     }
 
+    /** A run with trap-anatomy's block: its section, its chart, and the ~4x claim citing it. */
+    @Test
+    void theTrapAnatomyExplainsTheTrapAndTheAlwaysTrappingClaimCitesIt() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        Path nativeJson = run.resolve("native.json");
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(nativeJson.toFile());
+        root.set("anatomy", json.readTree("""
+                {"rounds": 3, "parts": [
+                 %s, %s, %s, %s,
+                 {"part": "sigtrap", "kind": "watchpoint", "status": "not run", "reason": "perf_event_open refused"},
+                 %s, %s]}""".formatted(part("count", "watchpoint", 9000), part("ring", "watchpoint", 9500),
+                part("ring-wakeup", "watchpoint", 18400), part("ring-signal", "watchpoint", 24000),
+                part("int3", "reference", 2400), part("single-step", "reference", 10700))));
+        json.writeValue(nativeJson.toFile(), root);
+
+        Path out = write(run, tmp.resolve("out"));
+        String markdown = Files.readString(out.resolve("report.md"));
+        assertThat(markdown).contains("## What a trap costs here, and why", "## What ~4x needs",
+                "| `single-step` | reference | 10.7 µs [", "not run: perf_event_open refused",
+                "In one sentence: a #DB costs 8.3 µs [", "a sign that the hypervisor intercepts debug exceptions",
+                "![What one trap costs here, piece by piece](charts/trap-anatomy.png)",
+                "What-if, computed from measured parts and not a measurement");
+        assertThat(markdown).containsPattern("\\| ~4x when the watchpoint always traps \\| native \\|.*Why a trap costs "
+                + "this here \\(trap anatomy\\): a #DB costs 8\\.3 µs");
+        assertThat(out.resolve("charts/trap-anatomy.png")).isRegularFile();
+    }
+
+    /** Three rounds, each trapping loop {@code perTrapNs} (±100) above its plain twin's 5 ns. */
+    private static String part(String name, String kind, double perTrapNs) {
+        return """
+                {"part": "%s", "kind": "%s", "status": "ok", "trapNsPerOp": [%s, %s, %s],
+                 "plainNsPerOp": [5, 5, 5], "traps": {"expected": 600, "observed": 600}}""".formatted(name, kind,
+                perTrapNs - 95, perTrapNs + 5, perTrapNs + 105);
+    }
+
     private static Path write(Path run, Path out) throws Exception {
         Analysis analysis = new Analyzer(new HierarchicalBootstrap(1, 1_000)).analyze(RunLoader.load(run), Optional.empty());
         ChartSet charts = ReportCharts.build(analysis);
