@@ -26,7 +26,7 @@ final class AnatomyCharts {
 
     private static final int ROW_PX = 34;
     private static final Color[] PIECE_COLORS = {new Color(0x1f, 0x5f, 0xa8), new Color(0x6a, 0xa8, 0xd8),
-        new Color(0xe0, 0x7b, 0x10), new Color(0xc0, 0x39, 0x2b), new Color(0x27, 0x8a, 0x4b)};
+        new Color(0xe0, 0x7b, 0x10), new Color(0xc0, 0x39, 0x2b), new Color(0x27, 0x8a, 0x4b), new Color(0x80, 0x80, 0x80)};
 
     /** One bar: its label and its layers (piece name, µs), stacked left to right. */
     private record Row(String label, List<String> names, List<Double> us) {
@@ -110,14 +110,14 @@ final class AnatomyCharts {
         }
         XYChart chart = ChartTheme.xy(NEEDS_TITLE, "cost of one trap (µs), the same after either strategy",
                 "speedup reopen / modify");
-        XyPlots.curve(chart, "(C_reopen + T) / (C_modify + T), native C", x, y, ChartTheme.NATIVE, false);
+        XyPlots.curve(chart, "cost model, native", x, y, ChartTheme.NATIVE, false);
         double[] ends = {0, maxNs / 1e3};
         XyPlots.curve(chart, "~4x band [3.2, 5]", ends, new double[] {3.2, 3.2}, ChartTheme.CLAIM, true);
         XyPlots.curve(chart, "~4x band top", ends, new double[] {5, 5}, ChartTheme.CLAIM, true).setShowInLegend(false);
-        host.ifPresent(ns -> XyPlots.points(chart, "this host's trap (O_ASYNC signal)", new double[] {ns / 1e3},
+        host.ifPresent(ns -> XyPlots.points(chart, "this host's trap", new double[] {ns / 1e3},
                 new double[] {(m.reopenMoveNs() + ns) / (m.modifyMoveNs() + ns)}, ChartTheme.REOPEN,
                 SeriesMarkers.DIAMOND, false));
-        whatIf.ifPresent(ns -> XyPlots.points(chart, "what-if: without the debug intercept (computed)",
+        whatIf.ifPresent(ns -> XyPlots.points(chart, "what-if: no #DB intercept",
                 new double[] {ns / 1e3}, new double[] {(m.reopenMoveNs() + ns) / (m.modifyMoveNs() + ns)},
                 ChartTheme.MODIFY, SeriesMarkers.CIRCLE, false));
         chart.getStyler().setYAxisMin(1.0);
