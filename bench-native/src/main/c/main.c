@@ -98,6 +98,14 @@ int main(int argc, char **argv)
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 		goto out;
 	}
+	if (!env.traps.supported) {
+		/* Every move's premise (liveness included) needs a trap: nothing could be verified. */
+		fprintf(stderr, "perfbp-bench: %s; no move can be verified by a trap, so nothing is measured: run on bare "
+			"metal or a VM that passes debug registers through (perfbp-bench trap-anatomy still measures the "
+			"reference exceptions here)\n", env.traps.reason);
+		status = EXIT_KERNEL;
+		goto out;
+	}
 	if (moves_prepare(&moves, &env) != 0)
 		goto out;
 

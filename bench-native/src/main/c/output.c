@@ -81,6 +81,7 @@ void output_write_env(struct json *j, const struct env *env)
 	json_str(j, "reason", env->debug_registers.reason);
 	json_int(j, "count", env->debug_register_count);
 	json_close(j, '}');
+	json_capability(j, "watchpointTraps", &env->traps);
 	json_capability(j, "modifyAttributes", &env->modify);
 	json_open(j, "signal", '{');
 	json_int(j, "number", env->signo);

@@ -174,6 +174,33 @@ static void probe_modify(struct env *env, const struct address_pool *data)
 		 err == 0 ? "" : errno_name(err));
 }
 
+/* Some hypervisors accept a watchpoint and never raise its exception: every trap count would
+ * then be zero and no move could be verified by a trap. */
+static void probe_traps(struct env *env, const struct address_pool *data)
+{
+	struct watchpoint wp;
+	uint64_t count = 0;
+	int err = try_open(&wp, BP_W, 1, pool_address(data, 2)), i;
+
+	if (err == 0) {
+		for (i = 1; i <= 3; i++)
+			*(volatile uint8_t *)pool_address(data, 2) = (uint8_t)i;
+		if (read(wp.fd, &count, sizeof(count)) != (ssize_t)sizeof(count))
+			err = errno;
+		close_probe(&wp);
+	}
+	env->traps.supported = err == 0 && count == 3;
+	if (err != 0)
+		snprintf(env->traps.reason, sizeof(env->traps.reason), "not tried: perf_event_open or read failed with %s",
+			 errno_name(err));
+	else if (count != 3)
+		snprintf(env->traps.reason, sizeof(env->traps.reason), "no watchpoint fires here: 3 stores under an armed "
+			 "watchpoint were counted %llu times (a hypervisor that does not raise the guest's debug exceptions)",
+			 (unsigned long long)count);
+	else
+		snprintf(env->traps.reason, sizeof(env->traps.reason), "3 stores under an armed watchpoint were counted 3 times");
+}
+
 static void probe_shapes(struct env *env, const struct address_pool *data, const struct address_pool *code)
 {
 	int t, l;
@@ -236,6 +263,7 @@ void env_probe(struct env *env)
 			 access("/sys/bus/event_source/devices/breakpoint", F_OK) == 0
 				 ? "" : "; note: no breakpoint PMU listed in sysfs");
 		probe_debug_registers(env, &data);
+		probe_traps(env, &data);
 		probe_modify(env, &data);
 		probe_shapes(env, &data, &code);
 	} else {
@@ -245,6 +273,7 @@ void env_probe(struct env *env)
 			 env->breakpoint_pmu.reason);
 		snprintf(env->modify.reason, sizeof(env->modify.reason), "not tried: %.200s",
 			 env->breakpoint_pmu.reason);
+		snprintf(env->traps.reason, sizeof(env->traps.reason), "not tried: %.200s", env->breakpoint_pmu.reason);
 		env->modify_errno = env->breakpoint_errno;
 	}
 	pool_destroy(&code);

@@ -41,6 +41,7 @@ struct env {
 	int breakpoint_errno;	/* why the first watchpoint was refused, 0 if it was not */
 	struct capability debug_registers;
 	int debug_register_count;
+	struct capability traps; /* a store under an armed watchpoint is counted */
 	struct capability modify;
 	int modify_errno;	/* 0 when the ioctl works */
 	struct shape_support shapes[NR_BP_KINDS][NR_BP_LENGTHS];

@@ -17,6 +17,10 @@
 
 #include "../core/clock.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <unistd.h>
+
 
 /* The one access of a trapping op, as wide as the watched range. */
 static inline void access_watched(const struct address_pool *pool, uintptr_t addr, uint64_t value)
@@ -88,5 +92,50 @@ int batch_run(const struct batch_plan *plan, struct phase_clock *clock, struct b
 	}
 	timing->end_ns = monotonic_ns();
 	timing->traps_expected = expected;
+	return 0;
+}
+
+static int live_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure)
+{
+	if (read(wp->fd, count, sizeof(*count)) == (ssize_t)sizeof(*count))
+		return 0;
+	failure->call = "read";
+	failure->err = errno;
+	snprintf(failure->detail, sizeof(failure->detail), "the liveness check reads the live watchpoint's counter");
+	return -1;
+}
+
+int batch_check_liveness(const struct batch_plan *plan, struct liveness *out, struct perf_failure *failure)
+{
+	const struct address_pool *pool = plan->pool;
+	int s;
+
+	out->at_current = 0;
+	out->at_previous = 0;
+	for (s = 0; s < plan->slots; s++) {
+		struct watchpoint *wp = &plan->wps[s];
+		uintptr_t current = (uintptr_t)wp->attr.bp_addr;
+		unsigned long index = 0, i;
+		uint64_t before, after_previous, after_current;
+
+		for (i = 0; i < POOL_ADDRESSES; i++)
+			if (pool_address(pool, i) == current)
+				index = i;
+		/* Slot s moves through the pool every plan->slots addresses: the one before is the one it left. */
+		uintptr_t previous = pool_address(pool, (index + POOL_ADDRESSES - (unsigned long)plan->slots) % POOL_ADDRESSES);
+
+		if (live_count(wp, &before, failure) != 0)
+			return -1;
+		access_watched(pool, previous, 1);
+		if (live_count(wp, &after_previous, failure) != 0)
+			return -1;
+		access_watched(pool, current, 1);
+		if (live_count(wp, &after_current, failure) != 0)
+			return -1;
+		out->at_previous += after_previous - before;
+		out->at_current += after_current - after_previous;
+		if (wp->ring != NULL)
+			ring_consume(wp);
+	}
 	return 0;
 }

@@ -74,6 +74,11 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 		json_numbers(j, NULL, r->thread_ns_per_op + (long)t * rs->rounds, rs->rounds);
 	json_close(j, ']');
 	summary_write(j, "summary", &summary);
+	json_open(j, "liveness", '{');
+	json_u64(j, "checks", r->liveness_checks);
+	json_u64(j, "trapsAtCurrent", r->liveness_current);
+	json_u64(j, "trapsAtPrevious", r->liveness_previous);
+	json_close(j, '}');
 	json_open(j, "traps", '{');
 	json_u64(j, "expected", r->traps_expected);
 	json_u64(j, "observed", r->traps_observed);

@@ -52,6 +52,9 @@ struct member_tally {
 	uint64_t counter_ops; /* ops whose traps every counter read covered */
 	uint64_t counter_expected;
 	uint64_t counter_observed;
+	uint64_t liveness_checks;
+	uint64_t liveness_current;
+	uint64_t liveness_previous;
 	uint64_t phase_ops;
 	struct phase_clock phases;
 };
@@ -122,6 +125,24 @@ static void premise_failed(struct worker *w, const struct scenario *s, long roun
 		 (unsigned long long)expected, ring_text, counter_text, signal_text);
 }
 
+static void liveness_failed(struct worker *w, const struct scenario *s, long round, int slots,
+			    const struct liveness *live, uint64_t signals)
+{
+	char what[160], when[48];
+
+	scenario_describe(s, what, sizeof(what));
+	round_label(w->shared->rs, round, when, sizeof(when));
+	w->failed = true;
+	w->error.kernel = false;
+	snprintf(w->error.message, sizeof(w->error.message),
+		 "premise failed: %s %s, thread %d, %s: after the batch, one store at each of the %d slots' current "
+		 "addresses trapped %llu times (%d expected) and one at each address a slot had left trapped %llu times "
+		 "(0 expected)%s%llu; a move that left its watchpoint disarmed or behind cannot be measured",
+		 strategy_name(s->strategy), what, w->index, when, slots, (unsigned long long)live->at_current, slots,
+		 (unsigned long long)live->at_previous, s->notify == NOTIFY_SIGNAL ? "; their signals " : "; signals ",
+		 (unsigned long long)signals);
+}
+
 static void kernel_failed(struct worker *w)
 {
 	w->failed = true;
@@ -183,6 +204,28 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 			kernel_failed(w);
 			ok = false;
 		}
+	/* Liveness: a count of zero proves nothing about a watchpoint a move disarmed or left behind. */
+	if (ok) {
+		struct liveness live;
+		uint64_t live_signals = trap_signal_thread_count(), expected_signals;
+
+		if (batch_check_liveness(&plan, &live, &w->error.failure) != 0) {
+			kernel_failed(w);
+			ok = false;
+		} else {
+			expected_signals = s->notify == NOTIFY_SIGNAL ? live.at_current + live.at_previous : 0;
+			wait_for_signals(live_signals, expected_signals);
+			live_signals = trap_signal_thread_count() - live_signals;
+			if (live.at_current != (uint64_t)s->slots || live.at_previous != 0 || live_signals != expected_signals) {
+				liveness_failed(w, s, round, s->slots, &live, live_signals);
+				ok = false;
+			} else {
+				tally->liveness_checks += (uint64_t)s->slots;
+				tally->liveness_current += live.at_current;
+				tally->liveness_previous += live.at_previous;
+			}
+		}
+	}
 	for (slot = 0; slot < s->slots; slot++) {
 		struct perf_failure ignored;
 
@@ -308,6 +351,9 @@ static void collect(const struct worker *workers, int nthreads, int member, cons
 		r->counter_ops += tally->counter_ops;
 		r->counter_expected += tally->counter_expected;
 		r->counter_observed += tally->counter_observed;
+		r->liveness_checks += tally->liveness_checks;
+		r->liveness_current += tally->liveness_current;
+		r->liveness_previous += tally->liveness_previous;
 		r->phase_ops += tally->phase_ops;
 		for (p = 0; p < NR_PHASES; p++) {
 			r->phase_ns[p] += (double)tally->phases.ns[p];

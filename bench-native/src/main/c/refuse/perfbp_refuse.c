@@ -30,6 +30,9 @@
 #endif
 
 #define EXIT_USAGE 2
+/* --modify LIE: the ioctl returns 0 and does nothing (SECCOMP_RET_ERRNO with errno 0 skips the
+ * call and returns 0): a kernel that lies, for the premise tests. */
+#define LIE (-1)
 
 struct errno_name {
 	const char *name;
@@ -50,13 +53,16 @@ static void usage(FILE *out)
 		"  --open ERRNO    every perf_event_open (EPERM: paranoid/no CAP_PERFMON, ENOSYS: blocked\n"
 		"                  by a container profile, ENOENT/ENODEV: no breakpoint PMU)\n"
 		"  --modify ERRNO  ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) (ENOTTY: a kernel before 4.17)\n"
-		"ERRNO is one of EPERM EACCES ENOENT ENODEV ENOSYS ENOTTY EINVAL ENOSPC EOPNOTSUPP.\n");
+		"ERRNO is one of EPERM EACCES ENOENT ENODEV ENOSYS ENOTTY EINVAL ENOSPC EOPNOTSUPP.\n"
+		"--modify LIE makes the ioctl return 0 without doing anything: the watchpoint stays where it was.\n");
 }
 
 static int parse_errno(const char *option, const char *value)
 {
 	size_t i;
 
+	if (value != NULL && strcmp(option, "--modify") == 0 && strcmp(value, "LIE") == 0)
+		return LIE;
 	for (i = 0; i < sizeof(errno_names) / sizeof(errno_names[0]); i++)
 		if (value != NULL && strcmp(value, errno_names[i].name) == 0)
 			return errno_names[i].value;
@@ -78,7 +84,8 @@ static int install_filter(int open_errno, int modify_errno)
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0, 3),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[1])),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned)PERF_EVENT_IOC_MODIFY_ATTRIBUTES, 0, 1),
-		BPF_STMT(BPF_RET | BPF_K, modify_errno ? SECCOMP_RET_ERRNO | (unsigned)modify_errno : SECCOMP_RET_ALLOW),
+		BPF_STMT(BPF_RET | BPF_K, modify_errno == LIE ? SECCOMP_RET_ERRNO
+					  : modify_errno ? SECCOMP_RET_ERRNO | (unsigned)modify_errno : SECCOMP_RET_ALLOW),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 	};
 	struct sock_fprog program = {

@@ -55,7 +55,21 @@ final class NativeStep {
             record.addNotRun(new NotRun("native harness, every scenario", reason));
             return List.of();
         }
-        List<String> narrowing = narrowing(record, env);
+        List<String> names = new ArrayList<>(settings.matrices());
+        if (env.trapRefusal() != null) {
+            // Every move proves its watchpoint live by a trap (and the profiler's tool works by traps):
+            // only the trap anatomy, which says itself which of its parts can run, is left.
+            String reason = "every move's premise needs a trap, and no trap is counted here (a store under an armed "
+                    + "watchpoint does not fire it): " + env.trapRefusal();
+            for (String name : List.copyOf(names)) {
+                if (!ANATOMY.equals(name)) {
+                    names.remove(name);
+                    log.println("[rearm] native " + (PROFILER.equals(name) ? "" : "matrix ") + name + " not run: " + reason);
+                    record.addNotRun(new NotRun("native " + (PROFILER.equals(name) ? "" : "matrix ") + name, reason));
+                }
+            }
+        }
+        List<String> narrowing = env.trapRefusal() != null ? List.of() : narrowing(record, env);
         if (!Files.isRegularFile(settings.harness()) || !Files.isExecutable(settings.harness())) {
             throw new IllegalStateException("the native harness " + settings.harness() + " is not built: bench-native's "
                     + "Makefile builds it in generate-resources (gcc and linux/perf_event.h needed); "
@@ -64,7 +78,6 @@ final class NativeStep {
         section.put("rounds", settings.rounds());
         section.put("iterations", settings.iterations());
         section.put("warmup", settings.warmup());
-        List<String> names = new ArrayList<>(settings.matrices());
         String profilerRefusal = profilerRefusal(env);
         if (profilerRefusal != null && names.remove(PROFILER)) {
             log.println("[rearm] native matrix profiler not run: " + profilerRefusal);
@@ -156,12 +169,6 @@ final class NativeStep {
             options.addAll(List.of("--notify", "none"));
             record.addNotRun(new NotRun("native notify=signal (every matrix)",
                     "no signal per trap here: " + env.signalRefusal()));
-        }
-        if (env.trapRefusal() != null) {
-            options.addAll(List.of("--trapEvery", "0"));
-            record.addNotRun(new NotRun("native trapEvery>0 (every matrix)",
-                    "no trap is counted here (a store under an armed watchpoint does not fire it): "
-                            + env.trapRefusal()));
         }
         if (!options.isEmpty()) {
             log.println("[rearm] native harness narrowed to what this machine supports: " + String.join(" ", options));

@@ -73,29 +73,31 @@ class NativeStepTest {
     }
 
     @Test
-    void whereWatchpointsNeverFireEveryMatrixRunsTrapEvery0AndTheOmissionIsRecordedWithTheProbesReason()
+    void whereWatchpointsNeverFireOnlyTheTrapAnatomyRunsAndEveryMatrixIsLeftOutWithTheProbesReason()
             throws IOException {
         Path stage = Files.createDirectory(dir.resolve("stage"));
-        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "pages"), "", "", "", false);
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "profiler", "trap-anatomy"),
+                "", "", "", false);
 
         new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
 
-        assertThat(calls()).hasSize(2).allSatisfy(call -> assertThat(call).endsWith("--trapEvery 0"));
-        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native trapEvery>0 (every matrix)");
-        assertThat(record.json().path("notRun").findValuesAsText("why"))
-                .anySatisfy(why -> assertThat(why).endsWith(": 0 of 1 stores counted"));
+        assertThat(calls()).singleElement().asString().startsWith("trap-anatomy ");
+        assertThat(record.json().path("native").path("matrices").toString()).isEqualTo("[\"trap-anatomy\"]");
+        assertThat(record.json().path("notRun").findValuesAsText("what"))
+                .containsExactly("native matrix headline", "native profiler");
+        assertThat(record.json().path("notRun").findValuesAsText("why")).allSatisfy(why -> assertThat(why)
+                .startsWith("every move's premise needs a trap").endsWith(": 0 of 1 stores counted"));
     }
 
     @Test
-    void whereWatchpointsNeverFireTheProfilerIsLeftOutAndTheOtherMatricesRun() throws IOException {
+    void whereWatchpointsNeverFireAndNothingButMovesIsAskedTheHarnessIsSkipped() throws IOException {
         Path stage = Files.createDirectory(dir.resolve("stage"));
         NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("all", "profiler"), "", "", "", false);
 
         new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
 
-        assertThat(calls()).singleElement().asString().contains("--matrix all");
-        assertThat(record.json().path("native").path("matrices").toString()).isEqualTo("[\"all\"]");
-        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native matrix profiler");
+        assertThat(dir.resolve("calls.txt")).doesNotExist();
+        assertThat(record.json().path("notRun").findValuesAsText("what")).contains("native matrix all", "native profiler");
     }
 
     @Test

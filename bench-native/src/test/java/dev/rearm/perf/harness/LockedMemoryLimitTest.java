@@ -42,7 +42,7 @@ class LockedMemoryLimitTest {
 
     @BeforeEach
     void asNobodyWithWatchpoints() throws IOException {
-        Harness.assumeWatchpoints();
+        Harness.assumeTraps();
         assumeTrue(isRoot(), "switches to the user nobody, so it runs only as root");
         assumeTrue(ChildJvm.exec(List.of("sh", "-c", "command -v runuser && id -u nobody")).exit() == 0,
                 "no runuser or no user nobody here");

@@ -24,7 +24,7 @@ class NativeJsonShapeTest {
 
     @BeforeAll
     static void needsWatchpoints() {
-        Harness.assumeWatchpoints();
+        Harness.assumeTraps();
     }
 
     @Test

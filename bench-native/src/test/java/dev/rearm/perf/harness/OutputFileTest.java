@@ -20,7 +20,7 @@ class OutputFileTest {
 
     @BeforeAll
     static void needsWatchpoints() {
-        Harness.assumeWatchpoints();
+        Harness.assumeTraps();
     }
 
     @Test

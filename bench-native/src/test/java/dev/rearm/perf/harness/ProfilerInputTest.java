@@ -85,7 +85,7 @@ class ProfilerInputTest {
 
     @Test
     void kernelWithoutTheModifyIoctlRefusesTheProfilersModifyToolButRunsReopen() {
-        Harness.assumeWatchpoints();
+        Harness.assumeTraps();
         Path out = dir.resolve("native.json");
         List<String> tiny = List.of("--matrix", "profiler", "--workload", "hash", "--rate", "1000", "--work", "3",
                 "--rounds", "1", "--warmup", "0", "--out", out.toString());

@@ -30,7 +30,7 @@ class ProfilerResultsTest {
 
     @BeforeAll
     static void runTheProfilerOnce() {
-        Harness.assumeWatchpoints();
+        Harness.assumeTraps();
         Path out = dir.resolve("native.json");
         HarnessRun run = Harness.run("--matrix", "profiler", "--workload", "hash,stream", "--rate",
                 String.join(",", RATES), "--work", "5", "--rounds", String.valueOf(ROUNDS), "--warmup",

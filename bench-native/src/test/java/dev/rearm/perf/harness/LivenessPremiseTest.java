@@ -1,0 +1,55 @@
+package dev.rearm.perf.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The never-trapping runs behind the ~10x must prove their watchpoints live: after every batch
+ * each slot is touched at the address it left (no trap) and at the one it watches (one trap).
+ * A kernel that says the modify ioctl worked but did nothing (perfbp-refuse --modify LIE: seccomp
+ * returns 0 and skips the call) is caught there, for real, and nothing is written.
+ */
+class LivenessPremiseTest {
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsTraps() {
+        Harness.assumeTraps();
+    }
+
+    @Test
+    void everyBatchRecordsOneLiveTrapPerSlotAndNoneWhereTheSlotWas() {
+        JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "moves", "--strategy", "reopen,modify",
+                "--trapEvery", "0", "--slots", "2");
+        for (JsonNode result : doc.path("results")) {
+            JsonNode liveness = result.path("liveness");
+            long batches = Harness.tinyRounds() + Harness.tinyWarmup()
+                    + (result.path("strategy").asText().equals("reopen") ? 1 : 0); // reopen's phase pass
+            assertThat(liveness.path("checks").asLong()).as(result.toString()).isEqualTo(2 * batches);
+            assertThat(liveness.path("trapsAtCurrent").asLong()).isEqualTo(2 * batches);
+            assertThat(liveness.path("trapsAtPrevious").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void aModifyThatReturnsZeroButNeverMovesFailsThePremiseAndWritesNothing() {
+        Path out = dir.resolve("native.json");
+        List<String> args = new ArrayList<>(List.of("moves", "--strategy", "modify", "--trapEvery", "0", "--out",
+                out.toString()));
+        args.addAll(Harness.TINY);
+        HarnessRun lied = Harness.runRefused(List.of("--modify", "LIE"), args);
+
+        assertThat(lied.exitCode()).as(lied.stderr()).isEqualTo(1);
+        assertThat(lied.stderr()).contains("premise failed: modify", "current addresses trapped 0 times (1 expected)",
+                "a move that left its watchpoint disarmed or behind cannot be measured", "stopped; nothing written");
+        assertThat(out).doesNotExist();
+    }
+}
