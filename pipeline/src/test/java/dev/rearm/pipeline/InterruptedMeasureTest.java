@@ -49,9 +49,8 @@ class InterruptedMeasureTest {
         assumeTrue(!"INT".equals(signal) || !InheritedSignals.sigintIgnored(),
                 "this test JVM was started with SIGINT ignored (a background job), and so is the pipeline JVM it "
                         + "starts: a JVM cannot take SIGINT back, and no Ctrl-C reaches such a process anyway");
-        if ("INT".equals(signal)) {
-            MeasureChild.assumeTrapsHere(); // it waits for a JMH fork, and only the binding floor forks here
-        }
+        // It waits for the native harness's or a JMH fork's first line: where no watchpoint fires neither runs.
+        MeasureChild.assumeTrapsHere();
         Map<String, String> before = previousRun();
 
         interrupt(signal, marker, new MeasureChild(target(), handoff()).nativeOps(nativeIterations, "100").jmhTime(jmhTime));
