@@ -96,7 +96,9 @@ final class AnatomyCharts {
         }
         CostModel m = fitted.model();
         TrapAnatomy a = analysis.anatomy();
-        Optional<Double> host = a.part("ring-signal").map(p -> p.nsPerTrap().point());
+        // The anatomy's headline trap where it ran, else the cost model's (trapEvery=1 less 0, both strategies).
+        Optional<Double> host = Optional.of(a.part("ring-signal").map(p -> p.nsPerTrap().point())
+                .orElse((m.reopenTrapNs() + m.modifyTrapNs()) / 2));
         Optional<Double> whatIf = a.trapWithoutDebugInterceptNs();
         double needed = m.commonTrapCostFor(4).orElse(0);
         double maxNs = Math.max(Math.max(needed * 2, host.orElse(0.0) * 1.3), 20_000);
@@ -122,8 +124,8 @@ final class AnatomyCharts {
                 ChartTheme.MODIFY, SeriesMarkers.CIRCLE, false));
         chart.getStyler().setYAxisMin(1.0);
         return Optional.of(new ChartSpec(NEEDS, NEEDS_TITLE, "The line is the cost model with this run's native move "
-                + "costs; the dashed lines bound the ~4x claim's band. The diamond is the trap measured here; the "
-                + "circle is a what-if computed from measured parts (the trap less what a #DB costs beyond a #BP), "
+                + "costs; the dashed lines bound the ~4x claim's band. The diamond is the trap measured here (trap "
+                + "anatomy's ring-signal part, else the cost model's trap); the circle, where the anatomy ran, is a what-if computed from measured parts (the trap less what a #DB costs beyond a #BP), "
                 + "not a measurement.", chart));
     }
 

@@ -73,9 +73,15 @@ final class AnatomySection {
         } else {
             text.append(" No trap cost gives ~4x: the moves alone are already below it.");
         }
-        anatomy.part("ring-signal").ifPresent(trap -> text.append(String.format(
-                " This host's trap (the headline's O_ASYNC signal configuration) costs %s, giving %.2fx.",
-                TrapAnatomy.us(trap.nsPerTrap()), speedup(m, trap.nsPerTrap().point()))));
+        if (anatomy.part("ring-signal").isPresent()) {
+            TrapAnatomy.PartCost trap = anatomy.part("ring-signal").get();
+            text.append(String.format(" This host's trap (trap-anatomy's `ring-signal`, the headline's configuration) "
+                    + "costs %s, giving %.2fx.", TrapAnatomy.us(trap.nsPerTrap()), speedup(m, trap.nsPerTrap().point())));
+        } else {
+            double trap = (m.reopenTrapNs() + m.modifyTrapNs()) / 2;
+            text.append(String.format(" This host's trap, from the cost model (trapEvery=1 less trapEvery=0, the mean "
+                    + "of both strategies), costs %.1f µs, giving %.2fx.", trap / 1e3, speedup(m, trap)));
+        }
         anatomy.trapWithoutDebugInterceptNs().ifPresent(ns -> text.append(String.format(
                 " What-if, computed from measured parts and not a measurement: without what this host adds to a "
                         + "debug exception beyond a breakpoint exception, the trap would cost %.1f µs and the "
