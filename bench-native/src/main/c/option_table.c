@@ -19,8 +19,9 @@ static const struct option_desc opt_matrix = { "matrix", "LIST", OPT_MATRIX, 0, 
 	"headline); see MATRICES" };
 static const struct option_desc opt_strategy = { "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
 	"how the watchpoint is moved: reopen (munmap, close, perf_event_open, fcntl x4 if signal, mmap), "
-	"modify (ioctl PERF_EVENT_IOC_MODIFY_ATTRIBUTES), reopen-nobuf (reopen with no ring: close, open, fcntl; "
-	"reported with pages 0), disable-modify-enable (ioctl DISABLE, MODIFY_ATTRIBUTES, ENABLE)" };
+	"modify (ioctl PERF_EVENT_IOC_MODIFY_ATTRIBUTES), reopen-nobuf (reopen with no ring: read() of the "
+	"counter, close, open, fcntl; with no ring the counter is its only trap count, so every timed op pays that "
+	"read(); reported with pages 0), disable-modify-enable (ioctl DISABLE, MODIFY_ATTRIBUTES, ENABLE)" };
 static const struct option_desc opt_tool_strategy = { "strategy", "LIST", OPT_AXIS, AXIS_STRATEGY, 0, 0,
 	"how the tool arms its watchpoints: reopen (perf_event_open + fcntl x4 + mmap; disarm: munmap + close), "
 	"modify (MODIFY_ATTRIBUTES; disarm: IOC_DISABLE); default both. The workload alone and under the sampler "

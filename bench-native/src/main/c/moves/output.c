@@ -27,10 +27,12 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 				 "samples read from the rings (observedBy ring), the fds' counters by read() where "
 				 "every fd was read (modify; ring-less reopen; reopen in the phase pass, before each "
 				 "close; see traps.counter), and the SIGRTMIN+3 handler's count when notify=signal. "
-				 "Reopen's rounds do not read() each fd: that costs ~0.9 us per op on a VM");
+				 "Reopen's rounds do not read() each fd: that would add a syscall to every op. After every batch, "
+				 "each slot is touched once where it was (no trap) and once where it is (one trap): see liveness");
 	json_str(j, "leakCheck", "after every group, /proc/self holds no perf fd and no perf mapping");
 	json_str(j, "phasePass", "one extra batch of iterations ops per strategy with phases, timed phase by phase "
-				 "(mean ns per op); not part of nsPerOp; each phase includes about one clockReadNs. "
+				 "(mean ns per op); not part of nsPerOp; one clockReadNs (each lap's closing clock read) is "
+				 "subtracted from every move phase, not from the trap; "
 				 "phasesNs holds the move's own phases (their sum is the op at trapEvery=0); "
 				 "phasePassExtrasNs.counterRead is the pass's read() of each fd's counter before close "
 				 "(not done in reopen's rounds), phasePassExtrasNs.trap the trapping access and ring "

@@ -23,6 +23,15 @@ class HelpTest {
         assertThat(run.stdout()).contains(OPTIONS).contains(MATRICES).contains("EXIT STATUS", "native.json");
     }
 
+    /** reopen-nobuf has no ring: its only trap count is the counter, so every timed op pays a read(). */
+    @Test
+    void movesHelpSaysThatReopenNobufTimesACounterReadInEveryOp() {
+        HarnessRun run = Harness.run("moves", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout().replaceAll("\\s+", " ")).contains("reopen-nobuf (reopen with no ring: read() of the counter, "
+                + "close, open, fcntl; with no ring the counter is its only trap count, so every timed op pays that read()");
+    }
+
     @Test
     void helpWinsOverEverythingElseAndRunsNothing() {
         HarnessRun run = Harness.run("--matrix", "all", "-h");
