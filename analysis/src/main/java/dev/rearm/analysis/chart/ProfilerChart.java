@@ -17,7 +17,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The profiler matrix's chart: the tool's CPU-time overhead against the sampling rate, one line
- * per strategy and workload (colour: strategy; marker: workload), whiskers the bootstrap 95% CI.
+ * per strategy and workload (colour: strategy; marker: workload), whiskers the 95% CI (t interval on the log ratio).
  */
 final class ProfilerChart {
     static final String NAME = "profiler-overhead";
@@ -78,7 +78,7 @@ final class ProfilerChart {
         chart.getStyler().setYAxisMin(lowest);
         return Optional.of(new ChartSpec(NAME, TITLE,
                 "Each line is one workload under one strategy: the tool's overhead in CPU time over the same work "
-                        + "with no tool; dashed: the sampler alone (no watchpoint). Whiskers: bootstrap 95% CI over "
+                        + "with no tool; dashed: the sampler alone (no watchpoint). Whiskers: 95% CI (t interval on the log ratio) over "
                         + "rounds. The sampler is a task-clock software event (see the section).", chart));
     }
 

@@ -142,7 +142,7 @@ public final class ReportCharts {
         chart.getStyler().setYAxisMin(0.0);
         return Optional.of(new ChartSpec("headline", title("headline"),
                 "Bars: mean ns/op of reopen over that of modify at the headline scenario; black whiskers: "
-                        + "bootstrap 95% CI; grey diamond and whisker: the commit's claim and the band within which "
+                        + "95% CI (t interval on the log ratio); grey diamond and whisker: the commit's claim and the band within which "
                         + "it counts as reproduced.", chart));
     }
 
@@ -174,7 +174,7 @@ public final class ReportCharts {
         XyPlots.powersOfTwoAxis(chart, minExponent, maxExponent);
         return Optional.of(new ChartSpec("ring-pages", title("ring-pages"),
                 "reopen unmaps and maps the ring on every move, so its cost grows with the ring; modify keeps "
-                        + "the ring. Whiskers: bootstrap 95% CI (the two harnesses' points are drawn slightly apart).",
+                        + "the ring. Whiskers: 95% CI (t interval on the log ratio) (the two harnesses' points are drawn slightly apart).",
                 chart));
     }
 
@@ -218,7 +218,7 @@ public final class ReportCharts {
         }
         chart.getStyler().setYAxisMin(0.0);
         return Optional.of(new ChartSpec("trap-rate", title("trap-rate"),
-                "Points: measured speedup, whiskers: bootstrap 95% CI; dashed: the cost model (C_reopen + f T_reopen) / "
+                "Points: measured speedup, whiskers: 95% CI (t interval on the log ratio); dashed: the cost model (C_reopen + f T_reopen) / "
                         + "(C_modify + f T_modify), fitted on trapEvery 0 and 1 only. f is on a log axis; f = 0 (never "
                         + "traps), which a log axis cannot show, is drawn one decade left of the smallest rate measured.",
                 chart));
@@ -288,8 +288,8 @@ public final class ReportCharts {
         }
         chart.getStyler().setYAxisMin(0.0);
         return Optional.of(new ChartSpec(name, title(name),
-                "Points: measured speedup at the headline scenario with only this key changed; whiskers: bootstrap "
-                        + "95% CI.", chart));
+                "Points: measured speedup at the headline scenario with only this key changed; whiskers: 95% CI (t interval "
+                        + "on the log ratio).", chart));
     }
 
     static Optional<ChartSpec> shapeMatrix(Analysis analysis) {
