@@ -9,6 +9,7 @@ import dev.rearm.analysis.model.FittedModel;
 import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.profiler.ProfilerOverhead;
+import dev.rearm.analysis.profiler.ProfilerPrediction;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,9 +20,10 @@ import java.util.Optional;
  * @param models   the cost model per harness that has the trapEvery 0 and 1 figures it needs
  * @param profiler the profiler matrix's slowdowns (empty when the run has none)
  * @param anatomy  what a trap costs here, part by part (empty without trap-anatomy's figures)
+ * @param profilerPrediction the profiler runs' overhead predicted from the parts measured elsewhere in the run
  */
 public record Analysis(Run run, Comparisons comparisons, Map<Harness, FittedModel> models,
                        List<ReopenBreakdown> breakdowns, List<ClaimRow> claims,
                        Optional<BaselineComparison> baseline, long seed, int resamples, ProfilerOverhead profiler,
-                       TrapAnatomy anatomy) {
+                       TrapAnatomy anatomy, List<ProfilerPrediction.Row> profilerPrediction) {
 }

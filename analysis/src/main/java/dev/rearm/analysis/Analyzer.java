@@ -10,6 +10,7 @@ import dev.rearm.analysis.model.FittedModel;
 import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.profiler.ProfilerOverhead;
+import dev.rearm.analysis.profiler.ProfilerPrediction;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import java.util.EnumMap;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class Analyzer {
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
                 ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements()), anatomy),
                 baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap),
-                anatomy);
+                anatomy, ProfilerPrediction.of(run.profiler(), ReopenBreakdown.headline(run.measurements()),
+                        Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)));
     }
 }

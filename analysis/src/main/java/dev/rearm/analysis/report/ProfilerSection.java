@@ -7,6 +7,7 @@ import dev.rearm.analysis.load.ProfilerCounts;
 import dev.rearm.analysis.load.ProfilerData;
 import dev.rearm.analysis.profiler.OverheadRatio;
 import dev.rearm.analysis.profiler.ProfilerOverhead;
+import dev.rearm.analysis.profiler.ProfilerPrediction;
 import dev.rearm.analysis.profiler.ReopenExtra;
 import dev.rearm.analysis.profiler.Slowdown;
 import dev.rearm.analysis.report.doc.Document;
@@ -29,7 +30,8 @@ final class ProfilerSection {
     private ProfilerSection() {
     }
 
-    static void write(Document doc, ProfilerOverhead profiler, ChartSet charts) {
+    static void write(Document doc, ProfilerOverhead profiler, List<ProfilerPrediction.Row> prediction,
+                      ChartSet charts) {
         doc.heading(HEADING);
         if (profiler == null || !profiler.measured()) {
             doc.paragraph("*Not measured:* native.json has no profiler runs with a no-tool baseline "
@@ -53,8 +55,39 @@ final class ProfilerSection {
         slowdowns(doc, profiler);
         ratios(doc, profiler);
         extras(doc, profiler);
+        prediction(doc, prediction);
         Optional<ChartSpec> chart = charts.find(CHART);
         chart.ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+    }
+
+    /** Measured overhead beside the one the run's other parts predict, with the error and the largest term. */
+    private static void prediction(Document doc, List<ProfilerPrediction.Row> rows) {
+        doc.subheading("Predicted from the parts");
+        if (rows.isEmpty()) {
+            doc.paragraph("*Not computed:* it needs, in the same run, the sampler-only and no-tool runs of each "
+                    + "workload, reopen's phases (the native phase pass) and the native cost model.");
+            return;
+        }
+        doc.paragraph("Each tool run's CPU overhead per round (tool less no tool) beside the sum of its parts, measured "
+                + "elsewhere in this run: samples x the sampler's cost per sample (sampler-only less no tool), arms x "
+                + "one arm (reopen: the phase pass's open + fcntl + mmap; modify: one modify ioctl), traps x one trap "
+                + "(the cost model's, per strategy) and disarms x one disarm (reopen: munmap + close; modify: its "
+                + "IOC_DISABLE taken as one modify ioctl), with the counts the run recorded.");
+        List<List<String>> table = new ArrayList<>();
+        long within = 0;
+        double worst = 0;
+        for (ProfilerPrediction.Row row : rows) {
+            double error = row.relativeError();
+            within += Math.abs(error) <= 0.15 ? 1 : 0;
+            worst = Math.abs(error) > Math.abs(worst) ? error : worst;
+            table.add(List.of(row.entry().workload(), row.entry().label(), Fmt.time(row.measuredNs()),
+                    Fmt.time(row.predictedNs()), String.format("%+.1f%%", 100 * error), row.dominant()));
+        }
+        doc.table(List.of("Workload", "Tool", "Measured overhead / round", "Predicted", "Error", "Largest part"), table);
+        doc.paragraph(String.format("%d of %d runs are predicted within ±15%%; the largest error is %+.1f%%. A "
+                + "prediction below the measurement is what the parts leave out: the handlers' own work beyond the "
+                + "system calls, a trap signal's delivery beyond the cost model's trap, and the workload's cache "
+                + "state after the tool ran.", within, rows.size(), 100 * worst));
     }
 
     private static String pmuSentence(ProfilerData data) {

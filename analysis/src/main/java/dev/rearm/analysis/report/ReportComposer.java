@@ -83,7 +83,7 @@ public final class ReportComposer {
                 s -> s.bpType() + "/" + s.bpLen());
         sweep(doc, analysis, charts, Sweep.NOTIFY, "Signal notification", null, "notify, trapEvery",
                 s -> s.notifyMode() + ", " + s.trapEvery());
-        ProfilerSection.write(doc, analysis.profiler(), charts);
+        ProfilerSection.write(doc, analysis.profiler(), analysis.profilerPrediction(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);
         analysis.baseline().ifPresent(baseline -> baseline(doc, run, baseline));
