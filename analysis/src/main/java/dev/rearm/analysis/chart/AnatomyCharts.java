@@ -98,7 +98,7 @@ final class AnatomyCharts {
         TrapAnatomy a = analysis.anatomy();
         // The anatomy's headline trap where it ran, else the cost model's (trapEvery=1 less 0, both strategies).
         Optional<Double> host = Optional.of(a.part("ring-signal").map(p -> p.nsPerTrap().point())
-                .orElse((m.reopenTrapNs() + m.modifyTrapNs()) / 2));
+                .orElse(m.commonTrapNs()));
         Optional<Double> whatIf = a.trapWithoutDebugInterceptNs();
         double needed = m.commonTrapCostFor(4).orElse(0);
         double maxNs = Math.max(Math.max(needed * 2, host.orElse(0.0) * 1.3), 20_000);
@@ -108,7 +108,7 @@ final class AnatomyCharts {
         for (int i = 0; i <= n; i++) {
             double ns = maxNs * i / n;
             x[i] = ns / 1e3;
-            y[i] = (m.reopenMoveNs() + ns) / (m.modifyMoveNs() + ns);
+            y[i] = m.speedupWithCommonTrap(ns);
         }
         XYChart chart = ChartTheme.xy(NEEDS_TITLE, "cost of one trap (µs), the same after either strategy",
                 "speedup reopen / modify");
@@ -117,10 +117,10 @@ final class AnatomyCharts {
         XyPlots.curve(chart, "~4x band [3.2, 5]", ends, new double[] {3.2, 3.2}, ChartTheme.CLAIM, true);
         XyPlots.curve(chart, "~4x band top", ends, new double[] {5, 5}, ChartTheme.CLAIM, true).setShowInLegend(false);
         host.ifPresent(ns -> XyPlots.points(chart, "this host's trap", new double[] {ns / 1e3},
-                new double[] {(m.reopenMoveNs() + ns) / (m.modifyMoveNs() + ns)}, ChartTheme.REOPEN,
+                new double[] {m.speedupWithCommonTrap(ns)}, ChartTheme.REOPEN,
                 SeriesMarkers.DIAMOND, false));
         whatIf.ifPresent(ns -> XyPlots.points(chart, "what-if: no #DB intercept",
-                new double[] {ns / 1e3}, new double[] {(m.reopenMoveNs() + ns) / (m.modifyMoveNs() + ns)},
+                new double[] {ns / 1e3}, new double[] {m.speedupWithCommonTrap(ns)},
                 ChartTheme.MODIFY, SeriesMarkers.CIRCLE, false));
         chart.getStyler().setYAxisMin(1.0);
         return Optional.of(new ChartSpec(NEEDS, NEEDS_TITLE, "The line is the cost model with this run's native move "

@@ -1,6 +1,7 @@
 package dev.rearm.analysis.load;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The native harness's profiler matrix as one run folder holds it: its entries and what its
@@ -23,6 +24,12 @@ public record ProfilerData(List<ProfilerEntry> entries, Boolean hardwarePmu, Str
 
     public boolean measured() {
         return !entries.isEmpty();
+    }
+
+    /** The run of {@code workload} by {@code strategy} at {@code rate} (the no-tool run has no rate). */
+    public Optional<ProfilerEntry> find(String workload, String strategy, int rate) {
+        return entries.stream().filter(e -> e.workload().equals(workload) && e.strategy().equals(strategy)
+                && (ProfilerEntry.NONE.equals(strategy) || e.rate() == rate)).findFirst();
     }
 
     /** Workloads in file order. */

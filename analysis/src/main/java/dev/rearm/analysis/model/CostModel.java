@@ -19,6 +19,16 @@ public record CostModel(double reopenMoveNs, double reopenTrapNs, double modifyM
         return (reopenMoveNs + trapRate * reopenTrapNs) / (modifyMoveNs + trapRate * modifyTrapNs);
     }
 
+    /** The always-trapping speedup when a trap costs {@code trapNs} after either strategy. */
+    public double speedupWithCommonTrap(double trapNs) {
+        return (reopenMoveNs + trapNs) / (modifyMoveNs + trapNs);
+    }
+
+    /** The trap the model measured, one figure for both strategies: the mean of T_reopen and T_modify. */
+    public double commonTrapNs() {
+        return (reopenTrapNs + modifyTrapNs) / 2;
+    }
+
     /** C_reopen / C_modify: the speedup when nothing traps. */
     public double moveRatio() {
         return reopenMoveNs / modifyMoveNs;

@@ -37,7 +37,7 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
         List<OverheadRatio> ratios = new ArrayList<>();
         List<ReopenExtra> extras = new ArrayList<>();
         for (String workload : data.workloads()) {
-            Optional<ProfilerEntry> none = find(data, workload, ProfilerEntry.NONE, 0);
+            Optional<ProfilerEntry> none = data.find(workload, ProfilerEntry.NONE, 0);
             if (none.isEmpty()) {
                 continue; // no baseline: nothing of this workload can be a slowdown
             }
@@ -52,13 +52,13 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
                         RatioInterval.ratio(tool.wallNs(), none.get().wallNs())));
             }
             for (int rate : tools.stream().mapToInt(ProfilerEntry::rate).distinct().toArray()) {
-                Optional<ProfilerEntry> reopen = find(data, workload, ScenarioKey.REOPEN, rate);
-                Optional<ProfilerEntry> modify = find(data, workload, ScenarioKey.MODIFY, rate);
+                Optional<ProfilerEntry> reopen = data.find(workload, ScenarioKey.REOPEN, rate);
+                Optional<ProfilerEntry> modify = data.find(workload, ScenarioKey.MODIFY, rate);
                 if (reopen.isEmpty() || modify.isEmpty()) {
                     continue;
                 }
                 ratios.add(ratio(bootstrap, none.get(), reopen.get(), modify.get(),
-                        find(data, workload, ProfilerEntry.SAMPLER, rate), slowdowns));
+                        data.find(workload, ProfilerEntry.SAMPLER, rate), slowdowns));
                 extras.add(extra(bootstrap, reopen.get(), modify.get()));
             }
         }
@@ -105,11 +105,6 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
         Map<String, Double> mean = new LinkedHashMap<>();
         counts.phases().forEach((phase, time) -> mean.put(phase, time.meanNs()));
         return mean;
-    }
-
-    private static Optional<ProfilerEntry> find(ProfilerData data, String workload, String strategy, int rate) {
-        return data.entries().stream().filter(e -> e.workload().equals(workload) && e.strategy().equals(strategy)
-                && (ProfilerEntry.NONE.equals(strategy) || e.rate() == rate)).findFirst();
     }
 
     public boolean measured() {

@@ -51,13 +51,13 @@ public final class ProfilerPrediction {
             if (!reopen && !tool.strategy().equals(ScenarioKey.MODIFY)) {
                 continue;
             }
-            Optional<ProfilerEntry> none = find(data, tool.workload(), ProfilerEntry.NONE, 0);
-            Optional<ProfilerEntry> sampler = find(data, tool.workload(), ProfilerEntry.SAMPLER, tool.rate());
+            Optional<ProfilerEntry> none = data.find(tool.workload(), ProfilerEntry.NONE, 0);
+            Optional<ProfilerEntry> sampler = data.find(tool.workload(), ProfilerEntry.SAMPLER, tool.rate());
             if (none.isEmpty() || sampler.isEmpty() || sampler.get().counts().samples() == 0) {
                 continue;
             }
-            double noneNs = mean(none.get());
-            double perSample = (mean(sampler.get()) - noneNs)
+            double noneNs = none.get().cpuNs().grandMean();
+            double perSample = (sampler.get().cpuNs().grandMean() - noneNs)
                     / perRound(sampler.get().counts(), sampler.get().counts().samples());
             ProfilerCounts c = tool.counts();
             Map<String, Double> terms = new LinkedHashMap<>();
@@ -67,21 +67,12 @@ public final class ProfilerPrediction {
             terms.put("disarming", perRound(c, c.disarmedOnTrap() + c.replaced())
                     * (reopen ? reopenDisarm : m.modifyMoveNs()));
             double predicted = terms.values().stream().mapToDouble(Double::doubleValue).sum();
-            rows.add(new Row(tool, mean(tool) - noneNs, predicted, terms));
+            rows.add(new Row(tool, tool.cpuNs().grandMean() - noneNs, predicted, terms));
         }
         return rows;
     }
 
     private static double perRound(ProfilerCounts c, long total) {
         return (double) total / Math.max(1, c.rounds());
-    }
-
-    private static double mean(ProfilerEntry e) {
-        return e.cpuNs().grandMean();
-    }
-
-    private static Optional<ProfilerEntry> find(ProfilerData data, String workload, String strategy, int rate) {
-        return data.entries().stream().filter(e -> e.workload().equals(workload) && e.strategy().equals(strategy)
-                && e.rate() == rate).findFirst();
     }
 }

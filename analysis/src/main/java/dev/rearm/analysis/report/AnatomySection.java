@@ -76,21 +76,18 @@ final class AnatomySection {
         if (anatomy.part("ring-signal").isPresent()) {
             TrapAnatomy.PartCost trap = anatomy.part("ring-signal").get();
             text.append(String.format(" This host's trap (trap-anatomy's `ring-signal`, the headline's configuration) "
-                    + "costs %s, giving %.2fx.", TrapAnatomy.us(trap.nsPerTrap()), speedup(m, trap.nsPerTrap().point())));
+                    + "costs %s, giving %.2fx.", TrapAnatomy.us(trap.nsPerTrap()),
+                    m.speedupWithCommonTrap(trap.nsPerTrap().point())));
         } else {
-            double trap = (m.reopenTrapNs() + m.modifyTrapNs()) / 2;
+            double trap = m.commonTrapNs();
             text.append(String.format(" This host's trap, from the cost model (trapEvery=1 less trapEvery=0, the mean "
-                    + "of both strategies), costs %.1f µs, giving %.2fx.", trap / 1e3, speedup(m, trap)));
+                    + "of both strategies), costs %.1f µs, giving %.2fx.", trap / 1e3, m.speedupWithCommonTrap(trap)));
         }
         anatomy.trapWithoutDebugInterceptNs().ifPresent(ns -> text.append(String.format(
                 " What-if, computed from measured parts and not a measurement: without what this host adds to a "
                         + "debug exception beyond a breakpoint exception, the trap would cost %.1f µs and the "
-                        + "speedup be %.2fx.", ns / 1e3, speedup(m, ns))));
+                        + "speedup be %.2fx.", ns / 1e3, m.speedupWithCommonTrap(ns))));
         doc.paragraph(text.toString());
         charts.find(NEEDS_CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
-    }
-
-    static double speedup(CostModel m, double trapNs) {
-        return (m.reopenMoveNs() + trapNs) / (m.modifyMoveNs() + trapNs);
     }
 }

@@ -81,7 +81,7 @@ final class ProfilerSection {
             within += Math.abs(error) <= 0.15 ? 1 : 0;
             worst = Math.abs(error) > Math.abs(worst) ? error : worst;
             table.add(List.of(row.entry().workload(), row.entry().label(), Fmt.time(row.measuredNs()),
-                    Fmt.time(row.predictedNs()), String.format("%+.1f%%", 100 * error), row.dominant()));
+                    Fmt.time(row.predictedNs()), Fmt.percent(error), row.dominant()));
         }
         doc.table(List.of("Workload", "Tool", "Measured overhead / round", "Predicted", "Error", "Largest part"), table);
         doc.paragraph(String.format("%d of %d runs are predicted within ±15%%; the largest error is %+.1f%%. A "

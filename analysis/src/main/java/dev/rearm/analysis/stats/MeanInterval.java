@@ -37,9 +37,7 @@ public final class MeanInterval {
         if (se == 0) {
             return new Estimate(point, point, point, level, groups);
         }
-        double df = (va + vb) * (va + vb)
-                / (va * va / (sa.getN() - 1) + vb * vb / (sb.getN() - 1));
-        double half = quantile(df, level) * se;
+        double half = quantile(DifferenceTests.welchDegreesOfFreedom(a, b), level) * se;
         return new Estimate(point, point - half, point + half, level, groups);
     }
 
