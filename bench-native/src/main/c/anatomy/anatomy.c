@@ -10,6 +10,7 @@
 #include "anatomy_output.h"
 
 #include "../core/clock.h"
+#include "../core/env.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -171,25 +172,6 @@ static int parse_options(int argc, char **argv, struct anatomy_plan *plan)
 	return 0;
 }
 
-/* Does a store under an armed watchpoint trap here at all? Some hypervisors accept the
- * watchpoint and never raise its exception: then no watchpoint part can prove its premise. */
-static int watchpoints_fire(char *why, int why_size)
-{
-	const struct anatomy_part *count = find_part("count");
-	void *state = count->prepare(count, why, why_size);
-	struct loop_run run = { 0 };
-	int fires;
-
-	if (state == NULL)
-		return 0;
-	fires = count->run(state, true, 3, &run, why, why_size) == 0 && run.observed == 3;
-	count->finish(state);
-	if (!fires)
-		snprintf(why, (size_t)why_size, "no watchpoint fires here: 3 stores under an armed watchpoint were "
-			 "counted %lld times (a hypervisor that does not raise the guest's debug exceptions)", run.observed);
-	return fires;
-}
-
 static int check_premise(const struct anatomy_part *part, bool trapping, long round, const struct loop_run *run)
 {
 	if (run->observed == run->expected && run->tag_mismatches == 0)
@@ -252,8 +234,8 @@ int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
 {
 	struct anatomy_plan plan;
 	struct part_result *results;
-	char no_fire[256] = "", why[256];
-	bool fires;
+	struct env env;
+	char why[256];
 	int rc, i;
 
 	rc = parse_options(argc, argv, &plan);
@@ -263,9 +245,11 @@ int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
 		fprintf(stderr, "perfbp-bench trap-anatomy: %s\n", why);
 		return 3;
 	}
-	fires = watchpoints_fire(no_fire, sizeof(no_fire));
-	if (!fires)
-		fprintf(stderr, "perfbp-bench trap-anatomy: watchpoint parts not run: %s\n", no_fire);
+	/* Some hypervisors accept a watchpoint and never raise its exception: no watchpoint part could then
+	 * prove its premise (the env probe stores under one and reads its count). */
+	env_probe(&env);
+	if (!env.traps.supported)
+		fprintf(stderr, "perfbp-bench trap-anatomy: watchpoint parts not run: %s\n", env.traps.reason);
 	results = calloc((size_t)plan.nr_parts, sizeof(*results));
 	if (results == NULL)
 		return 1;
@@ -278,13 +262,13 @@ int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
 	plan.started_at = wall_seconds();
 	for (i = 0; i < plan.nr_parts && rc == 0; i++) {
 		fprintf(stderr, "perfbp-bench trap-anatomy: part %d/%d %s\n", i + 1, plan.nr_parts, plan.parts[i]->name);
-		rc = measure(&plan, i, fires, no_fire, &results[i]);
+		rc = measure(&plan, i, env.traps.supported, env.traps.reason, &results[i]);
 		if (rc == 0)
 			anatomy_progress(&plan, &results[i]);
 	}
 	plan.finished_at = wall_seconds();
 	if (rc == 0) {
-		rc = anatomy_write(whole_argc, whole_argv, &plan, results);
+		rc = anatomy_write(whole_argc, whole_argv, &env, &plan, results);
 		if (rc == 0)
 			fprintf(stderr, "perfbp-bench trap-anatomy: %d parts in %.1fs; wrote %s\n", plan.nr_parts,
 				plan.finished_at - plan.started_at, plan.out ? plan.out : "stdout");

@@ -39,7 +39,7 @@ extern const struct anatomy_part reference_parts[];
 extern const int nr_reference_parts;
 
 /* The one SIGTRAP handler both files use (anatomy/trap_handler.c). */
-struct trap_counts {
+struct handler_counts {
 	long long perf;     /* si_code TRAP_PERF: a sigtrap watchpoint */
 	long long breakpt;  /* int3 (x86 reports SI_KERNEL) or brk */
 	long long step;     /* single-step: TRAP_TRACE */
@@ -48,12 +48,10 @@ struct trap_counts {
 	long long tag_mismatches;
 };
 int trap_handlers_install(char *why, int why_size);
-void trap_counts_read(struct trap_counts *out);
+void handler_counts_read(struct handler_counts *out);
 /* The si_perf_data a sigtrap trap must carry from now on. */
 void trap_expect_tag(unsigned long tag);
 int anatomy_rt_signal(void);
-
-double anatomy_now_ns(void);
 
 /* perfbp-bench trap-anatomy: argv[0] is the command's name; whole_argc/argv the process's, for native.json. */
 int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv);

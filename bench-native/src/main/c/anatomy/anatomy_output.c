@@ -7,47 +7,26 @@
 
 #include "../core/env.h"
 #include "../core/json.h"
+#include "../core/stats.h"
 #include "../output.h"
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double median(const double *values, long n)
-{
-	double *sorted = malloc((size_t)n * sizeof(double)), m;
-
-	if (sorted == NULL || n == 0) {
-		free(sorted);
-		return 0;
-	}
-	memcpy(sorted, values, (size_t)n * sizeof(double));
-	qsort(sorted, (size_t)n, sizeof(double), compare_doubles);
-	m = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-	free(sorted);
-	return m;
-}
 
 void anatomy_progress(const struct anatomy_plan *plan, const struct part_result *result)
 {
-	double trap, plain;
+	struct summary trap, plain;
 
 	if (!result->measured) {
 		fprintf(stderr, "perfbp-bench trap-anatomy:   %s not run: %s\n", result->part->name, result->reason);
 		return;
 	}
-	trap = median(result->trap_ns, plan->rounds);
-	plain = median(result->plain_ns, plan->rounds);
+	if (summarize(result->trap_ns, (int)plan->rounds, &trap) != 0 ||
+	    summarize(result->plain_ns, (int)plan->rounds, &plain) != 0)
+		return;
 	fprintf(stderr, "perfbp-bench trap-anatomy:   %s %.3f us/op trapping, %.3f us/op plain: %.3f us per trap "
-		"(medians of %ld rounds), traps %lld/%lld\n", result->part->name, trap / 1e3, plain / 1e3,
-		(trap - plain) / 1e3, plan->rounds, result->traps_observed, result->traps_expected);
+		"(medians of %ld rounds), traps %lld/%lld\n", result->part->name, trap.median / 1e3, plain.median / 1e3,
+		(trap.median - plain.median) / 1e3, plan->rounds, result->traps_observed, result->traps_expected);
 }
 
 static void write_part(struct json *j, const struct anatomy_plan *plan, const struct part_result *r)
@@ -70,9 +49,9 @@ static void write_part(struct json *j, const struct anatomy_plan *plan, const st
 	json_close(j, '}');
 }
 
-int anatomy_write(int argc, char **argv, const struct anatomy_plan *plan, const struct part_result *results)
+int anatomy_write(int argc, char **argv, const struct env *env, const struct anatomy_plan *plan,
+		  const struct part_result *results)
 {
-	struct env env;
 	char *document = NULL;
 	size_t len = 0;
 	FILE *mem = open_memstream(&document, &len);
@@ -83,7 +62,6 @@ int anatomy_write(int argc, char **argv, const struct anatomy_plan *plan, const 
 		perror("perfbp-bench trap-anatomy: open_memstream");
 		return 1;
 	}
-	env_probe(&env);
 	fputc('{', mem);
 	j.depth = 1;
 	rc = output_write_header(&j, argc, argv, plan->started_at, plan->finished_at);
@@ -96,7 +74,7 @@ int anatomy_write(int argc, char **argv, const struct anatomy_plan *plan, const 
 		write_part(&j, plan, &results[i]);
 	json_close(&j, ']');
 	json_close(&j, '}');
-	output_write_env(&j, &env);
+	output_write_env(&j, env);
 	/* No move was measured: an empty results list keeps the document's shape for every reader. */
 	json_open(&j, "results", '[');
 	json_close(&j, ']');

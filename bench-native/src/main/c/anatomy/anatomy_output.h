@@ -4,6 +4,8 @@
 
 #include "anatomy.h"
 
+#include "../core/env.h"
+
 #define MAX_PARTS 16
 
 struct anatomy_plan {
@@ -25,6 +27,7 @@ struct part_result {
 /* One stderr line: the part's median trapping and plain figures and their difference. */
 void anatomy_progress(const struct anatomy_plan *plan, const struct part_result *result);
 /* native.json with the "anatomy" block, to --out atomically or to stdout; 0 on success. */
-int anatomy_write(int argc, char **argv, const struct anatomy_plan *plan, const struct part_result *results);
+int anatomy_write(int argc, char **argv, const struct env *env, const struct anatomy_plan *plan,
+		  const struct part_result *results);
 
 #endif

@@ -15,6 +15,8 @@
  */
 #include "anatomy.h"
 
+#include "../core/clock.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,7 +93,7 @@ static void single_step(bool trapping)
 #endif
 }
 
-static long long handled(int config, const struct trap_counts *c)
+static long long handled(int config, const struct handler_counts *c)
 {
 	switch (config) {
 	case INT3:
@@ -108,14 +110,14 @@ static long long handled(int config, const struct trap_counts *c)
 static int run(void *state, bool trapping, long ops, struct loop_run *out, char *why, int why_size)
 {
 	struct reference *r = state;
-	struct trap_counts before, after;
-	double start;
+	struct handler_counts before, after;
+	uint64_t start;
 	long i;
 
 	(void)why;
 	(void)why_size;
-	trap_counts_read(&before);
-	start = anatomy_now_ns();
+	handler_counts_read(&before);
+	start = monotonic_ns();
 	for (i = 0; i < ops; i++) {
 		switch (r->config) {
 		case INT3:
@@ -135,8 +137,8 @@ static int run(void *state, bool trapping, long ops, struct loop_run *out, char 
 			__asm__ volatile("" ::: "memory");
 		}
 	}
-	out->ns = anatomy_now_ns() - start;
-	trap_counts_read(&after);
+	out->ns = (double)(monotonic_ns() - start);
+	handler_counts_read(&after);
 	/* getppid has no handler: its premise is only that it ran (nothing to count). */
 	out->expected = trapping && r->config != GETPPID ? ops : 0;
 	out->observed = handled(r->config, &after) - handled(r->config, &before);

@@ -9,7 +9,6 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <ucontext.h>
 
 #ifndef TRAP_PERF
@@ -88,7 +87,7 @@ int trap_handlers_install(char *why, int why_size)
 	return 0;
 }
 
-void trap_counts_read(struct trap_counts *out)
+void handler_counts_read(struct handler_counts *out)
 {
 	out->perf = perf_traps;
 	out->breakpt = breakpoint_traps;
@@ -101,12 +100,4 @@ void trap_counts_read(struct trap_counts *out)
 void trap_expect_tag(unsigned long tag)
 {
 	expected_tag = tag;
-}
-
-double anatomy_now_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
 }

@@ -13,106 +13,66 @@
  */
 #include "anatomy.h"
 
+#include "../core/advice.h"
+#include "../core/clock.h"
+#include "../core/strategy.h"
+
 #include <errno.h>
-#include <fcntl.h>
-#include <linux/hw_breakpoint.h>
-#include <linux/perf_event.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 enum { COUNT, RING, RING_WAKEUP, RING_SIGNAL, SIGTRAP_PART };
 
-/* perf_event_header + ip + addr: what one trap writes into the ring. */
-#define SAMPLE_BYTES 24
 #define SIGNAL_WAIT_NS 500e6
-
-struct armed {
-	int fd;
-	struct perf_event_mmap_page *meta; /* NULL without a ring */
-	size_t ring_length;
-	volatile char *cell;
-};
 
 struct pair {
 	int config;
-	struct armed on, off;
+	struct watchpoint on, off;
 };
 
 /* Two bytes a cache line apart: the trapping loop stores to cells[0], the plain one too, while
  * its watchpoint sits on cells[64]. */
 static volatile char cells[128] __attribute__((aligned(64)));
 
-static void disarm(struct armed *a)
+/* core's watchpoint (sample_period 1, IP|ADDR, wakeup_events 1), changed as the part says. */
+static int arm(int config, volatile char *watched, struct watchpoint *wp, char *why, int why_size)
 {
-	if (a->meta != NULL)
-		munmap(a->meta, a->ring_length);
-	if (a->fd >= 0)
-		close(a->fd);
-	a->meta = NULL;
-	a->fd = -1;
+	struct arm_context ctx = {
+		.tid = (pid_t)syscall(SYS_gettid),
+		.signo = config == RING_SIGNAL ? anatomy_rt_signal() : 0,
+		.pages = config == RING || config == RING_WAKEUP || config == RING_SIGNAL ? 1 : 0,
+		.page_size = (size_t)sysconf(_SC_PAGESIZE),
+	};
+	struct perf_failure failure = { 0 };
+
+	watchpoint_init(wp, BP_W, 1, (uintptr_t)watched);
+	if (config == COUNT) {
+		wp->attr.sample_period = 0;
+		wp->attr.sample_type = 0;
+	}
+	if (config == COUNT || config == RING || config == SIGTRAP_PART)
+		wp->attr.wakeup_events = 0;
+	if (config == SIGTRAP_PART) {
+		wp->attr.sigtrap = 1;
+		wp->attr.remove_on_exec = 1;
+		wp->attr.sig_data = (uintptr_t)watched;
+	}
+	if (watchpoint_arm(wp, &ctx, &failure) == 0)
+		return 0;
+	snprintf(why, (size_t)why_size, "%s refused this configuration: %s%s", failure.call, errno_name(failure.err),
+		 config == SIGTRAP_PART && failure.err == EINVAL ? " (attr.sigtrap needs Linux 5.13 or newer)" : "");
+	return -1;
 }
 
-static int arm(int config, volatile char *watched, struct armed *a, char *why, int why_size)
+static void disarm(struct watchpoint *wp)
 {
-	struct perf_event_attr attr;
-	long page = sysconf(_SC_PAGESIZE);
+	struct perf_failure ignored;
 
-	memset(&attr, 0, sizeof(attr));
-	attr.type = PERF_TYPE_BREAKPOINT;
-	attr.size = sizeof(attr);
-	attr.bp_type = HW_BREAKPOINT_W;
-	attr.bp_addr = (uintptr_t)watched;
-	attr.bp_len = HW_BREAKPOINT_LEN_1;
-	attr.exclude_kernel = 1;
-	attr.exclude_hv = 1;
-	if (config != COUNT) {
-		attr.sample_period = 1;
-		attr.sample_type = PERF_SAMPLE_IP | PERF_SAMPLE_ADDR;
-	}
-	if (config == RING_WAKEUP || config == RING_SIGNAL)
-		attr.wakeup_events = 1;
-	if (config == SIGTRAP_PART) {
-		attr.sigtrap = 1;
-		attr.remove_on_exec = 1;
-		attr.sig_data = (uintptr_t)watched;
-	}
-	a->fd = (int)syscall(SYS_perf_event_open, &attr, 0, -1, -1, 0);
-	a->meta = NULL;
-	a->cell = watched;
-	if (a->fd < 0) {
-		int err = errno;
-
-		snprintf(why, (size_t)why_size, "perf_event_open refused this configuration: %s%s", strerror(err),
-			 config == SIGTRAP_PART && err == EINVAL ? " (attr.sigtrap needs Linux 5.13 or newer)" : "");
-		return -1;
-	}
-	if (config == RING || config == RING_WAKEUP || config == RING_SIGNAL) {
-		a->ring_length = (size_t)page * 2;
-		void *ring = mmap(NULL, a->ring_length, PROT_READ | PROT_WRITE, MAP_SHARED, a->fd, 0);
-
-		if (ring == MAP_FAILED) {
-			snprintf(why, (size_t)why_size, "mmap of a 1-page ring failed: %s", strerror(errno));
-			disarm(a);
-			return -1;
-		}
-		a->meta = ring;
-	}
-	if (config == RING_SIGNAL) {
-		struct f_owner_ex owner = { .type = F_OWNER_TID, .pid = (pid_t)syscall(SYS_gettid) };
-
-		if (fcntl(a->fd, F_SETFL, O_ASYNC) != 0 || fcntl(a->fd, F_SETSIG, anatomy_rt_signal()) != 0 ||
-		    fcntl(a->fd, F_SETOWN_EX, &owner) != 0) {
-			snprintf(why, (size_t)why_size, "fcntl for the O_ASYNC signal failed: %s", strerror(errno));
-			disarm(a);
-			return -1;
-		}
-	}
-	return 0;
+	watchpoint_disarm(wp, &ignored);
 }
 
 static void *prepare(const struct anatomy_part *part, char *why, int why_size)
@@ -125,8 +85,11 @@ static void *prepare(const struct anatomy_part *part, char *why, int why_size)
 	}
 	p->config = part->config;
 	p->on.fd = p->off.fd = -1;
-	if (arm(part->config, &cells[0], &p->on, why, why_size) != 0 ||
-	    arm(part->config, &cells[64], &p->off, why, why_size) != 0) {
+	if (arm(part->config, &cells[0], &p->on, why, why_size) != 0) {
+		free(p);
+		return NULL;
+	}
+	if (arm(part->config, &cells[64], &p->off, why, why_size) != 0) {
 		disarm(&p->on);
 		free(p);
 		return NULL;
@@ -143,77 +106,70 @@ static long long read_counter(int fd)
 	return count;
 }
 
-static long long ring_head(const struct armed *a)
-{
-	return a->meta == NULL ? 0 : (long long)__atomic_load_n(&a->meta->data_head, __ATOMIC_ACQUIRE);
-}
-
 static long long wait_for(long long (*now_count)(void), long long target)
 {
-	double deadline = anatomy_now_ns() + SIGNAL_WAIT_NS;
+	uint64_t deadline = monotonic_ns() + (uint64_t)SIGNAL_WAIT_NS;
 	long long seen = now_count();
 
-	while (seen < target && anatomy_now_ns() < deadline)
+	while (seen < target && monotonic_ns() < deadline)
 		seen = now_count();
 	return seen;
 }
 
 static long long rt_now(void)
 {
-	struct trap_counts c;
+	struct handler_counts c;
 
-	trap_counts_read(&c);
+	handler_counts_read(&c);
 	return c.rt;
 }
 
 static long long perf_now(void)
 {
-	struct trap_counts c;
+	struct handler_counts c;
 
-	trap_counts_read(&c);
+	handler_counts_read(&c);
 	return c.perf;
 }
 
 static int run(void *state, bool trapping, long ops, struct loop_run *out, char *why, int why_size)
 {
 	struct pair *p = state;
-	struct armed *a = trapping ? &p->on : &p->off;
-	struct perf_event_mmap_page *meta = a->meta;
-	struct trap_counts before, after;
-	long long counter = read_counter(a->fd), head = ring_head(a);
-	double start;
+	struct watchpoint *wp = trapping ? &p->on : &p->off;
+	struct handler_counts before, after;
+	long long counter = read_counter(wp->fd);
+	uint64_t samples = wp->samples, other_records = wp->other_records, start;
 	long i;
 
 	if (counter < 0) {
 		snprintf(why, (size_t)why_size, "reading the watchpoint's counter failed: %s", strerror(errno));
 		return -1;
 	}
-	trap_expect_tag((unsigned long)(uintptr_t)a->cell);
-	trap_counts_read(&before);
-	start = anatomy_now_ns();
+	trap_expect_tag((unsigned long)(uintptr_t)wp->attr.bp_addr);
+	handler_counts_read(&before);
+	start = monotonic_ns();
 	for (i = 0; i < ops; i++) {
 		cells[0] = (char)i;
-		if (meta != NULL) {
-			/* Keep the ring drained, as a tool does: a full ring stops taking samples. */
-			uint64_t h = __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE);
-
-			__atomic_store_n(&meta->data_tail, h, __ATOMIC_RELEASE);
-		}
+		/* Keep the ring drained, as a tool does (a full ring stops taking samples): the same
+		 * record walk the moves harness does after a trapping op, in both loops. */
+		if (wp->ring != NULL)
+			ring_consume(wp);
 	}
-	out->ns = anatomy_now_ns() - start;
+	out->ns = (double)(monotonic_ns() - start);
 	out->expected = trapping ? ops : 0;
 	if (p->config == RING_SIGNAL)
 		wait_for(rt_now, before.rt + out->expected);
 	if (p->config == SIGTRAP_PART)
 		wait_for(perf_now, before.perf + out->expected);
-	trap_counts_read(&after);
+	handler_counts_read(&after);
 	switch (p->config) {
 	case COUNT:
-		out->observed = read_counter(a->fd) - counter;
+		out->observed = read_counter(wp->fd) - counter;
 		break;
 	case RING:
 	case RING_WAKEUP:
-		out->observed = (ring_head(a) - head) / SAMPLE_BYTES;
+		/* A LOST or THROTTLE record means some trap went unrecorded: the count cannot be trusted. */
+		out->observed = wp->other_records != other_records ? -1 : (long long)(wp->samples - samples);
 		break;
 	case RING_SIGNAL:
 		out->observed = after.rt - before.rt;
