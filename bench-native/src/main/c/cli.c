@@ -330,45 +330,50 @@ int options_parse(int argc, char **argv, struct options *opts)
 	return 0;
 }
 
-int options_check_out(const struct options *opts)
+int out_path_check(const char *out)
 {
 	char dir[4096];
 	const char *slash;
 	struct stat st;
 
-	if (opts->out == NULL)
+	if (out == NULL)
 		return 0;
-	slash = strrchr(opts->out, '/');
+	slash = strrchr(out, '/');
 	if (slash == NULL) {
 		snprintf(dir, sizeof(dir), ".");
-	} else if (slash == opts->out) {
+	} else if (slash == out) {
 		snprintf(dir, sizeof(dir), "/");
 	} else {
-		if ((size_t)(slash - opts->out) >= sizeof(dir)) {
+		if ((size_t)(slash - out) >= sizeof(dir)) {
 			fprintf(stderr, "perfbp-bench: --out %s: path too long; valid: a file in an existing, writable directory\n",
-				opts->out);
+				out);
 			return -1;
 		}
-		memcpy(dir, opts->out, (size_t)(slash - opts->out));
-		dir[slash - opts->out] = '\0';
+		memcpy(dir, out, (size_t)(slash - out));
+		dir[slash - out] = '\0';
 	}
 	if (slash != NULL && slash[1] == '\0') {
 		fprintf(stderr, "perfbp-bench: --out %s: names a directory; valid: a file in an existing, writable directory\n",
-			opts->out);
+			out);
 		return -1;
 	}
-	if (stat(opts->out, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
 		fprintf(stderr, "perfbp-bench: --out %s: names a directory; valid: a file in an existing, writable directory\n",
-			opts->out);
+			out);
 		return -1;
 	}
 	/* Checked now so a long run cannot end with nowhere to put its results. */
 	if (access(dir, W_OK | X_OK) != 0) {
 		fprintf(stderr, "perfbp-bench: --out %s: directory %s is %s; valid: a file in an existing, writable directory\n",
-			opts->out, dir, errno == ENOENT ? "missing" : "not writable");
+			out, dir, errno == ENOENT ? "missing" : "not writable");
 		return -1;
 	}
 	return 0;
+}
+
+int options_check_out(const struct options *opts)
+{
+	return out_path_check(opts->out);
 }
 
 static const char *const move_only_axes[NR_AXES] = {

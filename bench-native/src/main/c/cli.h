@@ -37,6 +37,8 @@ struct options {
 int options_parse(int argc, char **argv, struct options *opts);
 /* Bad --out (no such directory, not writable): one line, -1. */
 int options_check_out(const struct options *opts);
+/* The same check for a path any command writes to (NULL: stdout); -1 after one line on stderr. */
+int out_path_check(const char *out);
 /* Options that belong to the other experiment than the one chosen: one line, -1. */
 int options_check_experiments(const struct options *opts);
 /* The old spelling's one stderr line naming the new one (nothing for a command). */

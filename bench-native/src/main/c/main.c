@@ -50,7 +50,7 @@ int main(int argc, char **argv)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 
-	/* trap-anatomy shares no option with moves and profiler: it parses its own. */
+	/* trap-anatomy takes options of its own (parts, ops per loop) and parses them itself. */
 	if (argc > 1 && strcmp(argv[1], "trap-anatomy") == 0)
 		return anatomy_main(argc - 1, argv + 1, argc, argv);
 

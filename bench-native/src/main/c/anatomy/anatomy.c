@@ -11,6 +11,8 @@
 
 #include "../core/clock.h"
 #include "../core/env.h"
+#include "../core/exit_status.h"
+#include "../cli.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -71,7 +73,7 @@ static const struct anatomy_part *find_part(const char *name)
 static int bad_input(const char *option, const char *value, const char *valid)
 {
 	fprintf(stderr, "perfbp-bench trap-anatomy: %s '%s' is not valid: %s\n", option, value, valid);
-	return 2;
+	return EXIT_USAGE;
 }
 
 static int parse_count(const char *option, const char *value, long min, long max, long *out)
@@ -96,7 +98,7 @@ static int parse_parts(const char *value, struct anatomy_plan *plan)
 	char *copy = strdup(value), *save = NULL, *name;
 
 	if (copy == NULL)
-		return 1;
+		return EXIT_FAILED;
 	plan->nr_parts = 0;
 	for (name = strtok_r(copy, ",", &save); name != NULL; name = strtok_r(NULL, ",", &save)) {
 		const struct anatomy_part *part = find_part(name);
@@ -159,7 +161,7 @@ static int parse_options(int argc, char **argv, struct anatomy_plan *plan)
 		default:
 			fprintf(stderr, "perfbp-bench trap-anatomy: unknown option '%s': see perfbp-bench trap-anatomy --help\n",
 				argv[optind - 1]);
-			return 2;
+			return EXIT_USAGE;
 		}
 		if (rc != 0)
 			return rc;
@@ -167,7 +169,7 @@ static int parse_options(int argc, char **argv, struct anatomy_plan *plan)
 	if (optind < argc) {
 		fprintf(stderr, "perfbp-bench trap-anatomy: unexpected argument '%s': see perfbp-bench trap-anatomy --help\n",
 			argv[optind]);
-		return 2;
+		return EXIT_USAGE;
 	}
 	return 0;
 }
@@ -180,7 +182,7 @@ static int check_premise(const struct anatomy_part *part, bool trapping, long ro
 		"trapped %lld times, but %lld were seen%s; no result is reported for a run that cannot prove its traps\n",
 		part->name, trapping ? "trapping" : "plain", round, run->expected, run->expected, run->observed,
 		run->tag_mismatches ? " and some SIGTRAPs carried another address's sig_data" : "");
-	return 1;
+	return EXIT_FAILED;
 }
 
 static int measure(const struct anatomy_plan *plan, int index, bool watchpoints_ok, const char *no_fire,
@@ -210,11 +212,11 @@ static int measure(const struct anatomy_plan *plan, int index, bool watchpoints_
 			if (part->run(state, trapping, plan->ops, &run, why, sizeof(why)) != 0) {
 				fprintf(stderr, "perfbp-bench trap-anatomy: part %s: %s\n", part->name, why);
 				part->finish(state);
-				return 1;
+				return EXIT_FAILED;
 			}
 			if (check_premise(part, trapping, r, &run) != 0) {
 				part->finish(state);
-				return 1;
+				return EXIT_FAILED;
 			}
 			if (r >= 0) {
 				(trapping ? result->trap_ns : result->plain_ns)[r] = run.ns / (double)plan->ops;
@@ -241,9 +243,12 @@ int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
 	rc = parse_options(argc, argv, &plan);
 	if (rc != 0)
 		return rc < 0 ? 0 : rc;
+	/* Refuse a --out that cannot be written before measuring, not after. */
+	if (out_path_check(plan.out) != 0)
+		return EXIT_USAGE;
 	if (trap_handlers_install(why, sizeof(why)) != 0) {
 		fprintf(stderr, "perfbp-bench trap-anatomy: %s\n", why);
-		return 3;
+		return EXIT_KERNEL;
 	}
 	/* Some hypervisors accept a watchpoint and never raise its exception: no watchpoint part could then
 	 * prove its premise (the env probe stores under one and reads its count). */
@@ -252,12 +257,12 @@ int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
 		fprintf(stderr, "perfbp-bench trap-anatomy: watchpoint parts not run: %s\n", env.traps.reason);
 	results = calloc((size_t)plan.nr_parts, sizeof(*results));
 	if (results == NULL)
-		return 1;
+		return EXIT_FAILED;
 	for (i = 0; i < plan.nr_parts; i++) {
 		results[i].trap_ns = calloc((size_t)plan.rounds, sizeof(double));
 		results[i].plain_ns = calloc((size_t)plan.rounds, sizeof(double));
 		if (results[i].trap_ns == NULL || results[i].plain_ns == NULL)
-			return 1;
+			return EXIT_FAILED;
 	}
 	plan.started_at = wall_seconds();
 	for (i = 0; i < plan.nr_parts && rc == 0; i++) {

@@ -6,27 +6,15 @@
  */
 #include "anatomy.h"
 
+#include "../libperfbp/perf_siginfo.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
 
-#ifndef TRAP_PERF
-#define TRAP_PERF 6
-#endif
-
 static volatile long long perf_traps, breakpoint_traps, step_traps, rt_signals, tgkill_signals, tag_mismatches;
 static volatile unsigned long expected_tag;
-
-/* si_perf_data sits right after si_addr in the sigfault layout (asm-generic/siginfo.h); glibc
- * does not name it yet. */
-static unsigned long perf_data(const siginfo_t *info)
-{
-	unsigned long data;
-
-	memcpy(&data, (const char *)&info->si_addr + sizeof(void *), sizeof(data));
-	return data;
-}
 
 static void on_sigtrap(int signo, siginfo_t *info, void *context)
 {
@@ -35,7 +23,7 @@ static void on_sigtrap(int signo, siginfo_t *info, void *context)
 	(void)signo;
 	if (info->si_code == TRAP_PERF) {
 		perf_traps++;
-		if (perf_data(info) != expected_tag)
+		if (perf_data(info) != (uint64_t)expected_tag)
 			tag_mismatches++;
 	} else if (info->si_code == TRAP_TRACE) {
 		step_traps++;

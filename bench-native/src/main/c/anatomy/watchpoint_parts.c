@@ -97,15 +97,6 @@ static void *prepare(const struct anatomy_part *part, char *why, int why_size)
 	return p;
 }
 
-static long long read_counter(int fd)
-{
-	long long count = -1;
-
-	if (read(fd, &count, sizeof(count)) != (ssize_t)sizeof(count))
-		return -1;
-	return count;
-}
-
 static long long wait_for(long long (*now_count)(void), long long target)
 {
 	uint64_t deadline = monotonic_ns() + (uint64_t)SIGNAL_WAIT_NS;
@@ -137,12 +128,12 @@ static int run(void *state, bool trapping, long ops, struct loop_run *out, char 
 	struct pair *p = state;
 	struct watchpoint *wp = trapping ? &p->on : &p->off;
 	struct handler_counts before, after;
-	long long counter = read_counter(wp->fd);
-	uint64_t samples = wp->samples, other_records = wp->other_records, start;
+	struct perf_failure failure = { 0 };
+	uint64_t counter, counter_after, samples = wp->samples, other_records = wp->other_records, start;
 	long i;
 
-	if (counter < 0) {
-		snprintf(why, (size_t)why_size, "reading the watchpoint's counter failed: %s", strerror(errno));
+	if (watchpoint_count(wp, &counter, &failure) != 0) {
+		snprintf(why, (size_t)why_size, "reading the watchpoint's counter failed: %s", errno_name(failure.err));
 		return -1;
 	}
 	trap_expect_tag((unsigned long)(uintptr_t)wp->attr.bp_addr);
@@ -164,7 +155,12 @@ static int run(void *state, bool trapping, long ops, struct loop_run *out, char 
 	handler_counts_read(&after);
 	switch (p->config) {
 	case COUNT:
-		out->observed = read_counter(wp->fd) - counter;
+		if (watchpoint_count(wp, &counter_after, &failure) != 0) {
+			snprintf(why, (size_t)why_size, "reading the watchpoint's counter failed: %s",
+				 errno_name(failure.err));
+			return -1;
+		}
+		out->observed = (long long)(counter_after - counter);
 		break;
 	case RING:
 	case RING_WAKEUP:

@@ -112,7 +112,7 @@ int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct 
 	return open_armed(wp, ctx, NULL, failure);
 }
 
-static int read_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure)
+int watchpoint_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure)
 {
 	ssize_t n = read(wp->fd, count, sizeof(*count));
 
@@ -127,7 +127,7 @@ int watchpoint_traps(struct watchpoint *wp, struct trap_counts *counts, struct p
 
 	if (wp->ring != NULL)
 		ring_consume(wp);
-	if (wp->fd >= 0 && read_count(wp, &count, failure) != 0)
+	if (wp->fd >= 0 && watchpoint_count(wp, &count, failure) != 0)
 		return -1;
 	counts->samples += wp->samples;
 	counts->other_records += wp->other_records;
@@ -178,7 +178,7 @@ static int move_reopen(struct watchpoint *wp, const struct arm_context *ctx, uin
 	}
 	wp->trapped = false;
 	if (ctx->read_per_fd) {
-		if (read_count(wp, &count, failure) != 0)
+		if (watchpoint_count(wp, &count, failure) != 0)
 			return -1;
 		wp->counted += count;
 		phase_lap(clock, PHASE_READ);

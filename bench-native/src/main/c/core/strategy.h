@@ -92,6 +92,8 @@ struct strategy_desc {
 const struct strategy_desc *strategy_desc(enum strategy_id id);
 void watchpoint_init(struct watchpoint *wp, enum bp_kind kind, int len, uintptr_t addr);
 int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct perf_failure *failure);
+/* The live fd's counter: every trap of this event since it was opened. -1 with failure set. */
+int watchpoint_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure);
 /* Adds what the kernel reported for wp since arming (the open fd's ring and counter included). */
 int watchpoint_traps(struct watchpoint *wp, struct trap_counts *counts, struct perf_failure *failure);
 /* munmap and close whatever is open; safe on a watchpoint that never armed. */

@@ -1,28 +1,10 @@
 #include "perf_sigtrap.h"
+#include "perf_siginfo.h"
 
 #include <signal.h>
 #include <stdatomic.h>
 #include <stddef.h>
 #include <string.h>
-
-/*
- * glibc 2.36 knows neither TRAP_PERF nor si_perf_data (the kernel's asm-generic/siginfo.h does,
- * but it cannot be included beside <signal.h>). In the kernel's siginfo, _perf._data opens the
- * union that follows si_addr (beside _addr_lsb), so it lies right after the address: read it
- * there. SigtrapHandlerTest pins both against the kernel header.
- */
-#ifndef TRAP_PERF
-#define TRAP_PERF 6
-#endif
-#define PERF_DATA_OFFSET (offsetof(siginfo_t, si_addr) + sizeof(void *))
-
-static uint64_t perf_data(const siginfo_t *info)
-{
-	unsigned long data;
-
-	memcpy(&data, (const char *)info + PERF_DATA_OFFSET, sizeof(data));
-	return data;
-}
 
 /* volatile: the handler writes it between any two instructions of the thread that reads it. */
 static _Thread_local volatile struct perfbp_sigtrap_cell cell;

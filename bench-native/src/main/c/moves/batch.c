@@ -17,9 +17,6 @@
 
 #include "../core/clock.h"
 
-#include <errno.h>
-#include <stdio.h>
-#include <unistd.h>
 
 
 /* The one access of a trapping op, as wide as the watched range. */
@@ -95,16 +92,6 @@ int batch_run(const struct batch_plan *plan, struct phase_clock *clock, struct b
 	return 0;
 }
 
-static int live_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure)
-{
-	if (read(wp->fd, count, sizeof(*count)) == (ssize_t)sizeof(*count))
-		return 0;
-	failure->call = "read";
-	failure->err = errno;
-	snprintf(failure->detail, sizeof(failure->detail), "the liveness check reads the live watchpoint's counter");
-	return -1;
-}
-
 int batch_check_liveness(const struct batch_plan *plan, struct liveness *out, struct perf_failure *failure)
 {
 	const struct address_pool *pool = plan->pool;
@@ -124,13 +111,13 @@ int batch_check_liveness(const struct batch_plan *plan, struct liveness *out, st
 		/* Slot s moves through the pool every plan->slots addresses: the one before is the one it left. */
 		uintptr_t previous = pool_address(pool, (index + POOL_ADDRESSES - (unsigned long)plan->slots) % POOL_ADDRESSES);
 
-		if (live_count(wp, &before, failure) != 0)
+		if (watchpoint_count(wp, &before, failure) != 0)
 			return -1;
 		access_watched(pool, previous, 1);
-		if (live_count(wp, &after_previous, failure) != 0)
+		if (watchpoint_count(wp, &after_previous, failure) != 0)
 			return -1;
 		access_watched(pool, current, 1);
-		if (live_count(wp, &after_current, failure) != 0)
+		if (watchpoint_count(wp, &after_current, failure) != 0)
 			return -1;
 		out->at_previous += after_previous - before;
 		out->at_current += after_current - after_previous;

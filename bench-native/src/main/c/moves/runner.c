@@ -53,8 +53,6 @@ struct member_tally {
 	uint64_t counter_expected;
 	uint64_t counter_observed;
 	uint64_t liveness_checks;
-	uint64_t liveness_current;
-	uint64_t liveness_previous;
 	uint64_t phase_ops;
 	struct phase_clock phases;
 };
@@ -221,8 +219,6 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 				ok = false;
 			} else {
 				tally->liveness_checks += (uint64_t)s->slots;
-				tally->liveness_current += live.at_current;
-				tally->liveness_previous += live.at_previous;
 			}
 		}
 	}
@@ -352,8 +348,6 @@ static void collect(const struct worker *workers, int nthreads, int member, cons
 		r->counter_expected += tally->counter_expected;
 		r->counter_observed += tally->counter_observed;
 		r->liveness_checks += tally->liveness_checks;
-		r->liveness_current += tally->liveness_current;
-		r->liveness_previous += tally->liveness_previous;
 		r->phase_ops += tally->phase_ops;
 		for (p = 0; p < NR_PHASES; p++) {
 			r->phase_ns[p] += (double)tally->phases.ns[p];

@@ -30,9 +30,8 @@ struct scenario_result {
 	uint64_t counter_ops;	   /* ops whose traps read() of every fd's counter covered */
 	uint64_t counter_expected;
 	uint64_t counter_observed;
-	uint64_t liveness_checks;   /* slots touched after their batches (one per slot and batch) */
-	uint64_t liveness_current;  /* traps those stores made at the slots' current addresses */
-	uint64_t liveness_previous; /* ... and at the addresses the slots had left (always 0) */
+	uint64_t liveness_checks;   /* slots touched after their batches, each trapping once where it was
+				     * moved and never where it had been (a run stops otherwise) */
 	bool has_phases;
 	uint64_t phase_ops;
 	double phase_ns[NR_PHASES]; /* mean ns per op in each phase, over the phase pass */
