@@ -237,12 +237,7 @@ public abstract class WatchpointState {
         ledger.expect("liveness: the trap signals of those stores", expectedSignals,
                 awaitSignals(signalsBefore, expectedSignals), "signals");
         expectTagsMatched("liveness: sigtrap tags other than each slot's current address", mismatchesBefore);
-        if (rings) {
-            ringBytes += unreadRingBytes();
-            for (int s = 0; s < movers.length; s++) {
-                headBeforeMove[s] = movers[s].event().ring().dataHead();
-            }
-        }
+        // The liveness stores' ring samples need no bookkeeping: startIteration takes the rings as they are.
     }
 
     /** notify=sigtrap: no trap since {@code mismatchesSince} carried a tag other than the one expected. */

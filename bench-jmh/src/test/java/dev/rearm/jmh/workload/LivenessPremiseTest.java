@@ -2,15 +2,13 @@ package dev.rearm.jmh.workload;
 
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rearm.perf.event.BreakpointType;
 import dev.rearm.perf.event.PerfEvent;
-import dev.rearm.perf.probe.Probe;
-import dev.rearm.perf.probe.ProbeReport;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
+import dev.rearm.perf.testsupport.KernelSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -88,11 +86,15 @@ class LivenessPremiseTest {
     @ParameterizedTest(name = "{0} notify={1}")
     @CsvSource({"REOPEN, none", "MODIFY, none", "REOPEN, sigtrap", "MODIFY, sigtrap"})
     void aWatchpointLeftAtItsOldAddressFailsTheNeverTrappingIteration(Strategy strategy, String notify) {
-        ProbeReport probe = new Probe().run();
-        assumeTrue(probe.breakpointPmu().supported(), "no watchpoint can be opened here");
+        KernelSupport.assumeBreakpoints();
         // sigtrap has no ring: the liveness stores are what prove its watchpoint live.
-        assumeTrue(!"sigtrap".equals(notify) || probe.sigDataModify().accepted(),
-                () -> "attr.sigtrap with sig_data through modify is refused here: " + probe.sigDataModify().reason());
+        if ("sigtrap".equals(notify)) {
+            if (strategy == Strategy.MODIFY) {
+                KernelSupport.assumeSigDataModifyAccepted();
+            } else {
+                KernelSupport.assumeSigtrapAccepted();
+            }
+        }
         State state = new State(strategy, notify, true);
         state.arm(1);
         try {
@@ -106,11 +108,14 @@ class LivenessPremiseTest {
     @ParameterizedTest(name = "{0} notify={1}")
     @CsvSource({"REOPEN, none", "MODIFY, none", "REOPEN, sigtrap", "MODIFY, sigtrap"})
     void aWatchpointThatMovedPassesTheNeverTrappingIteration(Strategy strategy, String notify) {
-        ProbeReport probe = new Probe().run();
-        assumeTrue(probe.watchpointTraps().supported(), () -> "no watchpoint fires here: "
-                + probe.watchpointTraps().reason());
-        assumeTrue(!"sigtrap".equals(notify) || probe.sigDataModify().supported(),
-                () -> "sigtrap with sig_data through modify is not usable here: " + probe.sigDataModify().reason());
+        KernelSupport.assumeStrategy(strategy);
+        if ("sigtrap".equals(notify)) {
+            if (strategy == Strategy.MODIFY) {
+                KernelSupport.assumeSigDataModify();
+            } else {
+                KernelSupport.assumeSigtrap();
+            }
+        }
         State state = new State(strategy, notify, false);
         state.arm(1);
         try {

@@ -238,10 +238,7 @@ public final class Probe {
             memory.store(unwatched, (byte) 1);
         }
         memory.store(watched, (byte) 1);
-        long deadline = System.nanoTime() + SIGNAL_WAIT_NANOS;
-        while (cell.traps() == before && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
+        // attr.sigtrap's SIGTRAP is synchronous: it has run before the store's next instruction.
         long received = cell.traps() - before;
         if (received != 1 || cell.lastTag() != tag) {
             return KernelFeature.broken(String.format("one trap delivered %d SIGTRAPs (TRAP_PERF), the last with "

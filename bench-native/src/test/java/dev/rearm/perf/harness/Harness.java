@@ -95,13 +95,23 @@ final class Harness {
      * watchpoint (no breakpoint PMU, paranoid level, seccomp): exit 3 from a dry run.
      */
     static void assumeWatchpoints() {
-        HarnessRun probe = run("--dry-run");
+        HarnessRun probe = dryRun();
         if (probe.exitCode() == 3 && IndependentWatchpointCheck.verdict().opens()) {
             throw new AssertionError("perfbp-bench says no watchpoint can be armed (" + probe.stderr().trim() + "), but "
                     + IndependentWatchpointCheck.verdict().detail() + ": the harness is wrong");
         }
         KernelSupport.skipUnless(probe.exitCode() != 3, "this machine cannot arm watchpoints: " + probe.stderr().trim());
         assertThat(probe.exitCode()).as(probe.stderr()).isZero();
+    }
+
+    private static HarnessRun dryRun;
+
+    /** The harness's own verdict on this machine: one dry run per test JVM, as the machine does not change. */
+    private static synchronized HarnessRun dryRun() {
+        if (dryRun == null) {
+            dryRun = run("--dry-run");
+        }
+        return dryRun;
     }
 
     /**

@@ -29,7 +29,6 @@ class NativeJsonShapeTest {
 
     @Test
     void headlineMatrixWritesOneResultPerStrategyAndTrapRateWithEveryScenarioKey() {
-        Harness.assumeTraps();
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--matrix", "headline");
 
         assertThat(doc.path("harness").asText()).isEqualTo("native");
@@ -54,7 +53,6 @@ class NativeJsonShapeTest {
 
     @Test
     void everyMeasuredRoundKeepsItsOwnPositiveFigureAndWarmupRoundsAreDropped() {
-        Harness.assumeTraps();
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"));
 
         for (JsonNode result : doc.path("results")) {
@@ -75,7 +73,6 @@ class NativeJsonShapeTest {
 
     @Test
     void reopenReportsEachOfItsPhasesFromTheSeparatePassAndModifyReportsNone() {
-        Harness.assumeTraps();
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--trapEvery", "1");
 
         for (JsonNode result : doc.path("results")) {
@@ -121,7 +118,6 @@ class NativeJsonShapeTest {
 
     @Test
     void threadsAndSlotsGiveOneRowOfRoundFiguresPerThread() {
-        Harness.assumeTraps();
         assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 CPUs");
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--threads", "2", "--slots", "2",
                 "--trapEvery", "1");

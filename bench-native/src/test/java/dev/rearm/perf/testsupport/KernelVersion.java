@@ -1,8 +1,5 @@
 package dev.rearm.perf.testsupport;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,13 +7,10 @@ import java.util.regex.Pattern;
 public record KernelVersion(int major, int minor) {
     private static final Pattern MAJOR_MINOR = Pattern.compile("^(\\d+)\\.(\\d+)");
 
-    /** From /proc/sys/kernel/osrelease; 0.0 (older than everything) when it cannot be read. */
+    /** The kernel the probe reported (0.0, older than everything, when it could not say). */
     public static KernelVersion running() {
-        try {
-            return parse(Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim());
-        } catch (IOException e) {
-            return new KernelVersion(0, 0);
-        }
+        String kernel = KernelSupport.probe().kernel();
+        return parse(kernel == null ? "" : kernel);
     }
 
     /** "6.18.44-fc-v782" -> 6.18; 0.0 for a release that does not start with major.minor. */
