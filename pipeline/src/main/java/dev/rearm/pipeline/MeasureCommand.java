@@ -1,5 +1,6 @@
 package dev.rearm.pipeline;
 
+import dev.rearm.jmh.benchmarks.RearmBenchmark;
 import dev.rearm.perf.linux.Binding;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--native-skip", defaultValue = "false", fallbackValue = "true", arity = "0..1")
     boolean skipNative;
 
-    static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
+    static final String NATIVE_ACCESS = RearmBenchmark.NATIVE_ACCESS;
 
     private final PrintStream log = System.out;
     private final Clock clock = Clock.systemUTC();
@@ -77,7 +78,8 @@ final class MeasureCommand implements Callable<Integer> {
         NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
                 NativeSettings.splitMatrices(matrices), rounds, nativeIterations, warmup, skipNative);
         nativeSettings.check();
-        JmhPlan.checkInclude(BenchmarkCatalog.compiledIn(), jmh);
+        BenchmarkCatalog catalog = BenchmarkCatalog.compiledIn();
+        JmhPlan.checkInclude(catalog, jmh); // a bad include is bad input: refused before anything is staged
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new BadSettingException("bench.out='" + out + "': is a file; valid: a folder path (created if missing)");
@@ -99,8 +101,7 @@ final class MeasureCommand implements Callable<Integer> {
             // A refusal does not stop the run: what cannot run is left out, with the reason, and the rest is measured.
             env.refused().forEach((capability, reason) ->
                     log.println("[rearm] the probe found no " + capability + " here: " + reason));
-            BenchmarkCatalog catalog = BenchmarkCatalog.compiledIn();
-            JmhPlan plan = JmhPlan.of(catalog, jmh, env); // a bad include fails before any run
+            JmhPlan plan = JmhPlan.of(catalog, jmh, env);
             NativeStep nativeStep = new NativeStep(log);
             List<NativeStep.Matrix> matrices = nativeStep.plan(record, nativeSettings, env);
             RunEstimate estimate = estimate(probing, nativeSettings, matrices, new NativeCostModel(env.nproc()),

@@ -97,7 +97,7 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
      * not ops per round); every other name is a matrix of {@code perfbp-bench moves}.
      */
     private List<String> matrixCommand(String matrix) {
-        boolean command = NativeStep.PROFILER.equals(matrix) || NativeStep.ANATOMY.equals(matrix);
+        boolean command = NativeStep.isCommand(matrix);
         List<String> line = new ArrayList<>(command ? List.of(harness.toString(), matrix)
                 : List.of(harness.toString(), "moves", "--matrix", matrix));
         option(line, "--rounds", rounds);

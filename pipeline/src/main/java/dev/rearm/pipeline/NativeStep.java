@@ -20,6 +20,11 @@ final class NativeStep {
     static final String PROFILER = "profiler";
     /** perfbp-bench trap-anatomy: it decides itself which parts can run here, so nothing narrows it. */
     static final String ANATOMY = "trap-anatomy";
+
+    /** The profiler and the trap anatomy are commands of their own; every other name is a moves matrix. */
+    static boolean isCommand(String name) {
+        return PROFILER.equals(name) || ANATOMY.equals(name);
+    }
     private final PrintStream log;
 
     NativeStep(PrintStream log) {
@@ -93,7 +98,7 @@ final class NativeStep {
         for (int i = 0; i < names.size(); i++) {
             String matrix = names.get(i);
             // The profiler takes only --strategy of the scenario keys (its other options are its own).
-            plan.add(new Matrix("native harness, " + (ANATOMY.equals(matrix) || PROFILER.equals(matrix) ? "" : "matrix ")
+            plan.add(new Matrix("native harness, " + (isCommand(matrix) ? "" : "matrix ")
                     + matrix + " (" + (i + 1) + "/" + names.size() + ")", matrix,
                     PROFILER.equals(matrix) ? strategyOnly(narrowing) : ANATOMY.equals(matrix) ? List.of() : narrowing));
         }
@@ -178,13 +183,11 @@ final class NativeStep {
 
     /**
      * Null when the profiler matrix can run here: its tool disarms each watchpoint when the
-     * watchpoint's trap signal arrives, so without traps or without signals it would measure a
-     * tool that never does its work (and the harness takes no --notify or --trapEvery for it).
+     * watchpoint's trap signal arrives, so without signals it would measure a tool that never does
+     * its work (and the harness takes no --notify for it). Without traps {@link #plan} has already
+     * left it out with every move.
      */
     private static String profilerRefusal(EnvFacts env) {
-        if (env.trapRefusal() != null) {
-            return "its tool disarms each watchpoint on its trap, and no trap is counted here: " + env.trapRefusal();
-        }
         if (env.signalRefusal() != null) {
             return "its tool disarms each watchpoint on its trap's signal, and no signal per trap here: "
                     + env.signalRefusal();
