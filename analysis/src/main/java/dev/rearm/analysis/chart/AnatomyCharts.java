@@ -96,12 +96,10 @@ final class AnatomyCharts {
         }
         CostModel m = fitted.model();
         TrapAnatomy a = analysis.anatomy();
-        // The anatomy's headline trap where it ran, else the cost model's (trapEvery=1 less 0, both strategies).
-        Optional<Double> host = Optional.of(a.part("ring-signal").map(p -> p.nsPerTrap().point())
-                .orElse(m.commonTrapNs()));
+        double host = a.hostTrapNs(m);
         Optional<Double> whatIf = a.trapWithoutDebugInterceptNs();
         double needed = m.commonTrapCostFor(4).orElse(0);
-        double maxNs = Math.max(Math.max(needed * 2, host.orElse(0.0) * 1.3), 20_000);
+        double maxNs = Math.max(Math.max(needed * 2, host * 1.3), 20_000);
         int n = 200;
         double[] x = new double[n + 1];
         double[] y = new double[n + 1];
@@ -116,9 +114,8 @@ final class AnatomyCharts {
         double[] ends = {0, maxNs / 1e3};
         XyPlots.curve(chart, "~4x band [3.2, 5]", ends, new double[] {3.2, 3.2}, ChartTheme.CLAIM, true);
         XyPlots.curve(chart, "~4x band top", ends, new double[] {5, 5}, ChartTheme.CLAIM, true).setShowInLegend(false);
-        host.ifPresent(ns -> XyPlots.points(chart, "this host's trap", new double[] {ns / 1e3},
-                new double[] {m.speedupWithCommonTrap(ns)}, ChartTheme.REOPEN,
-                SeriesMarkers.DIAMOND, false));
+        XyPlots.points(chart, "this host's trap", new double[] {host / 1e3},
+                new double[] {m.speedupWithCommonTrap(host)}, ChartTheme.REOPEN, SeriesMarkers.DIAMOND, false);
         whatIf.ifPresent(ns -> XyPlots.points(chart, "what-if: no #DB intercept",
                 new double[] {ns / 1e3}, new double[] {m.speedupWithCommonTrap(ns)},
                 ChartTheme.MODIFY, SeriesMarkers.CIRCLE, false));

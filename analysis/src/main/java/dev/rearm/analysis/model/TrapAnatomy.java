@@ -16,7 +16,7 @@ import java.util.Optional;
  * the sample, the wakeup, the O_ASYNC signal, and sigtrap beyond a counting watchpoint.
  */
 public final class TrapAnatomy {
-    public static final double LEVEL = 0.95;
+    public static final double LEVEL = Estimate.LEVEL;
     /** Beyond this many ns a #DB over a #BP is no longer "about the same": bare metal shows well under it. */
     static final double INTERCEPT_SIGN_NS = 2_000;
 
@@ -104,6 +104,11 @@ public final class TrapAnatomy {
             return Optional.empty();
         }
         return Optional.of(Math.max(0, trap.get().nsPerTrap().point() - Math.max(0, extra.get().ns().point())));
+    }
+
+    /** This host's trap: the anatomy's headline configuration (ring-signal) where it ran, else the cost model's. */
+    public double hostTrapNs(CostModel model) {
+        return part("ring-signal").map(p -> p.nsPerTrap().point()).orElse(model.commonTrapNs());
     }
 
     /** One plain sentence on why a trap costs what it does here (the claim check's ~4x row cites it). */

@@ -73,16 +73,13 @@ final class AnatomySection {
         } else {
             text.append(" No trap cost gives ~4x: the moves alone are already below it.");
         }
-        if (anatomy.part("ring-signal").isPresent()) {
-            TrapAnatomy.PartCost trap = anatomy.part("ring-signal").get();
-            text.append(String.format(" This host's trap (trap-anatomy's `ring-signal`, the headline's configuration) "
-                    + "costs %s, giving %.2fx.", TrapAnatomy.us(trap.nsPerTrap()),
-                    m.speedupWithCommonTrap(trap.nsPerTrap().point())));
-        } else {
-            double trap = m.commonTrapNs();
-            text.append(String.format(" This host's trap, from the cost model (trapEvery=1 less trapEvery=0, the mean "
-                    + "of both strategies), costs %.1f µs, giving %.2fx.", trap / 1e3, m.speedupWithCommonTrap(trap)));
-        }
+        double trap = anatomy.hostTrapNs(m);
+        Optional<TrapAnatomy.PartCost> measured = anatomy.part("ring-signal");
+        text.append(measured.isPresent()
+                ? String.format(" This host's trap (trap-anatomy's `ring-signal`, the headline's configuration) costs "
+                        + "%s, giving %.2fx.", TrapAnatomy.us(measured.get().nsPerTrap()), m.speedupWithCommonTrap(trap))
+                : String.format(" This host's trap, from the cost model (trapEvery=1 less trapEvery=0, the mean of "
+                        + "both strategies), costs %.1f µs, giving %.2fx.", trap / 1e3, m.speedupWithCommonTrap(trap)));
         anatomy.trapWithoutDebugInterceptNs().ifPresent(ns -> text.append(String.format(
                 " What-if, computed from measured parts and not a measurement: without what this host adds to a "
                         + "debug exception beyond a breakpoint exception, the trap would cost %.1f µs and the "

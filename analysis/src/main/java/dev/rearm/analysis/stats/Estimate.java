@@ -7,6 +7,9 @@ package dev.rearm.analysis.stats;
  */
 public record Estimate(double point, double low, double high, double level, int groups) {
 
+    /** The confidence level of every interval the report gives. */
+    public static final double LEVEL = 0.95;
+
     /** Below this many rounds or forks an interval rests on too little between-run variation. */
     public static final int FEW_GROUPS = 3;
 

@@ -30,7 +30,7 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 public final class HierarchicalBootstrap {
     /** The fewest resamples the report accepts: the 2.5% tail then rests on 250 draws. */
     public static final int MIN_RESAMPLES = 10_000;
-    public static final double LEVEL = 0.95;
+    public static final double LEVEL = Estimate.LEVEL;
 
     private final long seed;
     private final int resamples;

@@ -58,12 +58,12 @@ public final class RatioInterval {
             }
         }
         if (!spreadKnown || !(variance > 0)) {
-            return new Estimate(point, point, point, HierarchicalBootstrap.LEVEL, groups);
+            return new Estimate(point, point, point, Estimate.LEVEL, groups);
         }
         double df = variance * variance / dfDenominator;
-        double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - HierarchicalBootstrap.LEVEL) / 2);
+        double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - Estimate.LEVEL) / 2);
         double halfWidth = t * Math.sqrt(variance);
         return new Estimate(point, point * Math.exp(-halfWidth), point * Math.exp(halfWidth),
-                HierarchicalBootstrap.LEVEL, groups);
+                Estimate.LEVEL, groups);
     }
 }
