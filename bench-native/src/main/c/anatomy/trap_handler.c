@@ -1,30 +1,28 @@
 /*
  * The anatomy's signal handlers: one SIGTRAP handler that tells a sigtrap watchpoint (TRAP_PERF,
- * checking its si_perf_data), an int3/brk breakpoint and a single-step trap apart, one counter
- * for the O_ASYNC real-time signal and one for tgkill's SIGUSR1. The counters are the only
- * global state, written by the handlers alone; the loops read them before and after.
+ * counted and its si_perf_data checked by core's sigtrap_record, as perfbp-bench moves does),
+ * an int3/brk breakpoint and a single-step trap apart, one counter for the O_ASYNC real-time
+ * signal and one for tgkill's SIGUSR1. The counters are the only global state, written by the
+ * handlers alone; the loops read them before and after.
  */
 #include "anatomy.h"
 
-#include "../libperfbp/perf_siginfo.h"
+#include "../core/trap_signal.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
 
-static volatile long long perf_traps, breakpoint_traps, step_traps, rt_signals, tgkill_signals, tag_mismatches;
-static volatile unsigned long expected_tag;
+static volatile long long breakpoint_traps, step_traps, rt_signals, tgkill_signals;
 
 static void on_sigtrap(int signo, siginfo_t *info, void *context)
 {
 	ucontext_t *uc = context;
 
 	(void)signo;
-	if (info->si_code == TRAP_PERF) {
-		perf_traps++;
-		if (perf_data(info) != (uint64_t)expected_tag)
-			tag_mismatches++;
+	if (sigtrap_record(info)) {
+		/* a sigtrap watchpoint's: counted on this thread's tally */
 	} else if (info->si_code == TRAP_TRACE) {
 		step_traps++;
 #if defined(__x86_64__)
@@ -77,15 +75,18 @@ int trap_handlers_install(char *why, int why_size)
 
 void handler_counts_read(struct handler_counts *out)
 {
-	out->perf = perf_traps;
+	struct sigtrap_tally perf;
+
+	sigtrap_thread_tally(&perf);
+	out->perf = (long long)perf.traps;
 	out->breakpt = breakpoint_traps;
 	out->step = step_traps;
 	out->rt = rt_signals;
 	out->tgkill = tgkill_signals;
-	out->tag_mismatches = tag_mismatches;
+	out->tag_mismatches = (long long)perf.mismatches;
 }
 
 void trap_expect_tag(unsigned long tag)
 {
-	expected_tag = tag;
+	sigtrap_expect(tag);
 }
