@@ -1,0 +1,154 @@
+package dev.rearm.perf.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelVersion;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * notify=sigtrap in the native harness: attr.sigtrap, no ring (pages 0, --pages refused beside an
+ * explicit --notify sigtrap), in the notify matrix beside none and signal, and a premise of one
+ * SIGTRAP per trapping op, each with the tag of the address its op armed.
+ */
+class SigtrapNotifyTest {
+    /** A dry-run scenario line: index, strategy, then the scenario keys (and a "not run" note). */
+    private static final Pattern SCENARIO_LINE = Pattern.compile("^\\s*\\d+ \\S+\\s+trapEvery=.*");
+
+    @TempDir
+    Path dir;
+
+    private static List<String> dryRunScenarios(String... args) {
+        List<String> all = new ArrayList<>(List.of("moves", "--dry-run"));
+        all.addAll(List.of(args));
+        HarnessRun run = Harness.run(all);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return run.stdout().lines().filter(line -> SCENARIO_LINE.matcher(line).matches())
+                .map(line -> line.trim().replaceFirst("^\\d+\\s+", "").replaceAll("\\s+", " "))
+                .toList();
+    }
+
+    @Test
+    void pagesBesideAnExplicitSigtrapIsRefusedInOneLineBeforeAnythingRuns() {
+        HarnessRun run = RefusedInput.runWithOut(dir, "moves", "--notify", "sigtrap", "--pages", "8");
+
+        RefusedInput.assertRefusedInOneLine(dir, run, "--pages 8", "--notify sigtrap", "maps no ring",
+                "no --pages with --notify sigtrap");
+    }
+
+    @Test
+    void pagesListBesideSigtrapAmongOtherNotificationsIsRefusedToo() {
+        HarnessRun run = RefusedInput.runWithOut(dir, "moves", "--notify", "signal,sigtrap", "--pages", "1,8");
+
+        RefusedInput.assertRefusedInOneLine(dir, run, "--pages 1,8", "--notify sigtrap");
+    }
+
+    @Test
+    void unknownNotifyModeListsSigtrapAmongTheValidOnes() {
+        HarnessRun run = RefusedInput.runWithOut(dir, "moves", "--notify", "bogus");
+
+        RefusedInput.assertRefusedInOneLine(dir, run, "--notify bogus", "none, signal, sigtrap");
+    }
+
+    @Test
+    void sigtrapWithoutPagesRunsReopenAndModifyWithPagesZero() {
+        Harness.assumeWatchpoints();
+
+        assertThat(dryRunScenarios("--notify", "sigtrap")).containsExactly(
+                "reopen trapEvery=0 notify=sigtrap pages=0 bpType=RW bpLen=1 threads=1 slots=1",
+                "modify trapEvery=0 notify=sigtrap pages=0 bpType=RW bpLen=1 threads=1 slots=1",
+                "reopen trapEvery=1 notify=sigtrap pages=0 bpType=RW bpLen=1 threads=1 slots=1",
+                "modify trapEvery=1 notify=sigtrap pages=0 bpType=RW bpLen=1 threads=1 slots=1");
+    }
+
+    @Test
+    void notifyMatrixRunsNoneSignalAndSigtrapForReopenAndModifyAtBothTrapRates() {
+        Harness.assumeWatchpoints();
+        List<String> notify = dryRunScenarios("--matrix", "notify");
+
+        assertThat(notify).hasSize(12);
+        for (String strategy : List.of("reopen", "modify")) {
+            for (String trapEvery : List.of("0", "1")) {
+                String prefix = strategy + " trapEvery=" + trapEvery + " notify=";
+                assertThat(notify).anyMatch(line -> line.startsWith(prefix + "none pages=1 "))
+                        .anyMatch(line -> line.startsWith(prefix + "signal pages=1 "))
+                        .anyMatch(line -> line.startsWith(prefix + "sigtrap pages=0 "));
+            }
+        }
+    }
+
+    @Test
+    void pagesFromTheOptionsLeaveTheNotifyMatrixsSigtrapWithoutARing() {
+        Harness.assumeWatchpoints();
+        List<String> notify = dryRunScenarios("--matrix", "notify", "--pages", "8");
+
+        assertThat(notify).filteredOn(line -> line.contains("notify=sigtrap ")).hasSize(4)
+                .allMatch(line -> line.contains(" pages=0 "));
+        assertThat(notify).filteredOn(line -> !line.contains("notify=sigtrap ")).hasSize(8)
+                .allMatch(line -> line.contains(" pages=8 "));
+    }
+
+    @Test
+    void kernelThatTakesSigtrapAndItsModifyRunsEverySigtrapScenario() {
+        Harness.assumeWatchpoints();
+        KernelVersion kernel = KernelVersion.running();
+        org.junit.jupiter.api.Assumptions.assumeFalse(kernel.olderThan(5, 17),
+                () -> "Linux " + kernel + " predates sig_data by modify (5.17): its sigtrap scenarios are not run");
+
+        assertThat(dryRunScenarios("--notify", "sigtrap", "--strategy", "reopen,modify,disable-modify-enable"))
+                .hasSize(6).noneMatch(line -> line.contains("not run"));
+    }
+
+    @Test
+    void kernelWithoutSigtrapMarksItsScenariosNotRunWithWhy() {
+        Harness.assumeWatchpoints();
+        KernelVersion kernel = KernelVersion.running();
+        org.junit.jupiter.api.Assumptions.assumeTrue(kernel.olderThan(5, 13),
+                () -> "Linux " + kernel + " has attr.sigtrap (5.13+)");
+
+        assertThat(dryRunScenarios("--notify", "sigtrap")).hasSize(4)
+                .allMatch(line -> line.contains("(not run: notify=sigtrap: perf_event_open refused attr.sigtrap"));
+    }
+
+    /** The kernel test: the notify matrix, tiny, and every sigtrap entry's premise fields. */
+    @Test
+    void notifyMatrixsSigtrapEntriesShowOneTaggedSigtrapPerTrappingOp() {
+        Harness.assumeTraps();
+        JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "moves", "--matrix", "notify");
+        JsonNode env = doc.path("env");
+        List<JsonNode> sigtrap = new ArrayList<>();
+        doc.path("results").forEach(r -> {
+            if (r.path("notify").asText().equals("sigtrap")) {
+                sigtrap.add(r);
+            }
+        });
+
+        assertThat(sigtrap).hasSize(4);
+        for (JsonNode r : sigtrap) {
+            assertThat(r.path("pages").asInt()).isZero();
+            boolean modifies = r.path("strategy").asText().equals("modify");
+            boolean runs = env.path("sigtrap").path("supported").asBoolean()
+                    && (!modifies || env.path("sigDataModify").path("supported").asBoolean());
+            if (!runs) {
+                assertThat(r.path("status").asText()).isEqualTo("not run");
+                assertThat(r.path("reason").asText()).startsWith("notify=sigtrap");
+                continue;
+            }
+            assertThat(r.path("status").asText()).as("%s", r).isEqualTo("ok");
+            JsonNode traps = r.path("traps");
+            int batches = Harness.tinyWarmup() + Harness.tinyRounds() + (modifies ? 0 : 1);
+            long expected = (long) r.path("trapEvery").asInt() * Harness.tinyIterations() * batches;
+            assertThat(traps.path("expected").asLong()).isEqualTo(expected);
+            assertThat(traps.path("observedBy").asText()).isEqualTo("sigtrap");
+            assertThat(traps.path("observed").asLong()).isEqualTo(expected);
+            assertThat(traps.path("signals").asLong()).isEqualTo(expected);
+            assertThat(traps.path("tagMismatches").asLong()).isZero();
+            assertThat(r.path("liveness").path("checks").asLong()).isEqualTo(batches);
+        }
+    }
+}
