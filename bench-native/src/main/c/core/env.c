@@ -199,7 +199,7 @@ static void probe_sigtrap(struct env *env, const struct address_pool *data)
 	}
 	env->sigtrap.supported = true;
 	snprintf(env->sigtrap.reason, sizeof(env->sigtrap.reason), "perf_event_open accepted attr.sigtrap on a 1-byte W "
-		 "watchpoint (its SIGTRAPs are checked by every batch's premise)");
+		 "watchpoint; that its SIGTRAPs arrive, tagged, is checked wherever they are counted");
 	wp.attr.bp_addr = pool_address(data, 4);
 	wp.attr.sig_data = watchpoint_tag((uintptr_t)wp.attr.bp_addr);
 	err = ioctl(wp.fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &wp.attr) == 0 ? 0 : errno;

@@ -4,7 +4,8 @@
  *
  * One op moves one watchpoint (slot i mod k) to the next address of the pool; if the op is a
  * trapping one (every trapEvery-th), it then accesses that address once (store; X: call; R:
- * load) and drains the ring. The pool cycles over 64 addresses 8 bytes apart (8 cache lines),
+ * load) and drains the ring; with notify=sigtrap (no ring) it first tells the SIGTRAP handler
+ * the tag that address's synchronous SIGTRAP must carry. The pool cycles over 64 addresses 8 bytes apart (8 cache lines),
  * so the k armed slots always watch k different addresses and no access trips two of them.
  *
  * The ring is drained after every trapping op in every strategy (ring_consume: count the
