@@ -1,9 +1,10 @@
 /*
- * The anatomy's signal handlers: one SIGTRAP handler that tells a sigtrap watchpoint (TRAP_PERF,
- * counted and its si_perf_data checked by core's sigtrap_record, as perfbp-bench moves does),
- * an int3/brk breakpoint and a single-step trap apart, one counter for the O_ASYNC real-time
- * signal and one for tgkill's SIGUSR1. The counters are the only global state, written by the
- * handlers alone; the loops read them before and after.
+ * The anatomy's signal handlers: a sigtrap watchpoint's SIGTRAP (TRAP_PERF) is counted and its
+ * si_perf_data checked by the handler perfbp-bench moves uses (core/trap_signal.c), which hands
+ * every other SIGTRAP to the one here: it tells an int3/brk breakpoint and a single-step trap
+ * apart. One counter for the O_ASYNC real-time signal and one for tgkill's SIGUSR1. The
+ * counters are the only global state, written by the handlers alone; the loops read them
+ * before and after.
  */
 #include "anatomy.h"
 
@@ -21,9 +22,7 @@ static void on_sigtrap(int signo, siginfo_t *info, void *context)
 	ucontext_t *uc = context;
 
 	(void)signo;
-	if (sigtrap_record(info)) {
-		/* a sigtrap watchpoint's: counted on this thread's tally */
-	} else if (info->si_code == TRAP_TRACE) {
+	if (info->si_code == TRAP_TRACE) {
 		step_traps++;
 #if defined(__x86_64__)
 		uc->uc_mcontext.gregs[REG_EFL] &= ~0x100L; /* clear TF: one step per op */
@@ -65,8 +64,9 @@ int trap_handlers_install(char *why, int why_size)
 	rt.sa_handler = on_rt;
 	memset(&usr1, 0, sizeof(usr1));
 	usr1.sa_handler = on_usr1;
-	if (sigaction(SIGTRAP, &trap, NULL) != 0 || sigaction(anatomy_rt_signal(), &rt, NULL) != 0 ||
-	    sigaction(SIGUSR1, &usr1, NULL) != 0) {
+	/* Ours first, then the perf one over it, which chains every SIGTRAP that is not perf's to ours. */
+	if (sigaction(SIGTRAP, &trap, NULL) != 0 || sigtrap_install() != 0 ||
+	    sigaction(anatomy_rt_signal(), &rt, NULL) != 0 || sigaction(SIGUSR1, &usr1, NULL) != 0) {
 		snprintf(why, (size_t)why_size, "cannot install the anatomy's signal handlers");
 		return -1;
 	}

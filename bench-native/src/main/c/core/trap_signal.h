@@ -1,12 +1,10 @@
 /*
  * The trap counters (trap_signal.c): notify=signal's SIGRTMIN+3 handler, and notify=sigtrap's
- * SIGTRAP handler, each counting per thread and in total.
+ * SIGTRAP handler (libperfbp's, the one the Java side uses), each counting per thread.
  */
 #ifndef PERFBP_CORE_TRAP_SIGNAL_H
 #define PERFBP_CORE_TRAP_SIGNAL_H
 
-#include <signal.h>
-#include <stdbool.h>
 #include <stdint.h>
 
 int trap_signal_install(int signo);
@@ -26,9 +24,5 @@ int sigtrap_install(void);
 /* The tag the calling thread's next perf SIGTRAP must carry: set before each access that should trap. */
 void sigtrap_expect(uint64_t tag);
 void sigtrap_thread_tally(struct sigtrap_tally *out);
-uint64_t sigtrap_total(void);
-/* For a handler that owns SIGTRAP itself (trap-anatomy's): counts info on this thread's tally
- * if it is a perf SIGTRAP and returns true; false for any other SIGTRAP. Async-signal-safe. */
-bool sigtrap_record(const siginfo_t *info);
 
 #endif
