@@ -1,13 +1,13 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rearm.perf.testsupport.KernelVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,20 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
  * SIGTRAP per trapping op, each with the tag of the address its op armed.
  */
 class SigtrapNotifyTest {
-    /** A dry-run scenario line: index, strategy, then the scenario keys (and a "not run" note). */
-    private static final Pattern SCENARIO_LINE = Pattern.compile("^\\s*\\d+ \\S+\\s+trapEvery=.*");
-
     @TempDir
     Path dir;
 
     private static List<String> dryRunScenarios(String... args) {
         List<String> all = new ArrayList<>(List.of("moves", "--dry-run"));
         all.addAll(List.of(args));
-        HarnessRun run = Harness.run(all);
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return run.stdout().lines().filter(line -> SCENARIO_LINE.matcher(line).matches())
-                .map(line -> line.trim().replaceFirst("^\\d+\\s+", "").replaceAll("\\s+", " "))
-                .toList();
+        return Harness.dryRunScenarios(all);
     }
 
     @Test
@@ -93,12 +86,16 @@ class SigtrapNotifyTest {
                 .allMatch(line -> line.contains(" pages=8 "));
     }
 
-    @Test
-    void kernelThatTakesSigtrapAndItsModifyRunsEverySigtrapScenario() {
+    /** Skips unless this kernel is (or is not, {@code older} false) older than major.minor, saying why. */
+    private static void assumeKernel(boolean older, int major, int minor, String why) {
         Harness.assumeWatchpoints();
         KernelVersion kernel = KernelVersion.running();
-        org.junit.jupiter.api.Assumptions.assumeFalse(kernel.olderThan(5, 17),
-                () -> "Linux " + kernel + " predates sig_data by modify (5.17): its sigtrap scenarios are not run");
+        assumeTrue(kernel.olderThan(major, minor) == older, () -> "Linux " + kernel + " " + why);
+    }
+
+    @Test
+    void kernelThatTakesSigtrapAndItsModifyRunsEverySigtrapScenario() {
+        assumeKernel(false, 5, 17, "predates sig_data by modify (5.17): its sigtrap scenarios are not run");
 
         assertThat(dryRunScenarios("--notify", "sigtrap", "--strategy", "reopen,modify,disable-modify-enable"))
                 .hasSize(6).noneMatch(line -> line.contains("not run"));
@@ -106,10 +103,7 @@ class SigtrapNotifyTest {
 
     @Test
     void kernelWithoutSigtrapMarksItsScenariosNotRunWithWhy() {
-        Harness.assumeWatchpoints();
-        KernelVersion kernel = KernelVersion.running();
-        org.junit.jupiter.api.Assumptions.assumeTrue(kernel.olderThan(5, 13),
-                () -> "Linux " + kernel + " has attr.sigtrap (5.13+)");
+        assumeKernel(true, 5, 13, "has attr.sigtrap (5.13+)");
 
         assertThat(dryRunScenarios("--notify", "sigtrap")).hasSize(4)
                 .allMatch(line -> line.contains("(not run: notify=sigtrap: perf_event_open refused attr.sigtrap"));
