@@ -109,6 +109,22 @@ class SigtrapNotifyTest {
                 .allMatch(line -> line.contains("(not run: notify=sigtrap: perf_event_open refused attr.sigtrap"));
     }
 
+    @Test
+    void aModifyThatNeverMovesLeavesSigtrapsMissingAndStopsTheRunWithTheCounts() {
+        Harness.assumeTraps();
+        Path out = dir.resolve("native.json");
+        List<String> args = new ArrayList<>(List.of("moves", "--strategy", "modify", "--notify", "sigtrap",
+                "--trapEvery", "1", "--out", out.toString()));
+        args.addAll(Harness.TINY);
+
+        HarnessRun lied = Harness.runRefused(List.of("--modify", "LIE"), args);
+
+        assertThat(lied.exitCode()).as(lied.stderr()).isEqualTo(1);
+        assertThat(lied.stderr()).contains("premise failed: modify", "notify=sigtrap", "warm-up round 1",
+                "SIGTRAPs 0, 0 of them with another address's tag", "stopped; nothing written");
+        assertThat(out).doesNotExist();
+    }
+
     /** The kernel test: the notify matrix, tiny, and every sigtrap entry's premise fields. */
     @Test
     void notifyMatrixsSigtrapEntriesShowOneTaggedSigtrapPerTrappingOp() {
