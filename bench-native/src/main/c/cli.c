@@ -25,7 +25,7 @@
 static const char *const axis_valid[NR_AXES] = {
 	[AXIS_STRATEGY] = "reopen, modify, reopen-nobuf, disable-modify-enable",
 	[AXIS_TRAP_EVERY] = "whole numbers >= 0 (0 = never traps, k = every k-th op traps)",
-	[AXIS_NOTIFY] = "none, signal",
+	[AXIS_NOTIFY] = "none, signal, sigtrap",
 	[AXIS_PAGES] = "1, 2, 4, 8, 16, 32, 64, 128, 256, 512",
 	[AXIS_BP_TYPE] = "W, RW, X, R (where the CPU allows it)",
 	[AXIS_BP_LEN] = "1, 2, 4, 8",
@@ -264,6 +264,28 @@ static enum command command_named(const char *word)
 	return COMMAND_OLD_SPELLING;
 }
 
+/* A sigtrap watchpoint maps no ring: --pages next to an explicit --notify sigtrap asks for what cannot be. */
+static int check_sigtrap_pages(const struct value_list axis[NR_AXES])
+{
+	const struct value_list *notify = &axis[AXIS_NOTIFY];
+	const struct value_list *pages = &axis[AXIS_PAGES];
+	char given[MAX_VALUES * 4];
+	size_t used = 0;
+	int i;
+
+	for (i = 0; i < notify->count && notify->values[i] != NOTIFY_SIGTRAP; i++)
+		;
+	if (i == notify->count || pages->count == 0)
+		return 0;
+	given[0] = '\0';
+	for (i = 0; i < pages->count && used < sizeof(given); i++)
+		used += snprintf(given + used, sizeof(given) - used, "%s%d", i ? "," : "", pages->values[i]);
+	fprintf(stderr, "perfbp-bench: --pages %s with --notify sigtrap: a sigtrap watchpoint maps no ring (its SIGTRAP "
+		"carries the tag a sample would), so pages does not apply; valid: no --pages with --notify sigtrap (it "
+		"runs with pages 0), or --pages with --notify none,signal\n", given);
+	return -1;
+}
+
 int options_parse(int argc, char **argv, struct options *opts)
 {
 	const struct option_desc *const *table;
@@ -327,7 +349,7 @@ int options_parse(int argc, char **argv, struct options *opts)
 		if (apply_option(opt, value, opts) != 0)
 			return -1;
 	}
-	return 0;
+	return check_sigtrap_pages(opts->axis);
 }
 
 int out_path_check(const char *out)

@@ -66,7 +66,13 @@ static void print_measurement(FILE *out)
 		"  equal the ops that trapped, or the run stops: the samples in the rings, the counters read()\n"
 		"  where every fd was read (modify; reopen without a ring; reopen in the phase pass, before\n"
 		"  each close: read() costs ~4%% of a reopen, so reopen's rounds count by ring and signal),\n"
-		"  and the SIGRTMIN+3 handler's count when notify=signal.\n");
+		"  and the SIGRTMIN+3 handler's count when notify=signal.\n"
+		"  notify=sigtrap (Linux 5.13+) arms with attr.sigtrap, remove_on_exec and sig_data = the\n"
+		"  armed address (its tag), no ring (pages 0) and no fcntl: reopen is close + perf_event_open,\n"
+		"  modify also passes the new address's sig_data (Linux 5.17+). The SIGTRAP handler counts\n"
+		"  the SIGTRAPs (si_code TRAP_PERF) per thread and checks each carries the tag of the address\n"
+		"  its op armed; they must equal the trapping ops with no tag mismatch. A kernel that refuses\n"
+		"  sigtrap (or sig_data by modify) leaves those scenarios out, each \"not run\" with why.\n");
 }
 
 static void print_moves_output(FILE *out)
@@ -77,8 +83,12 @@ static void print_moves_output(FILE *out)
 		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
 		"  \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots, nsPerOp:[per\n"
 		"  round], aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed, observedBy,\n"
-		"  signals, ops, counter:{ops, expected, observed}}, phasesNs:{munmap, close, open, fcntl,\n"
-		"  mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. Progress goes to stderr.\n");
+		"  signals, tagMismatches, ops, counter:{ops, expected, observed}}, phasesNs:{munmap, close,\n"
+		"  open, fcntl, mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. observedBy is ring,\n"
+		"  counter or sigtrap; signals with notify=signal or sigtrap, tagMismatches with sigtrap. A\n"
+		"  scenario this machine cannot run has status \"not run\" and a reason instead of figures;\n"
+		"  env.sigtrap and env.sigDataModify say whether the kernel takes sigtrap. Progress goes to\n"
+		"  stderr.\n");
 }
 
 static void print_exit_status(FILE *out)

@@ -30,9 +30,12 @@ static const struct option_desc opt_trap_every = { "trapEvery", "LIST", OPT_AXIS
 	"the workload: 0 = no op traps, 1 = every op stores to the watched address (one trap), "
 	"k = every k-th op does; whole numbers >= 0" };
 static const struct option_desc opt_notify = { "notify", "LIST", OPT_AXIS, AXIS_NOTIFY, 0, 0,
-	"none, or signal = O_ASYNC + F_SETSIG SIGRTMIN+3 + F_SETOWN_EX to the arming thread (one signal per trap)" };
+	"none, or signal = O_ASYNC + F_SETSIG SIGRTMIN+3 + F_SETOWN_EX to the arming thread (one signal per trap), "
+	"or sigtrap = attr.sigtrap (Linux 5.13+): a synchronous SIGTRAP to the trapping thread carrying the armed "
+	"address's tag in si_perf_data; no ring (pages 0, --pages does not apply) and no fcntl" };
 static const struct option_desc opt_pages = { "pages", "LIST", OPT_AXIS, AXIS_PAGES, 0, 0,
-	"data pages of the mmap'ed ring, a power of two 1..512 (mmap length is (1+pages) x page size)" };
+	"data pages of the mmap'ed ring, a power of two 1..512 (mmap length is (1+pages) x page size); "
+	"not with --notify sigtrap, which maps no ring" };
 static const struct option_desc opt_bp_type = { "bpType", "LIST", OPT_AXIS, AXIS_BP_TYPE, 0, 0,
 	"watchpoint type: W, RW, X, or R where the CPU allows it (x86 does not)" };
 static const struct option_desc opt_bp_len = { "bpLen", "LIST", OPT_AXIS, AXIS_BP_LEN, 0, 0,

@@ -83,6 +83,8 @@ void output_write_env(struct json *j, const struct env *env)
 	json_close(j, '}');
 	json_capability(j, "watchpointTraps", &env->traps);
 	json_capability(j, "modifyAttributes", &env->modify);
+	json_capability(j, "sigtrap", &env->sigtrap);
+	json_capability(j, "sigDataModify", &env->sig_data_modify);
 	json_open(j, "signal", '{');
 	json_int(j, "number", env->signo);
 	json_str(j, "name", "SIGRTMIN+3");

@@ -1,31 +1,28 @@
 /*
- * The anatomy's signal handlers: one SIGTRAP handler that tells a sigtrap watchpoint (TRAP_PERF,
- * checking its si_perf_data), an int3/brk breakpoint and a single-step trap apart, one counter
- * for the O_ASYNC real-time signal and one for tgkill's SIGUSR1. The counters are the only
- * global state, written by the handlers alone; the loops read them before and after.
+ * The anatomy's signal handlers: a sigtrap watchpoint's SIGTRAP (TRAP_PERF) is counted and its
+ * si_perf_data checked by the handler perfbp-bench moves uses (core/trap_signal.c), which hands
+ * every other SIGTRAP to the one here: it tells an int3/brk breakpoint and a single-step trap
+ * apart. One counter for the O_ASYNC real-time signal and one for tgkill's SIGUSR1. The
+ * counters are the only global state, written by the handlers alone; the loops read them
+ * before and after.
  */
 #include "anatomy.h"
 
-#include "../libperfbp/perf_siginfo.h"
+#include "../core/trap_signal.h"
 
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <ucontext.h>
 
-static volatile long long perf_traps, breakpoint_traps, step_traps, rt_signals, tgkill_signals, tag_mismatches;
-static volatile unsigned long expected_tag;
+static volatile long long breakpoint_traps, step_traps, rt_signals, tgkill_signals;
 
 static void on_sigtrap(int signo, siginfo_t *info, void *context)
 {
 	ucontext_t *uc = context;
 
 	(void)signo;
-	if (info->si_code == TRAP_PERF) {
-		perf_traps++;
-		if (perf_data(info) != (uint64_t)expected_tag)
-			tag_mismatches++;
-	} else if (info->si_code == TRAP_TRACE) {
+	if (info->si_code == TRAP_TRACE) {
 		step_traps++;
 #if defined(__x86_64__)
 		uc->uc_mcontext.gregs[REG_EFL] &= ~0x100L; /* clear TF: one step per op */
@@ -67,8 +64,9 @@ int trap_handlers_install(char *why, int why_size)
 	rt.sa_handler = on_rt;
 	memset(&usr1, 0, sizeof(usr1));
 	usr1.sa_handler = on_usr1;
-	if (sigaction(SIGTRAP, &trap, NULL) != 0 || sigaction(anatomy_rt_signal(), &rt, NULL) != 0 ||
-	    sigaction(SIGUSR1, &usr1, NULL) != 0) {
+	/* Ours first, then the perf one over it, which chains every SIGTRAP that is not perf's to ours. */
+	if (sigaction(SIGTRAP, &trap, NULL) != 0 || sigtrap_install() != 0 ||
+	    sigaction(anatomy_rt_signal(), &rt, NULL) != 0 || sigaction(SIGUSR1, &usr1, NULL) != 0) {
 		snprintf(why, (size_t)why_size, "cannot install the anatomy's signal handlers");
 		return -1;
 	}
@@ -77,15 +75,18 @@ int trap_handlers_install(char *why, int why_size)
 
 void handler_counts_read(struct handler_counts *out)
 {
-	out->perf = perf_traps;
+	struct sigtrap_tally perf;
+
+	sigtrap_thread_tally(&perf);
+	out->perf = (long long)perf.traps;
 	out->breakpt = breakpoint_traps;
 	out->step = step_traps;
 	out->rt = rt_signals;
 	out->tgkill = tgkill_signals;
-	out->tag_mismatches = tag_mismatches;
+	out->tag_mismatches = (long long)perf.mismatches;
 }
 
 void trap_expect_tag(unsigned long tag)
 {
-	expected_tag = tag;
+	sigtrap_expect(tag);
 }

@@ -56,11 +56,8 @@ static int arm(int config, volatile char *watched, struct watchpoint *wp, char *
 	}
 	if (config == COUNT || config == RING || config == SIGTRAP_PART)
 		wp->attr.wakeup_events = 0;
-	if (config == SIGTRAP_PART) {
-		wp->attr.sigtrap = 1;
-		wp->attr.remove_on_exec = 1;
-		wp->attr.sig_data = (uintptr_t)watched;
-	}
+	if (config == SIGTRAP_PART)
+		watchpoint_send_sigtrap(wp);
 	if (watchpoint_arm(wp, &ctx, &failure) == 0)
 		return 0;
 	snprintf(why, (size_t)why_size, "%s refused this configuration: %s%s", failure.call, errno_name(failure.err),
@@ -136,7 +133,7 @@ static int run(void *state, bool trapping, long ops, struct loop_run *out, char 
 		snprintf(why, (size_t)why_size, "reading the watchpoint's counter failed: %s", errno_name(failure.err));
 		return -1;
 	}
-	trap_expect_tag((unsigned long)(uintptr_t)wp->attr.bp_addr);
+	trap_expect_tag((unsigned long)watchpoint_tag((uintptr_t)wp->attr.bp_addr));
 	handler_counts_read(&before);
 	start = monotonic_ns();
 	for (i = 0; i < ops; i++) {

@@ -174,6 +174,48 @@ static void probe_modify(struct env *env, const struct address_pool *data)
 		 err == 0 ? "" : errno_name(err));
 }
 
+/*
+ * notify=sigtrap: whether perf_event_open takes attr.sigtrap (5.13+), and whether the modify
+ * ioctl takes a new sig_data with a new address (5.17+; 5.13-5.16 refuse it with EINVAL).
+ * Nothing is stored to the watched bytes: no SIGTRAP handler is installed yet, and a trap
+ * would end the process. That the SIGTRAPs come, one per trap with the right tag, is what
+ * every batch's premise checks.
+ */
+static void probe_sigtrap(struct env *env, const struct address_pool *data)
+{
+	const struct arm_context ctx = { 0 };
+	struct perf_failure failure;
+	struct watchpoint wp;
+	int err;
+
+	watchpoint_init(&wp, BP_W, 1, pool_address(data, 3));
+	watchpoint_send_sigtrap(&wp);
+	if (watchpoint_arm(&wp, &ctx, &failure) != 0) {
+		snprintf(env->sigtrap.reason, sizeof(env->sigtrap.reason), "perf_event_open refused attr.sigtrap with %s%s",
+			 errno_name(failure.err), failure.err == EINVAL ? " (Linux 5.13+ has it)" : "");
+		snprintf(env->sig_data_modify.reason, sizeof(env->sig_data_modify.reason),
+			 "not tried: attr.sigtrap is refused here (see sigtrap)");
+		return;
+	}
+	env->sigtrap.supported = true;
+	snprintf(env->sigtrap.reason, sizeof(env->sigtrap.reason), "perf_event_open accepted attr.sigtrap on a 1-byte W "
+		 "watchpoint; that its SIGTRAPs arrive, tagged, is checked wherever they are counted");
+	wp.attr.bp_addr = pool_address(data, 4);
+	wp.attr.sig_data = watchpoint_tag((uintptr_t)wp.attr.bp_addr);
+	err = ioctl(wp.fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &wp.attr) == 0 ? 0 : errno;
+	close_probe(&wp);
+	env->sig_data_modify.supported = err == 0;
+	if (err == 0)
+		snprintf(env->sig_data_modify.reason, sizeof(env->sig_data_modify.reason),
+			 "the modify ioctl moved a sigtrap watchpoint and took its new sig_data");
+	else if (!env->modify.supported)
+		snprintf(env->sig_data_modify.reason, sizeof(env->sig_data_modify.reason),
+			 "refused as every modify is here (see modifyAttributes)");
+	else
+		snprintf(env->sig_data_modify.reason, sizeof(env->sig_data_modify.reason), "the modify ioctl refused a new "
+			 "sig_data with %s%s", errno_name(err), err == EINVAL ? " (Linux 5.17+ takes it; 5.13-5.16 refuse it)" : "");
+}
+
 /* Some hypervisors accept a watchpoint and never raise its exception: every trap count would
  * then be zero and no move could be verified by a trap. */
 static void probe_traps(struct env *env, const struct address_pool *data)
@@ -265,6 +307,7 @@ void env_probe(struct env *env)
 		probe_debug_registers(env, &data);
 		probe_traps(env, &data);
 		probe_modify(env, &data);
+		probe_sigtrap(env, &data);
 		probe_shapes(env, &data, &code);
 	} else {
 		snprintf(env->breakpoint_pmu.reason, sizeof(env->breakpoint_pmu.reason),
@@ -274,6 +317,9 @@ void env_probe(struct env *env)
 		snprintf(env->modify.reason, sizeof(env->modify.reason), "not tried: %.200s",
 			 env->breakpoint_pmu.reason);
 		snprintf(env->traps.reason, sizeof(env->traps.reason), "not tried: %.200s", env->breakpoint_pmu.reason);
+		snprintf(env->sigtrap.reason, sizeof(env->sigtrap.reason), "not tried: %.200s", env->breakpoint_pmu.reason);
+		snprintf(env->sig_data_modify.reason, sizeof(env->sig_data_modify.reason), "not tried: %.200s",
+			 env->breakpoint_pmu.reason);
 		env->modify_errno = env->breakpoint_errno;
 	}
 	pool_destroy(&code);

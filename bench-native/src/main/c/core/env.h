@@ -44,6 +44,8 @@ struct env {
 	struct capability traps; /* a store under an armed watchpoint is counted */
 	struct capability modify;
 	int modify_errno;	/* 0 when the ioctl works */
+	struct capability sigtrap;	   /* perf_event_open takes attr.sigtrap (Linux 5.13+) */
+	struct capability sig_data_modify; /* the modify ioctl takes a new sig_data (Linux 5.17+) */
 	struct shape_support shapes[NR_BP_KINDS][NR_BP_LENGTHS];
 	int signo;		/* SIGRTMIN+3 */
 	struct locked_memory locked;

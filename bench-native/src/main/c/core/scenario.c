@@ -13,6 +13,7 @@
 static const char *const notify_names[NR_NOTIFY] = {
 	[NOTIFY_NONE] = "none",
 	[NOTIFY_SIGNAL] = "signal",
+	[NOTIFY_SIGTRAP] = "sigtrap",
 };
 
 static const char *const bp_kind_names[NR_BP_KINDS] = {

@@ -17,7 +17,8 @@ enum strategy_id {
 	NR_STRATEGIES
 };
 
-enum notify_mode { NOTIFY_NONE, NOTIFY_SIGNAL, NR_NOTIFY };
+/* signal: O_ASYNC + F_SETSIG + F_SETOWN_EX; sigtrap: attr.sigtrap (5.13+), no ring, no fcntl. */
+enum notify_mode { NOTIFY_NONE, NOTIFY_SIGNAL, NOTIFY_SIGTRAP, NR_NOTIFY };
 
 /* The four watchpoint types by index; bp_kind_bits() gives the HW_BREAKPOINT_* value. */
 enum bp_kind { BP_R, BP_W, BP_RW, BP_X, NR_BP_KINDS };

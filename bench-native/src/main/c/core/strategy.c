@@ -5,7 +5,9 @@
  *   modify:  ioctl(fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &attr')
  *
  * The attr is the Java side's (PerfEventAttr.breakpoint): PERF_TYPE_BREAKPOINT, sample_period 1,
- * sample_type IP|ADDR, wakeup_events 1, exclude_kernel, exclude_hv, enabled at open.
+ * sample_type IP|ADDR, wakeup_events 1, exclude_kernel, exclude_hv, enabled at open. With
+ * notify=sigtrap it also has sigtrap, remove_on_exec and sig_data = the address's tag, and no
+ * ring and no fcntl: reopen is close + perf_event_open, and modify's attr' carries the new tag.
  *
  * The phase pass times reopen with the very code the rounds run: every phase ends in
  * phase_lap(), which does nothing when no clock is passed.
@@ -43,6 +45,21 @@ void watchpoint_init(struct watchpoint *wp, enum bp_kind kind, int len, uintptr_
 	wp->attr.bp_len = len;
 	wp->attr.bp_addr = addr;
 	wp->fd = -1;
+}
+
+void watchpoint_send_sigtrap(struct watchpoint *wp)
+{
+	wp->attr.sigtrap = 1;
+	wp->attr.remove_on_exec = 1;
+	wp->attr.sig_data = watchpoint_tag((uintptr_t)wp->attr.bp_addr);
+}
+
+/* Points the attr at addr; a sigtrap watchpoint's tag follows it, so its next SIGTRAP names addr. */
+static void aim(struct watchpoint *wp, uintptr_t addr)
+{
+	wp->attr.bp_addr = addr;
+	if (wp->attr.sigtrap)
+		wp->attr.sig_data = watchpoint_tag(addr);
 }
 
 /* Signals to this thread, as watchpoint tools and the commit's tests do: four fcntls. */
@@ -167,7 +184,7 @@ static int move_reopen(struct watchpoint *wp, const struct arm_context *ctx, uin
 {
 	uint64_t count;
 
-	wp->attr.bp_addr = addr;
+	aim(wp, addr);
 	if (wp->ring != NULL) {
 		if (wp->trapped)
 			ring_consume(wp);
@@ -198,7 +215,7 @@ static int move_modify(struct watchpoint *wp, const struct arm_context *ctx, uin
 		       struct phase_clock *clock, struct perf_failure *failure)
 {
 	(void)ctx;
-	wp->attr.bp_addr = addr;
+	aim(wp, addr);
 	if (ioctl(wp->fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &wp->attr) != 0)
 		return fail(failure, "ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES)", errno, wp);
 	phase_lap(clock, PHASE_MODIFY);
@@ -210,7 +227,7 @@ static int move_disable_modify_enable(struct watchpoint *wp, const struct arm_co
 				      struct phase_clock *clock, struct perf_failure *failure)
 {
 	(void)ctx;
-	wp->attr.bp_addr = addr;
+	aim(wp, addr);
 	if (ioctl(wp->fd, PERF_EVENT_IOC_DISABLE, 0) != 0)
 		return fail(failure, "ioctl(PERF_EVENT_IOC_DISABLE)", errno, wp);
 	phase_lap(clock, PHASE_DISABLE);

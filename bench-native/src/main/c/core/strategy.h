@@ -19,7 +19,7 @@
 /* What every (re)open of a watchpoint needs besides its attr. */
 struct arm_context {
 	pid_t tid;	  /* signals go to this thread (F_SETOWN_EX, F_OWNER_TID) */
-	int signo;	  /* 0: notify=none, no fcntl */
+	int signo;	  /* 0: no fcntl (notify=none, or sigtrap, whose attr asks for its SIGTRAP) */
 	int pages;	  /* ring data pages, 0: no ring */
 	size_t page_size;
 	bool read_per_fd; /* reopen reads each fd's counter before closing it (see moves/runner.c) */
@@ -91,6 +91,18 @@ struct strategy_desc {
 
 const struct strategy_desc *strategy_desc(enum strategy_id id);
 void watchpoint_init(struct watchpoint *wp, enum bp_kind kind, int len, uintptr_t addr);
+
+/* notify=sigtrap's sig_data for a watchpoint armed at addr: the address itself (the Java side's
+ * SigtrapCell.tagOf), so no two watched bytes share a tag and a trap names where it was armed. */
+static inline uint64_t watchpoint_tag(uintptr_t addr)
+{
+	return (uint64_t)addr;
+}
+
+/* notify=sigtrap, before arming: every trap sends a synchronous SIGTRAP carrying the armed
+ * address's tag (attr.sigtrap, Linux 5.13+, with the remove_on_exec it demands); every move
+ * re-tags it, so modify then passes a new sig_data (Linux 5.17+). */
+void watchpoint_send_sigtrap(struct watchpoint *wp);
 int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct perf_failure *failure);
 /* The live fd's counter: every trap of this event since it was opened. -1 with failure set. */
 int watchpoint_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure);

@@ -1,4 +1,7 @@
-/* The SIGRTMIN+3 handler that counts trap signals, per thread and in total (trap_signal.c). */
+/*
+ * The trap counters (trap_signal.c): notify=signal's SIGRTMIN+3 handler, and notify=sigtrap's
+ * SIGTRAP handler (libperfbp's, the one the Java side uses), each counting per thread.
+ */
 #ifndef PERFBP_CORE_TRAP_SIGNAL_H
 #define PERFBP_CORE_TRAP_SIGNAL_H
 
@@ -7,5 +10,19 @@
 int trap_signal_install(int signo);
 uint64_t trap_signal_thread_count(void);
 uint64_t trap_signal_total(void);
+
+/* What the calling thread's perf SIGTRAPs (si_code TRAP_PERF) carried since it started. */
+struct sigtrap_tally {
+	uint64_t traps;
+	uint64_t mismatches; /* of those, the ones whose si_perf_data was not the expected tag */
+	uint64_t last_tag;   /* si_perf_data of the last one */
+};
+
+/* Installs the SIGTRAP handler once per process; any SIGTRAP that is not perf's goes on to
+ * the disposition it replaced. 0, or -1 with errno (sigaction's). */
+int sigtrap_install(void);
+/* The tag the calling thread's next perf SIGTRAP must carry: set before each access that should trap. */
+void sigtrap_expect(uint64_t tag);
+void sigtrap_thread_tally(struct sigtrap_tally *out);
 
 #endif

@@ -4,7 +4,8 @@
  *
  * One op moves one watchpoint (slot i mod k) to the next address of the pool; if the op is a
  * trapping one (every trapEvery-th), it then accesses that address once (store; X: call; R:
- * load) and drains the ring. The pool cycles over 64 addresses 8 bytes apart (8 cache lines),
+ * load) and drains the ring; with notify=sigtrap (no ring) it first tells the SIGTRAP handler
+ * the tag that address's synchronous SIGTRAP must carry. The pool cycles over 64 addresses 8 bytes apart (8 cache lines),
  * so the k armed slots always watch k different addresses and no access trips two of them.
  *
  * The ring is drained after every trapping op in every strategy (ring_consume: count the
@@ -16,6 +17,7 @@
 #include "batch.h"
 
 #include "../core/clock.h"
+#include "../core/trap_signal.h"
 
 
 
@@ -47,8 +49,11 @@ int batch_arm(const struct batch_plan *plan, struct perf_failure *failure)
 {
 	int s;
 
-	for (s = 0; s < plan->slots; s++)
+	for (s = 0; s < plan->slots; s++) {
 		watchpoint_init(&plan->wps[s], plan->pool->kind, plan->pool->len, pool_address(plan->pool, s));
+		if (plan->tags_traps)
+			watchpoint_send_sigtrap(&plan->wps[s]);
+	}
 	for (s = 0; s < plan->slots; s++)
 		if (watchpoint_arm(&plan->wps[s], plan->ctx, failure) != 0)
 			return -1;
@@ -77,6 +82,8 @@ int batch_run(const struct batch_plan *plan, struct phase_clock *clock, struct b
 			return -1;
 		if (countdown > 0 && --countdown == 0) {
 			countdown = plan->trap_every;
+			if (plan->tags_traps)
+				sigtrap_expect(watchpoint_tag(addr));
 			access_watched(pool, addr, (uint64_t)i);
 			if (wp->ring != NULL)
 				ring_consume(wp);
@@ -113,6 +120,10 @@ int batch_check_liveness(const struct batch_plan *plan, struct liveness *out, st
 
 		if (watchpoint_count(wp, &before, failure) != 0)
 			return -1;
+		/* Both stores expect the current address's tag: a SIGTRAP from where the slot was
+		 * carries that address's tag (if a move left it behind) and counts as a mismatch. */
+		if (plan->tags_traps)
+			sigtrap_expect(watchpoint_tag(current));
 		access_watched(pool, previous, 1);
 		if (watchpoint_count(wp, &after_previous, failure) != 0)
 			return -1;

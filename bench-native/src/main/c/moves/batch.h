@@ -7,6 +7,7 @@
 #include "../core/phase_clock.h"
 #include "../core/strategy.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 struct batch_plan {
@@ -17,6 +18,7 @@ struct batch_plan {
 	int slots;
 	long iterations;
 	int trap_every;
+	bool tags_traps; /* notify=sigtrap: tells the SIGTRAP handler the tag each trapping access must carry */
 };
 
 struct batch_timing {

@@ -49,8 +49,9 @@ static const struct matrix_def matrices[] = {
 	  { [AXIS_THREADS] = UP_TO_MACHINE } },
 	{ { "slots", "reopen and modify, trapEvery 0 and 1, slots 1..debug registers found" },
 	  { [AXIS_SLOTS] = UP_TO_MACHINE } },
-	{ { "notify", "reopen and modify, trapEvery 0 and 1, notify none and signal" },
-	  { [AXIS_NOTIFY] = LIST(NOTIFY_NONE, NOTIFY_SIGNAL) } },
+	{ { "notify", "reopen and modify, trapEvery 0 and 1, notify none, signal and sigtrap (sigtrap maps no ring: "
+		      "pages 0)" },
+	  { [AXIS_NOTIFY] = LIST(NOTIFY_NONE, NOTIFY_SIGNAL, NOTIFY_SIGTRAP) } },
 	{ { "all", "every matrix above, each scenario once (not profiler)" }, { { 0 } } },
 	/* The old spelling of perfbp-bench profiler (its own experiment, profiler/): no move scenarios. */
 	{ { "profiler", "a watchpoint tool's overhead: workloads hash, stream, chase, each with no tool and under a "
@@ -292,7 +293,8 @@ static int expand_one(const struct matrix_def *m, const struct value_list axis[N
 		};
 		int i;
 
-		if (!strategy_desc(s.strategy)->maps_ring)
+		/* sigtrap's SIGTRAP carries what a sample would: no ring, whatever the strategy. */
+		if (!strategy_desc(s.strategy)->maps_ring || s.notify == NOTIFY_SIGTRAP)
 			s.pages = 0;
 		for (i = 0; i < *n && !same_scenario(&out[i], &s); i++)
 			;

@@ -10,6 +10,7 @@
 #include "../core/memlock.h"
 #include "../core/resources.h"
 #include "../core/stats.h"
+#include "../core/strategy.h"
 #include "../core/trap_signal.h"
 #include "../core/exit_status.h"
 
@@ -17,6 +18,44 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Why this kernel cannot run s's sigtrap (false: it can, or s does not use it). */
+static bool sigtrap_refused(const struct env *env, const struct scenario *s, char *why, size_t size)
+{
+	if (s->notify != NOTIFY_SIGTRAP)
+		return false;
+	if (!env->sigtrap.supported) {
+		snprintf(why, size, "notify=sigtrap: %s", env->sigtrap.reason);
+		return true;
+	}
+	if (strategy_desc(s->strategy)->needs_modify && !env->sig_data_modify.supported) {
+		snprintf(why, size, "notify=sigtrap with %s: %s", strategy_name(s->strategy), env->sig_data_modify.reason);
+		return true;
+	}
+	return false;
+}
+
+/* Moves the first n scenarios this kernel's sigtrap cannot run behind the others; returns how many remain. */
+static int sigtrap_partition(struct scenario *scenarios, int n, const struct env *env)
+{
+	char why[8];
+	int runnable = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (!sigtrap_refused(env, &scenarios[i], why, sizeof(why))) {
+			struct scenario kept = scenarios[i];
+
+			memmove(&scenarios[runnable + 1], &scenarios[runnable], (size_t)(i - runnable) * sizeof(*scenarios));
+			scenarios[runnable++] = kept;
+		}
+	return runnable;
+}
+
+/* Why s is left out of this run, in why (false: it runs). */
+static bool not_runnable(const struct env *env, const struct scenario *s, char *why, size_t size)
+{
+	return sigtrap_refused(env, s, why, size) || !memlock_fits(env, s, why, size);
+}
 
 int moves_plan_make(unsigned matrices, const char *matrix_text, const struct value_list axis[NR_AXES],
 		    const struct run_settings *settings, const struct env *env, struct moves_plan *plan)
@@ -37,8 +76,10 @@ int moves_plan_make(unsigned matrices, const char *matrix_text, const struct val
 		plan->count = 0;
 		return refusal;
 	}
-	/* Scenarios whose rings cannot fit the locked-memory limit go last, reported as not run. */
+	/* Scenarios whose rings cannot fit the locked-memory limit, or whose sigtrap this kernel
+	 * refuses, go last, reported as not run. */
 	plan->runnable = memlock_partition(plan->scenarios, plan->count, env);
+	plan->runnable = sigtrap_partition(plan->scenarios, plan->runnable, env);
 	plan->ngroups = group_scenarios(plan->scenarios, plan->runnable, plan->groups);
 	return 0;
 }
@@ -107,7 +148,7 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 	for (i = 0; i < plan->count; i++) {
 		scenario_describe(&scenarios[i], what, sizeof(what));
 		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
-		if (!memlock_fits(env, &scenarios[i], why, sizeof(why)))
+		if (not_runnable(env, &scenarios[i], why, sizeof(why)))
 			fprintf(out, "  (not run: %s)", why);
 		fprintf(out, "\n");
 	}
@@ -127,12 +168,12 @@ static bool ring_lock_refused(const struct run_error *error)
 	return error->kernel && strcmp(error->failure.call, "mmap") == 0 && error->failure.err == EPERM;
 }
 
-static bool any_signal(const struct scenario *scenarios, int n)
+static bool any_notify(const struct scenario *scenarios, int n, enum notify_mode notify)
 {
 	int i;
 
 	for (i = 0; i < n; i++)
-		if (scenarios[i].notify == NOTIFY_SIGNAL)
+		if (scenarios[i].notify == notify)
 			return true;
 	return false;
 }
@@ -141,8 +182,12 @@ int moves_prepare(struct moves_plan *plan, const struct env *env)
 {
 	int i;
 
-	if (any_signal(plan->scenarios, plan->count) && trap_signal_install(env->signo) != 0) {
+	if (any_notify(plan->scenarios, plan->count, NOTIFY_SIGNAL) && trap_signal_install(env->signo) != 0) {
 		perror("perfbp-bench: sigaction(SIGRTMIN+3)");
+		return -1;
+	}
+	if (any_notify(plan->scenarios, plan->runnable, NOTIFY_SIGTRAP) && sigtrap_install() != 0) {
+		perror("perfbp-bench: sigaction(SIGTRAP)");
 		return -1;
 	}
 	plan->results = calloc((size_t)plan->count + 1, sizeof(*plan->results)); /* + 1: count is 0 for the profiler alone */
@@ -157,7 +202,7 @@ int moves_prepare(struct moves_plan *plan, const struct env *env)
 			return -1;
 		}
 	for (i = plan->runnable; i < plan->count; i++) {
-		memlock_fits(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
+		not_runnable(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
 		report_not_run(&plan->scenarios[i], plan->results[i].not_run);
 	}
 	return 0;

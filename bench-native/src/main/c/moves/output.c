@@ -26,7 +26,10 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 	json_str(j, "trapCount", "after every batch, every count the kernel gave must equal the ops that trapped: "
 				 "samples read from the rings (observedBy ring), the fds' counters by read() where "
 				 "every fd was read (modify; ring-less reopen; reopen in the phase pass, before each "
-				 "close; see traps.counter), and the SIGRTMIN+3 handler's count when notify=signal. "
+				 "close; see traps.counter), the SIGRTMIN+3 handler's count when notify=signal, and "
+				 "when notify=sigtrap the SIGTRAP handler's count (observedBy sigtrap; no ring), every "
+				 "SIGTRAP carrying the tag (sig_data = the address) of the address its op armed "
+				 "(traps.tagMismatches). "
 				 "Reopen's rounds do not read() each fd: that would add a syscall to every op. After every batch, "
 				 "each slot is touched once where it was (no trap) and once where it is (one trap): see liveness");
 	json_str(j, "leakCheck", "after every group, /proc/self holds no perf fd and no perf mapping");
@@ -85,9 +88,12 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 	json_open(j, "traps", '{');
 	json_u64(j, "expected", r->traps_expected);
 	json_u64(j, "observed", r->traps_observed);
-	json_str(j, "observedBy", s->pages > 0 ? "ring" : "counter");
-	if (s->notify == NOTIFY_SIGNAL)
+	json_str(j, "observedBy", s->pages > 0 ? "ring" : s->notify == NOTIFY_SIGTRAP ? "sigtrap" : "counter");
+	if (s->notify != NOTIFY_NONE)
 		json_u64(j, "signals", r->signals);
+	/* A run where a SIGTRAP carried another address's tag stopped: what is written passed with 0. */
+	if (s->notify == NOTIFY_SIGTRAP)
+		json_u64(j, "tagMismatches", r->tag_mismatches);
 	json_u64(j, "ops", r->ops);
 	json_open(j, "counter", '{');
 	json_u64(j, "ops", r->counter_ops);

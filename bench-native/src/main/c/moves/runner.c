@@ -9,9 +9,10 @@
  * strategy that has phases runs one more batch, timed phase by phase.
  *
  * The premise is checked after every batch: every count the kernel gave (samples in the
- * rings, the counters where every fd was read, and with notify=signal the thread's signals)
- * must equal the ops that trapped. Any difference stops every thread at the next barrier
- * and fails the run.
+ * rings, the counters where every fd was read, and with notify=signal or sigtrap the thread's
+ * signals) must equal the ops that trapped, and with sigtrap every SIGTRAP must carry the tag
+ * of the address armed at its op. Any difference stops every thread at the next barrier and
+ * fails the run.
  */
 #include "runner.h"
 
@@ -49,6 +50,7 @@ struct member_tally {
 	uint64_t traps_expected;
 	uint64_t traps_observed;
 	uint64_t signals;
+	uint64_t tag_mismatches;
 	uint64_t counter_ops; /* ops whose traps every counter read covered */
 	uint64_t counter_expected;
 	uint64_t counter_observed;
@@ -90,6 +92,55 @@ static void wait_for_signals(uint64_t before, uint64_t expected)
 		(void)nanosleep(&pause, NULL); /* EINTR is what we wait for */
 }
 
+/* How many signals of its notification the calling thread has taken so far. */
+struct signal_mark {
+	uint64_t signals;    /* SIGRTMIN+3s (signal) or perf SIGTRAPs (sigtrap); 0 for none */
+	uint64_t mismatches; /* sigtrap: those whose tag was not the one expected */
+};
+
+static struct signal_mark signals_now(enum notify_mode notify)
+{
+	struct signal_mark mark = { 0 };
+	struct sigtrap_tally tally;
+
+	if (notify == NOTIFY_SIGNAL) {
+		mark.signals = trap_signal_thread_count();
+	} else if (notify == NOTIFY_SIGTRAP) {
+		sigtrap_thread_tally(&tally);
+		mark.signals = tally.traps;
+		mark.mismatches = tally.mismatches;
+	}
+	return mark;
+}
+
+/*
+ * The signals since before, once every one expected has arrived. O_ASYNC's signal comes from
+ * irq_work after the trap returns: wait for it (bounded). A sigtrap SIGTRAP is synchronous,
+ * delivered before the trapping access's next instruction: all are in, no wait.
+ */
+static struct signal_mark signals_since(enum notify_mode notify, struct signal_mark before, uint64_t expected)
+{
+	struct signal_mark now;
+
+	if (notify == NOTIFY_SIGNAL)
+		wait_for_signals(before.signals, expected);
+	now = signals_now(notify);
+	now.signals -= before.signals;
+	now.mismatches -= before.mismatches;
+	return now;
+}
+
+static void signal_text(enum notify_mode notify, const char *lead, struct signal_mark got, char *buf, size_t size)
+{
+	if (notify == NOTIFY_SIGNAL)
+		snprintf(buf, size, "%ssignals %llu;", lead, (unsigned long long)got.signals);
+	else if (notify == NOTIFY_SIGTRAP)
+		snprintf(buf, size, "%sSIGTRAPs %llu, %llu of them with another address's tag;", lead,
+			 (unsigned long long)got.signals, (unsigned long long)got.mismatches);
+	else
+		buf[0] = '\0';
+}
+
 static void round_label(const struct run_settings *rs, long round, char *buf, size_t size)
 {
 	if (round < 0)
@@ -101,9 +152,9 @@ static void round_label(const struct run_settings *rs, long round, char *buf, si
 }
 
 static void premise_failed(struct worker *w, const struct scenario *s, long round, uint64_t ops, uint64_t expected,
-			   const struct trap_counts *counts, uint64_t signals)
+			   const struct trap_counts *counts, struct signal_mark signals)
 {
-	char what[160], when[48], ring_text[64] = "", counter_text[64] = "", signal_text[48] = "";
+	char what[160], when[48], ring_text[64] = "", counter_text[64] = "", signals_text[96];
 
 	scenario_describe(s, what, sizeof(what));
 	round_label(w->shared->rs, round, when, sizeof(when));
@@ -112,33 +163,32 @@ static void premise_failed(struct worker *w, const struct scenario *s, long roun
 			 (unsigned long long)counts->samples, (unsigned long long)counts->other_records);
 	if (counts->counter_complete)
 		snprintf(counter_text, sizeof(counter_text), " counter %llu;", (unsigned long long)counts->counter);
-	if (s->notify == NOTIFY_SIGNAL)
-		snprintf(signal_text, sizeof(signal_text), " signals %llu;", (unsigned long long)signals);
+	signal_text(s->notify, " ", signals, signals_text, sizeof(signals_text));
 	w->failed = true;
 	w->error.kernel = false;
 	snprintf(w->error.message, sizeof(w->error.message),
 		 "premise failed: %s %s, thread %d, %s: %llu ops should have trapped %llu times, but the kernel "
 		 "reported%s%s%s no result is reported for a run that cannot prove its traps",
 		 strategy_name(s->strategy), what, w->index, when, (unsigned long long)ops,
-		 (unsigned long long)expected, ring_text, counter_text, signal_text);
+		 (unsigned long long)expected, ring_text, counter_text, signals_text);
 }
 
 static void liveness_failed(struct worker *w, const struct scenario *s, long round, int slots,
-			    const struct liveness *live, uint64_t signals)
+			    const struct liveness *live, struct signal_mark signals)
 {
-	char what[160], when[48];
+	char what[160], when[48], signals_text[96];
 
 	scenario_describe(s, what, sizeof(what));
 	round_label(w->shared->rs, round, when, sizeof(when));
+	signal_text(s->notify, " their ", signals, signals_text, sizeof(signals_text));
 	w->failed = true;
 	w->error.kernel = false;
 	snprintf(w->error.message, sizeof(w->error.message),
 		 "premise failed: %s %s, thread %d, %s: after the batch, one store at each of the %d slots' current "
 		 "addresses trapped %llu times (%d expected) and one at each address a slot had left trapped %llu times "
-		 "(0 expected)%s%llu; a move that left its watchpoint disarmed or behind cannot be measured",
+		 "(0 expected);%s a move that left its watchpoint disarmed or behind cannot be measured",
 		 strategy_name(s->strategy), what, w->index, when, slots, (unsigned long long)live->at_current, slots,
-		 (unsigned long long)live->at_previous, s->notify == NOTIFY_SIGNAL ? "; their signals " : "; signals ",
-		 (unsigned long long)signals);
+		 (unsigned long long)live->at_previous, signals_text);
 }
 
 static void kernel_failed(struct worker *w)
@@ -158,9 +208,9 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		.signo = s->notify == NOTIFY_SIGNAL ? shared->env->signo : 0,
 		.pages = s->pages,
 		.page_size = (size_t)shared->env->page_size,
-		/* Rounds count reopen's traps by its rings (read() would add a syscall to every op);
-		 * the phase pass, and a ring-less reopen, read every fd's counter. */
-		.read_per_fd = phased || s->pages == 0,
+		/* Rounds count reopen's traps by its rings or its SIGTRAPs (read() would add a syscall
+		 * to every op); the phase pass, and a ring-less reopen without sigtrap, read every fd's counter. */
+		.read_per_fd = phased || (s->pages == 0 && s->notify != NOTIFY_SIGTRAP),
 	};
 	struct batch_plan plan = {
 		.strategy = strategy_desc(s->strategy),
@@ -170,12 +220,14 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		.slots = s->slots,
 		.iterations = rs->iterations,
 		.trap_every = s->trap_every,
+		.tags_traps = s->notify == NOTIFY_SIGTRAP,
 	};
 	struct member_tally *tally = &w->tally[member];
 	struct batch_timing timing = { 0 };
 	struct phase_clock clock;
 	struct trap_counts counts = { .counter_complete = true };
-	uint64_t signals_before = 0, signals = 0, expected;
+	struct signal_mark signals_before = { 0 }, signals = { 0 };
+	uint64_t expected;
 	bool ok = !w->failed;
 	int slot;
 
@@ -186,17 +238,15 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 	}
 	barrier_wait(shared); /* everyone armed: the timed loops start together */
 	if (ok) {
-		signals_before = trap_signal_thread_count();
+		signals_before = signals_now(s->notify);
 		if (batch_run(&plan, phased ? &clock : NULL, &timing, &w->error.failure) != 0) {
 			kernel_failed(w);
 			ok = false;
 		}
 	}
 	barrier_wait(shared); /* everyone done before anyone counts, disarms or starts the next batch */
-	if (ok && s->notify == NOTIFY_SIGNAL) {
-		wait_for_signals(signals_before, timing.traps_expected);
-		signals = trap_signal_thread_count() - signals_before;
-	}
+	if (ok)
+		signals = signals_since(s->notify, signals_before, timing.traps_expected);
 	for (slot = 0; ok && slot < s->slots; slot++)
 		if (watchpoint_traps(&w->wps[slot], &counts, &w->error.failure) != 0) {
 			kernel_failed(w);
@@ -205,16 +255,18 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 	/* Liveness: a count of zero proves nothing about a watchpoint a move disarmed or left behind. */
 	if (ok) {
 		struct liveness live;
-		uint64_t live_signals = trap_signal_thread_count(), expected_signals;
+		struct signal_mark live_signals = signals_now(s->notify);
+		uint64_t expected_signals;
 
 		if (batch_check_liveness(&plan, &live, &w->error.failure) != 0) {
 			kernel_failed(w);
 			ok = false;
 		} else {
-			expected_signals = s->notify == NOTIFY_SIGNAL ? live.at_current + live.at_previous : 0;
-			wait_for_signals(live_signals, expected_signals);
-			live_signals = trap_signal_thread_count() - live_signals;
-			if (live.at_current != (uint64_t)s->slots || live.at_previous != 0 || live_signals != expected_signals) {
+			/* Every store the counters saw must have signalled, each SIGTRAP with the current address's tag. */
+			expected_signals = s->notify != NOTIFY_NONE ? live.at_current + live.at_previous : 0;
+			live_signals = signals_since(s->notify, live_signals, expected_signals);
+			if (live.at_current != (uint64_t)s->slots || live.at_previous != 0 ||
+			    live_signals.signals != expected_signals || live_signals.mismatches != 0) {
 				liveness_failed(w, s, round, s->slots, &live, live_signals);
 				ok = false;
 			} else {
@@ -231,19 +283,23 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		}
 	}
 	/* Every count the kernel gave must match: the ring's, the counter's where every fd was
-	 * read, and the signals. A ring-less strategy always reads its counters. */
+	 * read, and the signals, each SIGTRAP with its op's tag. A ring-less strategy reads its
+	 * counters unless its SIGTRAPs count its traps. */
 	expected = timing.traps_expected;
 	if (ok && ((s->pages > 0 && (counts.samples != expected || counts.other_records != 0)) ||
 		   (counts.counter_complete && counts.counter != expected) ||
-		   (s->notify == NOTIFY_SIGNAL && signals != expected))) {
+		   (s->notify != NOTIFY_NONE && signals.signals != expected) || signals.mismatches != 0)) {
 		premise_failed(w, s, round, (uint64_t)rs->iterations, expected, &counts, signals);
 		ok = false;
 	}
 	if (ok) {
 		tally->ops += (uint64_t)rs->iterations;
 		tally->traps_expected += expected;
-		tally->traps_observed += s->pages > 0 ? counts.samples : counts.counter;
-		tally->signals += signals;
+		tally->traps_observed += s->pages > 0		     ? counts.samples
+					 : s->notify == NOTIFY_SIGTRAP ? signals.signals
+								       : counts.counter;
+		tally->signals += signals.signals;
+		tally->tag_mismatches += signals.mismatches;
 		if (counts.counter_complete) {
 			tally->counter_ops += (uint64_t)rs->iterations;
 			tally->counter_expected += expected;
@@ -344,6 +400,7 @@ static void collect(const struct worker *workers, int nthreads, int member, cons
 		r->traps_expected += tally->traps_expected;
 		r->traps_observed += tally->traps_observed;
 		r->signals += tally->signals;
+		r->tag_mismatches += tally->tag_mismatches;
 		r->counter_ops += tally->counter_ops;
 		r->counter_expected += tally->counter_expected;
 		r->counter_observed += tally->counter_observed;

@@ -26,7 +26,8 @@ struct scenario_result {
 	uint64_t ops;
 	uint64_t traps_expected;
 	uint64_t traps_observed;   /* ring samples (strategies with a ring), else the counters */
-	uint64_t signals;
+	uint64_t signals;	   /* notify=signal: SIGRTMIN+3s; notify=sigtrap: perf SIGTRAPs */
+	uint64_t tag_mismatches;   /* notify=sigtrap: SIGTRAPs whose tag was not the trapping address's */
 	uint64_t counter_ops;	   /* ops whose traps read() of every fd's counter covered */
 	uint64_t counter_expected;
 	uint64_t counter_observed;

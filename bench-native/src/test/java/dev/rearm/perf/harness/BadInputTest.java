@@ -30,6 +30,7 @@ class BadInputTest {
         "--bpType, Q, 'W, RW, X'",
         "--strategy, teleport, 'reopen, modify'",
         "--notify, email, 'none, signal'",
+        "--notify, bogus, 'none, signal, sigtrap'",
         "--matrix, everything, 'headline, pages'",
         "--rounds, 0, 'from 1'",
         "--iterations, 0, 'from 1'",

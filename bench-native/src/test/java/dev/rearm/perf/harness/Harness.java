@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Runs the built native harness (target/native/perfbp-bench, made by {@code make} in
@@ -132,6 +133,18 @@ final class Harness {
         HarnessRun run = run(all);
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
         return read(out);
+    }
+
+    /** A dry-run scenario line: index, strategy, then the scenario keys (and any "not run" note). */
+    private static final Pattern SCENARIO_LINE = Pattern.compile("^\\s*\\d+ \\S+\\s+trapEvery=.*");
+
+    /** The scenarios a dry run with {@code args} lists, as "strategy key=value ..." (asserts it succeeded). */
+    static List<String> dryRunScenarios(List<String> args) {
+        HarnessRun run = run(args);
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        return run.stdout().lines().filter(line -> SCENARIO_LINE.matcher(line).matches())
+                .map(line -> line.trim().replaceFirst("^\\d+\\s+", "").replaceAll("\\s+", " "))
+                .toList();
     }
 
     static JsonNode read(Path file) {

@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Named matrices expand to the scenarios they promise, on what this machine accepts (read from --dry-run). */
 class MatrixTest {
-    /** A dry-run scenario line: index, strategy, then the scenario keys. */
-    private static final Pattern SCENARIO_LINE = Pattern.compile("^\\s*\\d+ \\S+\\s+trapEvery=.*");
-
     @BeforeAll
     static void needsWatchpoints() {
         Harness.assumeWatchpoints();
     }
 
     private static List<String> scenarios(String... args) {
-        HarnessRun run = Harness.run(args);
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        return run.stdout().lines().filter(line -> SCENARIO_LINE.matcher(line).matches())
-                .map(line -> line.trim().replaceFirst("^\\d+\\s+", "").replaceAll("\\s+", " "))
-                .toList();
+        return Harness.dryRunScenarios(List.of(args));
     }
 
     @Test

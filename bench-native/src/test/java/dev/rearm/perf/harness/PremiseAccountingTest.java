@@ -42,6 +42,9 @@ class PremiseAccountingTest {
         "reopen-nobuf, 0, signal", "reopen-nobuf, 1, signal", "reopen-nobuf, 3, signal",
         "disable-modify-enable, 1, signal",
         "reopen, 3, none", "modify, 3, none", "reopen-nobuf, 3, none",
+        "reopen, 0, sigtrap", "reopen, 1, sigtrap", "reopen, 3, sigtrap",
+        "modify, 0, sigtrap", "modify, 1, sigtrap", "modify, 3, sigtrap",
+        "disable-modify-enable, 1, sigtrap",
     })
     void trapsObservedEqualTrapsTheWorkloadImplies(String strategy, int trapEvery, String notify) {
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--strategy", strategy,
@@ -53,7 +56,10 @@ class PremiseAccountingTest {
         assertThat(traps.path("ops").asLong()).isEqualTo((long) Harness.tinyIterations() * batches(strategy));
         assertThat(traps.path("expected").asLong()).isEqualTo(expected);
         assertThat(traps.path("observed").asLong()).isEqualTo(expected);
-        if (notify.equals("signal")) {
+        if (notify.equals("sigtrap")) {
+            assertThat(traps.path("signals").asLong()).isEqualTo(expected);
+            assertThat(traps.path("tagMismatches").asLong()).isZero();
+        } else if (notify.equals("signal")) {
             assertThat(traps.path("signals").asLong()).isEqualTo(expected);
         } else {
             assertThat(traps.has("signals")).isFalse();

@@ -48,10 +48,18 @@ class SubcommandOutputUnchangedTest {
             "profiler/workloads/hash", "profiler/workloads/stream", "profiler/workloads/chase", "profiler/timer",
             "profiler/handlerTiming", "profiler/premise");
 
-    /** Keys added since the recording (keys may be added, never renamed): the probe's trap check and liveness. */
+    /**
+     * Keys added since the recording (keys may be added, never renamed): the probe's trap check,
+     * liveness, and notify=sigtrap's probe and tag check.
+     */
     static final Set<String> ADDED_SINCE = Set.of("env/watchpointTraps", "env/watchpointTraps/supported",
             "env/watchpointTraps/reason", "results[]/liveness", "results[]/liveness/checks",
-            "results[]/liveness/trapsAtCurrent", "results[]/liveness/trapsAtPrevious");
+            "results[]/liveness/trapsAtCurrent", "results[]/liveness/trapsAtPrevious", "env/sigtrap",
+            "env/sigtrap/supported", "env/sigtrap/reason", "env/sigDataModify", "env/sigDataModify/supported",
+            "env/sigDataModify/reason", "results[]/traps/tagMismatches", "results[]/reason");
+
+    /** A notification added to the notify matrix (and so to all) since the recording: its scenarios are new. */
+    static final String NOTIFY_ADDED_SINCE = "notify=sigtrap";
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
@@ -80,7 +88,8 @@ class SubcommandOutputUnchangedTest {
         Set<String> keys = keyPaths(doc);
         keys.removeAll(ADDED_SINCE);
         assertThat(keys).as("key paths of %s", args).containsExactlyElementsOf(expectedKeys);
-        assertThat(scenarios(doc)).as("scenarios of %s", args).containsExactlyElementsOf(lines(golden + ".scenarios"));
+        List<String> scenarios = scenarios(doc).stream().filter(line -> !line.contains(NOTIFY_ADDED_SINCE)).toList();
+        assertThat(scenarios).as("scenarios of %s", args).containsExactlyElementsOf(lines(golden + ".scenarios"));
     }
 
     /** Matrices such as shape, threads and slots expand by what the machine has: compare only where it matches. */
