@@ -59,8 +59,12 @@ static void print_measurement(FILE *out)
 		"  One op moves a watchpoint to the next of 64 addresses (8 bytes apart, aligned for bpLen);\n"
 		"  a trapping op then stores to it (X: calls it; R: loads it) and drains the ring (reads the\n"
 		"  new records, data_tail = data_head; in every strategy: an undrained ring fills after 170\n"
-		"  samples per page and the kernel drops the rest). Each round times one batch of --iterations\n"
-		"  ops with one CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. A\n"
+		"  samples per page and the kernel drops the rest). Each round times one batch of ops with one\n"
+		"  CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. By default a round runs\n"
+		"  the ops that take about --round-ms (50): each strategy's first warm-up round runs --min-ops\n"
+		"  ops, and its time per op sizes every later round (opsPerRound), a multiple of slots x\n"
+		"  trapEvery with at least 10 trapping ops, the same for every thread; --iterations N runs N\n"
+		"  ops in every round of every scenario instead. A\n"
 		"  separate pass times each phase of the strategies that have phases (phasesNs), so the\n"
 		"  breakdown never slows the rounds. After every batch, every count the kernel gave must\n"
 		"  equal the ops that trapped, or the run stops: the samples in the rings, the counters read()\n"
@@ -76,7 +80,7 @@ static void print_moves_output(FILE *out)
 		"OUTPUT\n"
 		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
 		"  \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots, nsPerOp:[per\n"
-		"  round], aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed, observedBy,\n"
+		"  round], opsPerRound, aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed, observedBy,\n"
 		"  signals, ops, counter:{ops, expected, observed}}, phasesNs:{munmap, close, open, fcntl,\n"
 		"  mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. Progress goes to stderr.\n");
 }
@@ -94,8 +98,8 @@ static void print_exit_status(FILE *out)
 static void help_moves(const struct options *opts, FILE *out)
 {
 	fprintf(out,
-		"usage: perfbp-bench moves [--matrix LIST] [SCENARIO OPTIONS] [--iterations N] [--rounds N]\n"
-		"                          [--warmup N] [--out FILE] [--dry-run] [--help]\n"
+		"usage: perfbp-bench moves [--matrix LIST] [SCENARIO OPTIONS] [--round-ms MS [--min-ops N] |\n"
+		"                          --iterations N] [--rounds N] [--warmup N] [--out FILE] [--dry-run] [--help]\n"
 		"\n"
 		"Moves hardware watchpoints by reopening them or with ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES),\n"
 		"in C with nothing between the loop and the kernel, counts every trap (the run stops if a\n"
