@@ -137,6 +137,29 @@ static void help_profiler(const struct options *opts, FILE *out)
 	print_exit_status(out);
 }
 
+static void help_round_size(const struct options *opts, FILE *out)
+{
+	fprintf(out,
+		"usage: perfbp-bench round-size [--scenarios LIST] [SCENARIO OPTIONS] [--sizes A,B[,C]]\n"
+		"                               [--rounds N] [--warmup N] [--out FILE] [--dry-run] [--help]\n"
+		"\n"
+		"Does a per-op figure move with the round size? Runs the scenarios of moves (default: the\n"
+		"headline's reopen and modify at trapEvery 0) at every size of --sizes, interleaved: round r\n"
+		"runs, for each size in turn, one batch of every strategy, each after --warmup dropped\n"
+		"batches of its own. Every batch is armed, counted and proven live by moves' own runner, so\n"
+		"a miscounted trap stops the run as in moves. Writes round-size.json.\n"
+		"\n");
+	print_options(opts, out);
+	print_matrices(false, out);
+	fprintf(out,
+		"\n"
+		"OUTPUT\n"
+		"  round-size.json: {\"schema\":\"rearm.round-size/1\", \"env\":{...}, \"settings\":{sizes, rounds,\n"
+		"  warmup, order}, \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots,\n"
+		"  bySize:[{opsPerRound, nsPerOp:[per round]}], liveness:{checks}}]}. Progress goes to stderr.\n");
+	print_exit_status(out);
+}
+
 /* Without a command: the commands, then the old spelling's whole text while it lasts. */
 static void help_commands(const struct options *opts, FILE *out)
 {
@@ -152,6 +175,7 @@ static void help_commands(const struct options *opts, FILE *out)
 		"  moves               moving a watchpoint: reopen against modify over named matrices of\n"
 		"                      scenarios (ring pages, trap rate, shapes, threads, slots, notify)\n"
 		"  profiler            a watchpoint tool's overhead on workloads, arming by reopen or modify\n"
+		"  round-size          whether a per-op figure moves with the ops per round (--sizes 2000,10000)\n"
 		"  trap-anatomy        what one trap costs here, piece by piece (exception, sample, wakeup,\n"
 		"                      signal, sigtrap) beside reference exceptions (int3, single-step, tgkill)\n"
 		"\n"
@@ -179,6 +203,9 @@ void options_help(const struct options *opts, FILE *out)
 		break;
 	case COMMAND_PROFILER:
 		help_profiler(opts, out);
+		break;
+	case COMMAND_ROUND_SIZE:
+		help_round_size(opts, out);
 		break;
 	default:
 		help_commands(opts, out);
