@@ -48,10 +48,14 @@ class SubcommandOutputUnchangedTest {
             "profiler/workloads/hash", "profiler/workloads/stream", "profiler/workloads/chase", "profiler/timer",
             "profiler/handlerTiming", "profiler/premise");
 
-    /** Keys added since the recording (keys may be added, never renamed): the probe's trap check and liveness. */
+    /**
+     * Keys added since the recording (keys may be added, never renamed): the probe's trap check,
+     * liveness, and how rounds are sized (these runs fix --iterations, so roundMs and minOps stay out).
+     */
     static final Set<String> ADDED_SINCE = Set.of("env/watchpointTraps", "env/watchpointTraps/supported",
             "env/watchpointTraps/reason", "results[]/liveness", "results[]/liveness/checks",
-            "results[]/liveness/trapsAtCurrent", "results[]/liveness/trapsAtPrevious");
+            "results[]/liveness/trapsAtCurrent", "results[]/liveness/trapsAtPrevious", "settings/roundSizing",
+            "results[]/opsPerRound");
 
     static Stream<Arguments> runs() {
         List<Arguments> runs = new ArrayList<>();
