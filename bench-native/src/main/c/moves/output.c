@@ -55,6 +55,18 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 	json_close(j, '}');
 }
 
+void moves_write_scenario_keys(struct json *j, const struct scenario *s)
+{
+	json_str(j, "strategy", strategy_desc(s->strategy)->name);
+	json_int(j, "trapEvery", s->trap_every);
+	json_str(j, "notify", notify_name(s->notify));
+	json_int(j, "pages", s->pages);
+	json_str(j, "bpType", bp_kind_name(s->bp_type));
+	json_int(j, "bpLen", s->bp_len);
+	json_int(j, "threads", s->threads);
+	json_int(j, "slots", s->slots);
+}
+
 int moves_write_result(struct json *j, const struct scenario *s, const struct scenario_result *r,
 			const struct run_settings *rs)
 {
@@ -65,14 +77,7 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 	if (r->not_run[0] == '\0' && summarize(r->ns_per_op, (int)rs->rounds, &summary) != 0)
 		return -1;
 	json_open(j, NULL, '{');
-	json_str(j, "strategy", desc->name);
-	json_int(j, "trapEvery", s->trap_every);
-	json_str(j, "notify", notify_name(s->notify));
-	json_int(j, "pages", s->pages);
-	json_str(j, "bpType", bp_kind_name(s->bp_type));
-	json_int(j, "bpLen", s->bp_len);
-	json_int(j, "threads", s->threads);
-	json_int(j, "slots", s->slots);
+	moves_write_scenario_keys(j, s);
 	if (r->not_run[0] != '\0') {
 		/* No figures: the analysis lists it as not measured, with the reason. */
 		json_str(j, "status", "not run");

@@ -7,9 +7,8 @@
 
 #include "../output.h"
 #include "../core/json.h"
-#include "../core/strategy.h"
+#include "../moves/output.h"
 
-#include <stdlib.h>
 
 static void write_settings(struct json *j, const struct round_size_plan *plan)
 {
@@ -29,18 +28,10 @@ static void write_settings(struct json *j, const struct round_size_plan *plan)
 
 static void write_result(struct json *j, const struct round_size_plan *plan, int i)
 {
-	const struct scenario *s = &plan->moves.scenarios[i];
 	int k;
 
 	json_open(j, NULL, '{');
-	json_str(j, "strategy", strategy_desc(s->strategy)->name);
-	json_int(j, "trapEvery", s->trap_every);
-	json_str(j, "notify", notify_name(s->notify));
-	json_int(j, "pages", s->pages);
-	json_str(j, "bpType", bp_kind_name(s->bp_type));
-	json_int(j, "bpLen", s->bp_len);
-	json_int(j, "threads", s->threads);
-	json_int(j, "slots", s->slots);
+	moves_write_scenario_keys(j, &plan->moves.scenarios[i]);
 	json_open(j, "bySize", '[');
 	for (k = 0; k < plan->nsizes; k++) {
 		json_open(j, NULL, '{');
@@ -56,31 +47,33 @@ static void write_result(struct json *j, const struct round_size_plan *plan, int
 	json_close(j, '}');
 }
 
-int round_size_write(const struct round_size_plan *plan, const struct env *env)
-{
-	char *document = NULL;
-	size_t len = 0;
-	FILE *mem = open_memstream(&document, &len);
-	struct json j = { .f = mem };
-	int i, rc = 0;
+struct round_size_document {
+	const struct round_size_plan *plan;
+	const struct env *env;
+};
 
-	if (mem == NULL) {
-		perror("perfbp-bench: open_memstream");
-		return -1;
-	}
-	fputc('{', mem);
+static int write_document(FILE *f, const void *arg)
+{
+	const struct round_size_document *doc = arg;
+	struct json j = { .f = f };
+	int i;
+
+	fputc('{', f);
 	j.depth = 1;
 	json_str(&j, "schema", "rearm.round-size/1");
-	output_write_env(&j, env);
-	write_settings(&j, plan);
+	output_write_env(&j, doc->env);
+	write_settings(&j, doc->plan);
 	json_open(&j, "results", '[');
-	for (i = 0; i < plan->moves.runnable; i++)
-		write_result(&j, plan, i);
+	for (i = 0; i < doc->plan->moves.runnable; i++)
+		write_result(&j, doc->plan, i);
 	json_close(&j, ']');
-	fputs("\n}\n", mem);
-	if (ferror(mem))
-		rc = -1;
-	if (fclose(mem) != 0)
-		rc = -1;
-	return output_publish(document, len, rc, plan->out);
+	fputs("\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int round_size_write(const struct round_size_plan *plan, const struct env *env)
+{
+	struct round_size_document doc = { .plan = plan, .env = env };
+
+	return output_build(write_document, &doc, plan->out);
 }
