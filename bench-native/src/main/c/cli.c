@@ -29,6 +29,7 @@
  * reopen: ~200 ms at 200 ops) averaging over enough ops to be one figure.
  */
 #define DEFAULT_ROUND_MS 50
+#define NO_MOVES_ITERATIONS 10000 /* the old default, shown by a run that has no moves */
 #define DEFAULT_MIN_OPS 200
 /* round-size: the -Pfull (2000) and default (10000) profiles' old fixed sizes, 6 rounds of each. */
 #define ROUND_SIZE_DEFAULT_ROUNDS 6
@@ -432,7 +433,13 @@ int options_parse(int argc, char **argv, struct options *opts)
 		if (apply_option(opt, value, opts) != 0)
 			return -1;
 	}
-	return opts->help ? 0 : check_round_sizing(opts);
+	if (opts->help || check_round_sizing(opts) != 0)
+		return opts->help ? 0 : -1;
+	/* A run without moves (the profiler) sizes nothing by ops or time; its settings block keeps
+	 * the fixed count it always showed, so its native.json stays as it was. */
+	if (opts->iterations == 0 && !matrix_has_moves(opts->matrices))
+		opts->iterations = NO_MOVES_ITERATIONS;
+	return 0;
 }
 
 int out_path_check(const char *out)
