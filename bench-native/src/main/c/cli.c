@@ -18,9 +18,24 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define DEFAULT_ITERATIONS 10000
 #define DEFAULT_ROUNDS 10
 #define DEFAULT_WARMUP 2
+/*
+ * Time-sized rounds by default, as JMH sizes its iterations by time: a fixed op count made a
+ * 512-page reopen (~1 ms/op) cost 10 s a round and a modify (~2 us/op) 20 ms. 50 ms is ~25,000
+ * modifies or ~2,500 one-page reopens: far above the clock's resolution (a read costs ~50 ns)
+ * and long enough that a tick or an interrupt is a small part of any round, while a scenario
+ * of 2 strategies x 12 rounds still takes ~1.2 s. The floor keeps the slowest ops (512-page
+ * reopen: ~200 ms at 200 ops) averaging over enough ops to be one figure.
+ */
+#define DEFAULT_ROUND_MS 50
+#define NO_MOVES_ITERATIONS 10000 /* the old default, shown by a run that has no moves */
+#define DEFAULT_MIN_OPS 200
+/* round-size: the -Pfull (2000) and default (10000) profiles' old fixed sizes, 6 rounds of each. */
+#define ROUND_SIZE_DEFAULT_ROUNDS 6
+#define ROUND_SIZE_DEFAULT_WARMUP 1
+#define ROUND_SIZE_DEFAULT_OUT "round-size.json"
+static const long round_size_default_sizes[] = { 2000, 10000 };
 
 static const char *const axis_valid[NR_AXES] = {
 	[AXIS_STRATEGY] = "reopen, modify, reopen-nobuf, disable-modify-enable",
@@ -179,7 +194,54 @@ static int parse_count(const struct option_desc *opt, const char *value, struct 
 	case COUNT_WARMUP:
 		opts->warmup = number;
 		break;
+	case COUNT_ROUND_MS:
+		opts->round_ms = number;
+		opts->round_ms_given = true;
+		break;
+	case COUNT_MIN_OPS:
+		opts->min_ops = number;
+		opts->min_ops_given = true;
+		break;
 	}
+	return 0;
+}
+
+/* round-size --sizes: at least two different round sizes, each within --iterations' range. */
+static int parse_sizes(const struct option_desc *opt, const char *value, struct options *opts)
+{
+	char valid[160], item[32];
+	const char *start = value;
+	int i;
+
+	snprintf(valid, sizeof(valid), "at least two different sizes, each a whole number from %ld to %ld "
+		 "(--iterations' range), e.g. 2000,10000", opt->min, opt->max);
+	opts->nsizes = 0;
+	for (;;) {
+		const char *comma = strchr(start, ',');
+		size_t len = comma ? (size_t)(comma - start) : strlen(start);
+		long number;
+
+		if (len == 0 || len >= sizeof(item))
+			return usage_error(opt->name, value, "empty or overlong item in the list", valid);
+		memcpy(item, start, len);
+		item[len] = '\0';
+		if (parse_long(item, &number) != 0)
+			return usage_error(opt->name, value, "not a list of whole numbers", valid);
+		if (number < opt->min || number > opt->max)
+			return usage_error(opt->name, value, "a size out of range", valid);
+		for (i = 0; i < opts->nsizes; i++)
+			if (opts->sizes[i] == number)
+				return usage_error(opt->name, value, "a size given twice", valid);
+		if (opts->nsizes == MAX_ROUND_SIZES)
+			return usage_error(opt->name, value, "more than 8 sizes", valid);
+		opts->sizes[opts->nsizes++] = number;
+		if (!comma)
+			break;
+		start = comma + 1;
+	}
+	if (opts->nsizes < 2)
+		return usage_error(opt->name, value, "one size compares nothing", valid);
+	opts->sizes_text = value;
 	return 0;
 }
 
@@ -202,14 +264,14 @@ static const struct option_desc *find_option(const struct option_desc *const *ta
 }
 
 /* moves --matrix names move matrices only: the profiler is a command of its own now. */
-static int parse_matrix(const char *value, struct options *opts)
+static int parse_matrix(const struct option_desc *opt, const char *value, struct options *opts)
 {
-	if (matrix_parse(value, &opts->matrices) != 0)
+	if (matrix_parse(opt->name, value, &opts->matrices) != 0)
 		return -1;
-	if (opts->command == COMMAND_MOVES && matrix_has_profiler(opts->matrices)) {
-		fprintf(stderr, "perfbp-bench: --matrix %s: the profiler is a command of its own; valid: perfbp-bench "
+	if (opts->command != COMMAND_OLD_SPELLING && matrix_has_profiler(opts->matrices)) {
+		fprintf(stderr, "perfbp-bench: --%s %s: the profiler is a command of its own; valid: perfbp-bench "
 			"profiler, or move matrices (headline, pages, trap-rate, shape, threads, slots, notify, all)\n",
-			value);
+			opt->name, value);
 		return -1;
 	}
 	opts->matrix_text = value;
@@ -224,7 +286,9 @@ static int apply_option(const struct option_desc *opt, const char *value, struct
 	case OPT_COUNT:
 		return parse_count(opt, value, opts);
 	case OPT_MATRIX:
-		return parse_matrix(value, opts);
+		return parse_matrix(opt, value, opts);
+	case OPT_SIZES:
+		return parse_sizes(opt, value, opts);
 	case OPT_OUT:
 		if (value[0] == '\0')
 			return usage_error(opt->name, "''", "empty file name", "a file path");
@@ -251,6 +315,7 @@ static void missing_value(const struct option_desc *opt, enum command command)
 		: opt->kind == OPT_MATRIX ? matrix_names()
 		: opt->kind == OPT_PROFILER ? profiler_option_valid(opt->target)
 		: opt->kind == OPT_COUNT ? (opt->min == 0 ? "a whole number >= 0" : "a whole number >= 1")
+		: opt->kind == OPT_SIZES ? "at least two different whole numbers, e.g. 2000,10000"
 					 : "a file path",
 		opt->kind == OPT_PROFILER && command == COMMAND_OLD_SPELLING ? OLD_PROFILER_SUFFIX : "");
 }
@@ -261,6 +326,8 @@ static enum command command_named(const char *word)
 		return COMMAND_MOVES;
 	if (word != NULL && strcmp(word, "profiler") == 0)
 		return COMMAND_PROFILER;
+	if (word != NULL && strcmp(word, "round-size") == 0)
+		return COMMAND_ROUND_SIZE;
 	return COMMAND_OLD_SPELLING;
 }
 
@@ -286,6 +353,36 @@ static int check_sigtrap_pages(const struct value_list axis[NR_AXES])
 	return -1;
 }
 
+/* A round is sized by ops (--iterations) or by time (--round-ms, the default), never both. */
+static int check_round_sizing(const struct options *opts)
+{
+	char given[32];
+
+	if (opts->iterations > 0 && opts->round_ms_given) {
+		fprintf(stderr, "perfbp-bench: --iterations %ld with --round-ms %ld: a round is sized by ops or by time, "
+			"not both; valid: one of them (--iterations N: N ops every round; --round-ms MS: about MS ms)\n",
+			opts->iterations, opts->round_ms);
+		return -1;
+	}
+	if (opts->iterations > 0 && opts->min_ops_given) {
+		fprintf(stderr, "perfbp-bench: --min-ops %ld with --iterations %ld: --min-ops is the floor of time-sized "
+			"rounds; valid: --iterations N alone, or --round-ms MS with --min-ops N\n", opts->min_ops,
+			opts->iterations);
+		return -1;
+	}
+	/* The profiler alone sizes its rounds by --work; round-size takes its sizes from --sizes. */
+	if (opts->iterations > 0 || opts->command == COMMAND_ROUND_SIZE || !matrix_has_moves(opts->matrices))
+		return 0;
+	if (opts->warmup == 0) {
+		snprintf(given, sizeof(given), "--round-ms %ld", opts->round_ms);
+		fprintf(stderr, "perfbp-bench: --warmup 0 with time-sized rounds (%s): they are calibrated in the "
+			"first warm-up round; valid: --warmup 1 or more, or --iterations N for fixed rounds\n",
+			opts->round_ms_given ? given : "the default without --iterations");
+		return -1;
+	}
+	return 0;
+}
+
 int options_parse(int argc, char **argv, struct options *opts)
 {
 	const struct option_desc *const *table;
@@ -300,9 +397,18 @@ int options_parse(int argc, char **argv, struct options *opts)
 		opts->matrices = 1u << matrix_find("headline");
 		opts->matrix_text = "headline";
 	}
-	opts->iterations = DEFAULT_ITERATIONS;
+	opts->round_ms = DEFAULT_ROUND_MS;
+	opts->min_ops = DEFAULT_MIN_OPS;
 	opts->rounds = DEFAULT_ROUNDS;
 	opts->warmup = DEFAULT_WARMUP;
+	if (opts->command == COMMAND_ROUND_SIZE) {
+		opts->rounds = ROUND_SIZE_DEFAULT_ROUNDS;
+		opts->warmup = ROUND_SIZE_DEFAULT_WARMUP;
+		opts->out = ROUND_SIZE_DEFAULT_OUT;
+		opts->nsizes = (int)(sizeof(round_size_default_sizes) / sizeof(round_size_default_sizes[0]));
+		memcpy(opts->sizes, round_size_default_sizes, sizeof(round_size_default_sizes));
+		opts->sizes_text = "2000,10000";
+	}
 	opts->argc = argc;
 	opts->argv = argv;
 	table = option_table(opts->command);
@@ -349,6 +455,12 @@ int options_parse(int argc, char **argv, struct options *opts)
 		if (apply_option(opt, value, opts) != 0)
 			return -1;
 	}
+	if (opts->help || check_round_sizing(opts) != 0)
+		return opts->help ? 0 : -1;
+	/* A run without moves (the profiler) sizes nothing by ops or time; its settings block keeps
+	 * the fixed count it always showed, so its native.json stays as it was. */
+	if (opts->iterations == 0 && !matrix_has_moves(opts->matrices))
+		opts->iterations = NO_MOVES_ITERATIONS;
 	return check_sigtrap_pages(opts->axis);
 }
 

@@ -15,7 +15,10 @@ enum command {
 	COMMAND_OLD_SPELLING, /* perfbp-bench [--matrix LIST] ...: every option of both, one release more */
 	COMMAND_MOVES,
 	COMMAND_PROFILER,
+	COMMAND_ROUND_SIZE, /* does a per-op figure move with the round size? (roundsize/) */
 };
+
+#define MAX_ROUND_SIZES 8 /* round-size --sizes A,B[,C...] */
 
 struct options {
 	enum command command;
@@ -23,7 +26,14 @@ struct options {
 	const char *matrix_text;	 /* --matrix as given, for native.json */
 	struct value_list axis[NR_AXES]; /* explicit values; count 0 = take the matrix's */
 	struct profiler_options profiler;
-	long iterations;
+	long iterations;		 /* --iterations: fixed ops per round; 0 = rounds sized by time */
+	long round_ms;			 /* time-sized rounds: about this long each */
+	long min_ops;			 /* time-sized rounds: never fewer ops */
+	bool round_ms_given;		 /* for the refusals of contradicting sizing options */
+	bool min_ops_given;
+	long sizes[MAX_ROUND_SIZES];	 /* round-size --sizes */
+	int nsizes;
+	const char *sizes_text;
 	long rounds;
 	long warmup;
 	const char *out;		 /* NULL = stdout */

@@ -59,8 +59,12 @@ static void print_measurement(FILE *out)
 		"  One op moves a watchpoint to the next of 64 addresses (8 bytes apart, aligned for bpLen);\n"
 		"  a trapping op then stores to it (X: calls it; R: loads it) and drains the ring (reads the\n"
 		"  new records, data_tail = data_head; in every strategy: an undrained ring fills after 170\n"
-		"  samples per page and the kernel drops the rest). Each round times one batch of --iterations\n"
-		"  ops with one CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. A\n"
+		"  samples per page and the kernel drops the rest). Each round times one batch of ops with one\n"
+		"  CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. By default a round runs\n"
+		"  the ops that take about --round-ms (50): each strategy's first warm-up round runs --min-ops\n"
+		"  ops, and its time per op sizes every later round (opsPerRound), a multiple of slots x\n"
+		"  trapEvery with at least 10 trapping ops, the same for every thread; --iterations N runs N\n"
+		"  ops in every round of every scenario instead. A\n"
 		"  separate pass times each phase of the strategies that have phases (phasesNs), so the\n"
 		"  breakdown never slows the rounds. After every batch, every count the kernel gave must\n"
 		"  equal the ops that trapped, or the run stops: the samples in the rings, the counters read()\n"
@@ -82,11 +86,11 @@ static void print_moves_output(FILE *out)
 		"OUTPUT\n"
 		"  native.json: {\"harness\":\"native\", \"env\":{...}, \"command\":..., \"settings\":{...},\n"
 		"  \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots, nsPerOp:[per\n"
-		"  round], aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed, observedBy,\n"
-		"  signals, tagMismatches, ops, counter:{ops, expected, observed}}, phasesNs:{munmap, close,\n"
-		"  open, fcntl, mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. observedBy is ring,\n"
-		"  counter or sigtrap; signals with notify=signal or sigtrap, tagMismatches with sigtrap. A\n"
-		"  scenario this machine cannot run has status \"not run\" and a reason instead of figures;\n"
+		"  round], opsPerRound, aggregateNsPerOp, threadNsPerOp, summary, traps:{expected, observed,\n"
+		"  observedBy, signals, tagMismatches, ops, counter:{ops, expected, observed}}, phasesNs:{munmap,\n"
+		"  close, open, fcntl, mmap}, phasePassExtrasNs:{counterRead, trap}, phaseOps}]}. observedBy is\n"
+		"  ring, counter or sigtrap; signals with notify=signal or sigtrap, tagMismatches with sigtrap.\n"
+		"  A scenario this machine cannot run has status \"not run\" and a reason instead of figures;\n"
 		"  env.sigtrap and env.sigDataModify say whether the kernel takes sigtrap. Progress goes to\n"
 		"  stderr.\n");
 }
@@ -104,8 +108,8 @@ static void print_exit_status(FILE *out)
 static void help_moves(const struct options *opts, FILE *out)
 {
 	fprintf(out,
-		"usage: perfbp-bench moves [--matrix LIST] [SCENARIO OPTIONS] [--iterations N] [--rounds N]\n"
-		"                          [--warmup N] [--out FILE] [--dry-run] [--help]\n"
+		"usage: perfbp-bench moves [--matrix LIST] [SCENARIO OPTIONS] [--round-ms MS [--min-ops N] |\n"
+		"                          --iterations N] [--rounds N] [--warmup N] [--out FILE] [--dry-run] [--help]\n"
 		"\n"
 		"Moves hardware watchpoints by reopening them or with ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES),\n"
 		"in C with nothing between the loop and the kernel, counts every trap (the run stops if a\n"
@@ -143,6 +147,29 @@ static void help_profiler(const struct options *opts, FILE *out)
 	print_exit_status(out);
 }
 
+static void help_round_size(const struct options *opts, FILE *out)
+{
+	fprintf(out,
+		"usage: perfbp-bench round-size [--scenarios LIST] [SCENARIO OPTIONS] [--sizes A,B[,C]]\n"
+		"                               [--rounds N] [--warmup N] [--out FILE] [--dry-run] [--help]\n"
+		"\n"
+		"Does a per-op figure move with the round size? Runs the scenarios of moves (default: the\n"
+		"headline's reopen and modify at trapEvery 0) at every size of --sizes, interleaved: round r\n"
+		"runs, for each size in turn, one batch of every strategy, each after --warmup dropped\n"
+		"batches of its own. Every batch is armed, counted and proven live by moves' own runner, so\n"
+		"a miscounted trap stops the run as in moves. Writes round-size.json.\n"
+		"\n");
+	print_options(opts, out);
+	print_matrices(false, out);
+	fprintf(out,
+		"\n"
+		"OUTPUT\n"
+		"  round-size.json: {\"schema\":\"rearm.round-size/1\", \"env\":{...}, \"settings\":{sizes, rounds,\n"
+		"  warmup, order}, \"results\":[{strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots,\n"
+		"  bySize:[{opsPerRound, nsPerOp:[per round]}], liveness:{checks}}]}. Progress goes to stderr.\n");
+	print_exit_status(out);
+}
+
 /* Without a command: the commands, then the old spelling's whole text while it lasts. */
 static void help_commands(const struct options *opts, FILE *out)
 {
@@ -158,6 +185,7 @@ static void help_commands(const struct options *opts, FILE *out)
 		"  moves               moving a watchpoint: reopen against modify over named matrices of\n"
 		"                      scenarios (ring pages, trap rate, shapes, threads, slots, notify)\n"
 		"  profiler            a watchpoint tool's overhead on workloads, arming by reopen or modify\n"
+		"  round-size          whether a per-op figure moves with the ops per round (--sizes 2000,10000)\n"
 		"  trap-anatomy        what one trap costs here, piece by piece (exception, sample, wakeup,\n"
 		"                      signal, sigtrap) beside reference exceptions (int3, single-step, tgkill)\n"
 		"\n"
@@ -185,6 +213,9 @@ void options_help(const struct options *opts, FILE *out)
 		break;
 	case COMMAND_PROFILER:
 		help_profiler(opts, out);
+		break;
+	case COMMAND_ROUND_SIZE:
+		help_round_size(opts, out);
 		break;
 	default:
 		help_commands(opts, out);

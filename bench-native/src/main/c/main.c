@@ -1,6 +1,6 @@
 /*
- * perfbp-bench: one experiment per command (moves, profiler; the old spelling without a
- * command runs what --matrix names). Parse and validate everything, probe the machine, refuse
+ * perfbp-bench: one experiment per command (moves, profiler, round-size, trap-anatomy; the old
+ * spelling without a command runs what --matrix names). Parse and validate everything, probe the machine, refuse
  * what it cannot run, plan, run (progress on stderr), and only then write native.json. Any
  * failure before the end writes nothing.
  */
@@ -18,6 +18,7 @@
 #include "moves/moves.h"
 #include "profiler/plan.h"
 #include "profiler/runner.h"
+#include "roundsize/round_size.h"
 
 #include <signal.h>
 #include <stdio.h>
@@ -27,6 +28,43 @@
 static int refusal_status(int refusal)
 {
 	return refusal == -1 ? EXIT_USAGE : refusal == -2 ? EXIT_KERNEL : EXIT_FAILED;
+}
+
+/* Every move's premise (liveness included) needs a trap: where none fires, nothing could be verified. */
+static int refuse_without_traps(const struct env *env)
+{
+	fprintf(stderr, "perfbp-bench: %s; no move can be verified by a trap, so nothing is measured: run on bare "
+		"metal or a VM that passes debug registers through (perfbp-bench trap-anatomy still measures the "
+		"reference exceptions here)\n", env->traps.reason);
+	return EXIT_KERNEL;
+}
+
+/* perfbp-bench round-size: plan, dry run or refusal, run, and only then write round-size.json. */
+static int round_size_main(const struct options *opts, const struct env *env)
+{
+	struct round_size_plan plan;
+	int rc, status;
+
+	rc = round_size_plan_make(opts, env, &plan);
+	if (rc != 0) {
+		status = refusal_status(rc);
+	} else if (opts->dry_run) {
+		round_size_plan_print(&plan, stdout);
+		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
+	} else if (!env->traps.supported) {
+		status = refuse_without_traps(env);
+	} else if (moves_prepare(&plan.moves, env) != 0) {
+		status = EXIT_FAILED;
+	} else {
+		status = round_size_run(&plan, env);
+		if (status == 0 && round_size_write(&plan, env) != 0)
+			status = EXIT_FAILED;
+		if (status == 0)
+			fprintf(stderr, "perfbp-bench: round-size: %d scenarios at %d sizes; wrote %s\n", plan.moves.runnable,
+				plan.nsizes, plan.out);
+	}
+	round_size_plan_free(&plan);
+	return status;
 }
 
 int main(int argc, char **argv)
@@ -71,8 +109,14 @@ int main(int argc, char **argv)
 		advice_print(stderr, &failure);
 		return EXIT_KERNEL;
 	}
+	if (opts.command == COMMAND_ROUND_SIZE)
+		return round_size_main(&opts, &env);
 
-	settings = (struct run_settings){ .iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup };
+	settings = (struct run_settings){
+		.iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup,
+		.sizing = opts.iterations > 0 ? ROUNDS_FIXED : ROUNDS_BY_TIME,
+		.round_ms = opts.round_ms, .min_ops = opts.min_ops,
+	};
 	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &moves);
 	if (rc != 0) {
 		status = refusal_status(rc);
@@ -99,11 +143,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (!env.traps.supported) {
-		/* Every move's premise (liveness included) needs a trap: nothing could be verified. */
-		fprintf(stderr, "perfbp-bench: %s; no move can be verified by a trap, so nothing is measured: run on bare "
-			"metal or a VM that passes debug registers through (perfbp-bench trap-anatomy still measures the "
-			"reference exceptions here)\n", env.traps.reason);
-		status = EXIT_KERNEL;
+		status = refuse_without_traps(&env);
 		goto out;
 	}
 	if (moves_prepare(&moves, &env) != 0)

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#define MAX_ITERATIONS 1000000000L
 #define MAX_ROUNDS 100000L
+#define MAX_ROUND_MS 60000L
 
 /* Every row once; the tables below pick theirs. */
 static const struct option_desc opt_matrix = { "matrix", "LIST", OPT_MATRIX, 0, 0, 0,
@@ -44,8 +44,16 @@ static const struct option_desc opt_threads = { "threads", "LIST", OPT_AXIS, AXI
 	"threads each moving their own watchpoints at once, released by a barrier: 1..nproc" };
 static const struct option_desc opt_slots = { "slots", "LIST", OPT_AXIS, AXIS_SLOTS, 0, 0,
 	"watchpoints armed at once per thread, moved round-robin: 1..debug registers (x86: 4)" };
-static const struct option_desc opt_iterations = { "iterations", "N", OPT_COUNT, COUNT_ITERATIONS, 1,
-	MAX_ITERATIONS, "ops per round per thread, timed as one batch (default 10000)" };
+static const struct option_desc opt_iterations = { "iterations", "N", OPT_COUNT, COUNT_ITERATIONS, MIN_ROUND_OPS,
+	MAX_ROUND_OPS, "fixed ops per round per thread, timed as one batch, the same for every scenario (the default "
+	"sizes rounds by time instead: see --round-ms; not with --round-ms or --min-ops)" };
+static const struct option_desc opt_round_ms = { "round-ms", "MS", OPT_COUNT, COUNT_ROUND_MS, 1, MAX_ROUND_MS,
+	"size each scenario's rounds by time: every round runs the ops that take about MS milliseconds, calibrated "
+	"per strategy in the first warm-up round (needs --warmup >= 1), rounded up to a multiple of slots x trapEvery "
+	"and to at least 10 trapping ops; 1..60000, default 50 when --iterations is not given" };
+static const struct option_desc opt_min_ops = { "min-ops", "N", OPT_COUNT, COUNT_MIN_OPS, MIN_ROUND_OPS,
+	MAX_ROUND_OPS, "time-sized rounds: the fewest ops a round runs (the calibration round runs this many); "
+	"default 200" };
 static const struct option_desc opt_rounds = { "rounds", "N", OPT_COUNT, COUNT_ROUNDS, 1, MAX_ROUNDS,
 	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
 static const struct option_desc opt_warmup = { "warmup", "N", OPT_COUNT, COUNT_WARMUP, 0, MAX_ROUNDS,
@@ -65,11 +73,30 @@ static const struct option_desc opt_out = { "out", "FILE", OPT_OUT, 0, 0, 0,
 static const struct option_desc opt_dry_run = { "dry-run", NULL, OPT_FLAG, FLAG_DRY_RUN, 0, 0,
 	"probe, validate and list the scenarios, run nothing" };
 static const struct option_desc opt_help = { "help", NULL, OPT_FLAG, FLAG_HELP, 0, 0, "this text" };
+static const struct option_desc opt_scenarios = { "scenarios", "LIST", OPT_MATRIX, 0, 0, 0,
+	"the matrices whose scenarios to size (as moves' --matrix; default headline, at trapEvery 0 unless "
+	"--trapEvery says otherwise); the scenario options below narrow them as in moves" };
+static const struct option_desc opt_sizes = { "sizes", "A,B[,C]", OPT_SIZES, 0, MIN_ROUND_OPS, MAX_ROUND_OPS,
+	"the round sizes compared, in ops per round per thread: at least two different sizes, each 1..1000000000 "
+	"(--iterations' range) and a multiple of slots x trapEvery; default 2000,10000 (the -Pfull and default "
+	"profiles' old sizes)" };
+static const struct option_desc opt_size_rounds = { "rounds", "N", OPT_COUNT, COUNT_ROUNDS, 1, MAX_ROUNDS,
+	"measured rounds per size (default 6); round r runs one batch of every size and strategy" };
+static const struct option_desc opt_size_warmup = { "warmup", "N", OPT_COUNT, COUNT_WARMUP, 0, MAX_ROUNDS,
+	"batches run and dropped before each measured one, per size and strategy (default 1)" };
+static const struct option_desc opt_size_out = { "out", "FILE", OPT_OUT, 0, 0, 0,
+	"write round-size.json here, atomically (temp file + rename); default round-size.json" };
 
 static const struct option_desc *const moves_table[] = {
 	&opt_matrix, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
-	&opt_threads, &opt_slots, &opt_iterations, &opt_rounds, &opt_warmup, &opt_out, &opt_dry_run, &opt_help,
-	NULL,
+	&opt_threads, &opt_slots, &opt_iterations, &opt_round_ms, &opt_min_ops, &opt_rounds, &opt_warmup, &opt_out,
+	&opt_dry_run, &opt_help, NULL,
+};
+
+static const struct option_desc *const round_size_table[] = {
+	&opt_scenarios, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
+	&opt_threads, &opt_slots, &opt_sizes, &opt_size_rounds, &opt_size_warmup, &opt_size_out, &opt_dry_run,
+	&opt_help, NULL,
 };
 
 static const struct option_desc *const profiler_table[] = {
@@ -80,7 +107,8 @@ static const struct option_desc *const profiler_table[] = {
 /* The table before the commands, in its order (messages list it): both experiments' rows. */
 static const struct option_desc *const old_spelling_table[] = {
 	&opt_matrix, &opt_strategy, &opt_trap_every, &opt_notify, &opt_pages, &opt_bp_type, &opt_bp_len,
-	&opt_threads, &opt_slots, &opt_iterations, &opt_rounds, &opt_warmup, &opt_workload, &opt_rate, &opt_work,
+	&opt_threads, &opt_slots, &opt_iterations, &opt_round_ms, &opt_min_ops, &opt_rounds, &opt_warmup,
+	&opt_workload, &opt_rate, &opt_work,
 	&opt_out, &opt_dry_run, &opt_help, NULL,
 };
 
@@ -91,6 +119,8 @@ const struct option_desc *const *option_table(enum command command)
 		return moves_table;
 	case COMMAND_PROFILER:
 		return profiler_table;
+	case COMMAND_ROUND_SIZE:
+		return round_size_table;
 	default:
 		return old_spelling_table;
 	}

@@ -15,9 +15,10 @@ enum option_kind {
 	OPT_OUT,
 	OPT_FLAG,
 	OPT_PROFILER, /* the profiler's own options, parsed by profiler/options.c */
+	OPT_SIZES,    /* round-size's round sizes: a comma-separated list of whole numbers */
 };
 
-enum count_target { COUNT_ITERATIONS, COUNT_ROUNDS, COUNT_WARMUP };
+enum count_target { COUNT_ITERATIONS, COUNT_ROUNDS, COUNT_WARMUP, COUNT_ROUND_MS, COUNT_MIN_OPS };
 
 struct option_desc {
 	const char *name;
@@ -30,6 +31,10 @@ struct option_desc {
 };
 
 enum flag_target { FLAG_HELP, FLAG_DRY_RUN };
+
+/* --iterations' range, which round-size's --sizes and --min-ops share. */
+#define MIN_ROUND_OPS 1L
+#define MAX_ROUND_OPS 1000000000L
 
 /* How the old spelling marks the profiler's rows, in --help and in their refusals. */
 #define OLD_PROFILER_PREFIX "--matrix profiler: "

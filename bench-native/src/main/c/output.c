@@ -194,7 +194,7 @@ static int write_document(FILE *f, const struct run_record *r)
 	return ferror(f) ? -1 : 0;
 }
 
-int output_write(const struct run_record *record)
+int output_build(int (*write)(FILE *f, const void *arg), const void *arg, const char *out)
 {
 	char *document = NULL;
 	size_t len = 0;
@@ -205,8 +205,18 @@ int output_write(const struct run_record *record)
 		perror("perfbp-bench: open_memstream");
 		return -1;
 	}
-	rc = write_document(mem, record);
+	rc = write(mem, arg);
 	if (fclose(mem) != 0)
 		rc = -1;
-	return output_publish(document, len, rc, record->opts->out);
+	return output_publish(document, len, rc, out);
+}
+
+static int write_record(FILE *f, const void *record)
+{
+	return write_document(f, record);
+}
+
+int output_write(const struct run_record *record)
+{
+	return output_build(write_record, record, record->opts->out);
 }

@@ -31,6 +31,9 @@ int output_write(const struct run_record *record);
 int output_write_header(struct json *j, int argc, char **argv, double started_at, double finished_at);
 /* The "env" block: the machine as core/env.c probed it. */
 void output_write_env(struct json *j, const struct env *env);
+/* Builds a document in memory with write (0, or -1 on failure) and publishes it to out (NULL:
+ * stdout) atomically; -1 after one line on failure. */
+int output_build(int (*write)(FILE *f, const void *arg), const void *arg, const char *out);
 /* Publishes a document built in memory (built: 0 when building it succeeded); frees it. */
 int output_publish(char *document, size_t len, int built, const char *out);
 void iso_time(double seconds, char *buf, size_t size);

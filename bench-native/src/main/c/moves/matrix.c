@@ -310,7 +310,7 @@ static int expand_one(const struct matrix_def *m, const struct value_list axis[N
 	return 0;
 }
 
-int matrix_parse(const char *text, unsigned *set)
+int matrix_parse(const char *option, const char *text, unsigned *set)
 {
 	const char *start = text;
 
@@ -324,8 +324,8 @@ int matrix_parse(const char *text, unsigned *set)
 		snprintf(name, sizeof(name), "%.*s", (int)(len < sizeof(name) ? len : sizeof(name) - 1), start);
 		index = len < sizeof(name) ? matrix_find(name) : -1;
 		if (index < 0) {
-			fprintf(stderr, "perfbp-bench: --matrix %s: unknown matrix '%.*s'; valid: %s (or a comma-separated "
-				"list of them)\n", text, (int)len, start, matrix_names());
+			fprintf(stderr, "perfbp-bench: --%s %s: unknown matrix '%.*s'; valid: %s (or a comma-separated "
+				"list of them)\n", option, text, (int)len, start, matrix_names());
 			return -1;
 		}
 		*set |= index == MATRIX_ALL ? (1u << MATRIX_ALL) - 1 : 1u << index;

@@ -17,8 +17,9 @@ const struct matrix_info *matrix_info(int index);
 int matrix_find(const char *name); /* -1 when unknown */
 const char *matrix_names(void);	   /* "headline, pages, ..." for messages */
 
-/* Parses "headline" or "headline,pages" into a set of matrices; -1 after one line on error. */
-int matrix_parse(const char *text, unsigned *set);
+/* Parses "headline" or "headline,pages" into a set of matrices; -1 after one line naming
+ * --option on error (moves' --matrix, round-size's --scenarios). */
+int matrix_parse(const char *option, const char *text, unsigned *set);
 /* Whether the set holds the profiler matrix (the old spelling of perfbp-bench profiler). */
 bool matrix_has_profiler(unsigned set);
 /* The set that names only the profiler. */

@@ -5,6 +5,8 @@
  */
 #include "moves.h"
 
+#include "round_ops.h"
+
 #include "../core/advice.h"
 #include "../core/clock.h"
 #include "../core/memlock.h"
@@ -84,15 +86,29 @@ int moves_plan_make(unsigned matrices, const char *matrix_text, const struct val
 	return 0;
 }
 
-static void progress_start(const struct scenario *scenarios, const struct group *g, int total, double elapsed,
-			   int done)
+/*
+ * Seconds the scenarios left should take. Once a group has run, the mean so far; before, a
+ * time-sized plan knows its own (every batch ~--round-ms, plus the phase pass), a fixed one
+ * does not. Time-sized rounds make every scenario cost about the same, so the mean holds.
+ */
+static double eta_seconds(const struct run_settings *rs, int total, double elapsed, int done)
+{
+	if (done > 0)
+		return elapsed / done * (total - done);
+	if (rs->sizing == ROUNDS_BY_TIME)
+		return (double)total * (double)(rs->warmup + rs->rounds + 1) * (double)rs->round_ms / 1000;
+	return -1;
+}
+
+static void progress_start(const struct scenario *scenarios, const struct group *g, const struct run_settings *rs,
+			   int total, double elapsed, int done)
 {
 	char what[160], took[16], left[16];
 	int m;
 
 	scenario_describe(&scenarios[g->members[0]], what, sizeof(what));
 	format_duration(elapsed, took, sizeof(took));
-	format_duration(done > 0 ? elapsed / done * (total - done) : -1, left, sizeof(left));
+	format_duration(eta_seconds(rs, total, elapsed, done), left, sizeof(left));
 	fprintf(stderr, "perfbp-bench: scenario %d", done + 1);
 	if (g->count > 1)
 		fprintf(stderr, "-%d", done + g->count);
@@ -103,8 +119,9 @@ static void progress_start(const struct scenario *scenarios, const struct group 
 }
 
 static void progress_result(const struct scenario *scenarios, const struct group *g,
-			    const struct scenario_result *results, long rounds)
+			    const struct scenario_result *results, const struct run_settings *rs)
 {
+	long rounds = rs->rounds;
 	double medians[NR_STRATEGIES];
 	int m;
 
@@ -119,6 +136,8 @@ static void progress_result(const struct scenario *scenarios, const struct group
 		fprintf(stderr, "%s%s %.2f us/op (cv %.1f%%), traps %llu/%llu", m ? "; " : "",
 			strategy_name(scenarios[g->members[m]].strategy), s.median / 1000, s.cv * 100,
 			(unsigned long long)r->traps_observed, (unsigned long long)r->traps_expected);
+		if (rs->sizing == ROUNDS_BY_TIME)
+			fprintf(stderr, ", %ld ops/round", r->ops_per_round);
 	}
 	if (g->count == 2 && medians[1] > 0)
 		fprintf(stderr, "; %s/%s %.2fx (medians of %ld rounds)",
@@ -133,9 +152,15 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 	char what[160], why[384];
 	int i, t, l;
 
-	fprintf(out, "perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of %ld ops\n",
-	       plan->matrix_text, plan->count, plan->ngroups, plan->settings.warmup,
-	       plan->settings.rounds, plan->settings.iterations);
+	if (plan->settings.sizing == ROUNDS_BY_TIME)
+		fprintf(out, "perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of "
+			"~%ld ms each (time-sized: at least %ld ops, calibrated in each strategy's first warm-up round)\n",
+			plan->matrix_text, plan->count, plan->ngroups, plan->settings.warmup, plan->settings.rounds,
+			plan->settings.round_ms, plan->settings.min_ops);
+	else
+		fprintf(out, "perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of "
+			"%ld ops\n", plan->matrix_text, plan->count, plan->ngroups, plan->settings.warmup,
+			plan->settings.rounds, plan->settings.iterations);
 	fprintf(out, "machine: Linux %s, %s%s, %d CPUs, %d debug registers, modify ioctl %s\n", env->uts.release, env->cpu,
 	       env->hypervisor ? " (hypervisor)" : "", env->nproc, env->debug_register_count,
 	       env->modify.supported ? "works" : "refused");
@@ -150,6 +175,9 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
 		if (not_runnable(env, &scenarios[i], why, sizeof(why)))
 			fprintf(out, "  (not run: %s)", why);
+		else if (plan->settings.sizing == ROUNDS_BY_TIME)
+			fprintf(out, "  (calibrates on %ld ops)",
+				round_ops_fit(plan->settings.min_ops, scenarios[i].slots, scenarios[i].trap_every));
 		fprintf(out, "\n");
 	}
 }
@@ -215,7 +243,8 @@ int moves_run(struct moves_plan *plan, const struct env *env)
 	int g, done = 0, leaked_fds, leaked_maps;
 
 	for (g = 0; g < plan->ngroups; g++) {
-		progress_start(plan->scenarios, &plan->groups[g], plan->runnable, (double)monotonic_ns() / 1e9 - start, done);
+		progress_start(plan->scenarios, &plan->groups[g], &plan->settings, plan->runnable,
+			       (double)monotonic_ns() / 1e9 - start, done);
 		memset(&error, 0, sizeof(error));
 		if (run_group(plan->scenarios, &plan->groups[g], &plan->settings, env, plan->results, &error) != 0) {
 			if (ring_lock_refused(&error)) {
@@ -248,7 +277,7 @@ int moves_run(struct moves_plan *plan, const struct env *env)
 			return EXIT_FAILED;
 		}
 		if (plan->results[plan->groups[g].members[0]].not_run[0] == '\0')
-			progress_result(plan->scenarios, &plan->groups[g], plan->results, plan->settings.rounds);
+			progress_result(plan->scenarios, &plan->groups[g], plan->results, &plan->settings);
 		done += plan->groups[g].count;
 	}
 	return 0;

@@ -13,13 +13,27 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 {
 	json_open(j, "settings", '{');
 	json_str(j, "matrix", matrix);
-	json_int(j, "iterations", settings->iterations);
+	json_str(j, "roundSizing", settings->sizing == ROUNDS_BY_TIME ? "time" : "fixed");
+	if (settings->sizing == ROUNDS_BY_TIME) {
+		json_int(j, "roundMs", settings->round_ms);
+		json_int(j, "minOps", settings->min_ops);
+	} else {
+		json_int(j, "iterations", settings->iterations);
+	}
 	json_int(j, "rounds", settings->rounds);
 	json_int(j, "warmup", settings->warmup);
 	json_int(j, "addresses", POOL_ADDRESSES);
 	json_int(j, "addressStride", POOL_STRIDE);
-	json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
-			     "iterations ops; nsPerOp[r] = mean over threads of batch time / iterations");
+	if (settings->sizing == ROUNDS_BY_TIME)
+		json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
+				     "opsPerRound ops; nsPerOp[r] = mean over threads of batch time / opsPerRound. Rounds "
+				     "are sized by time: each strategy's first warm-up round runs minOps ops (rounded up as "
+				     "below), and thread 0's time per op there sets opsPerRound = max(minOps, "
+				     "ceil(roundMs / that time)), rounded up to a multiple of lcm(slots, trapEvery) and "
+				     "to at least 10 trapping ops, for every later round of every thread");
+	else
+		json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
+				     "iterations ops; nsPerOp[r] = mean over threads of batch time / iterations");
 	json_str(j, "threadsOne", "threads=1 runs on the main thread of a single-threaded process, like the original "
 				  "tests; with threads=N the N workers are pthreads and the main thread waits");
 	json_str(j, "ringDrain", "data_tail = data_head after every trapping op, in every strategy with a ring");
@@ -33,7 +47,8 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 				 "Reopen's rounds do not read() each fd: that would add a syscall to every op. After every batch, "
 				 "each slot is touched once where it was (no trap) and once where it is (one trap): see liveness");
 	json_str(j, "leakCheck", "after every group, /proc/self holds no perf fd and no perf mapping");
-	json_str(j, "phasePass", "one extra batch of iterations ops per strategy with phases, timed phase by phase "
+	json_str(j, "phasePass", "one extra batch of the scenario's opsPerRound ops per strategy with phases, "
+				 "timed phase by phase "
 				 "(mean ns per op); not part of nsPerOp; one clockReadNs (each lap's closing clock read) is "
 				 "subtracted from every move phase, not from the trap; "
 				 "phasesNs holds the move's own phases (their sum is the op at trapEvery=0); "
@@ -41,6 +56,18 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 				 "(not done in reopen's rounds), phasePassExtrasNs.trap the trapping access and ring "
 				 "drain (and signal) per op");
 	json_close(j, '}');
+}
+
+void moves_write_scenario_keys(struct json *j, const struct scenario *s)
+{
+	json_str(j, "strategy", strategy_desc(s->strategy)->name);
+	json_int(j, "trapEvery", s->trap_every);
+	json_str(j, "notify", notify_name(s->notify));
+	json_int(j, "pages", s->pages);
+	json_str(j, "bpType", bp_kind_name(s->bp_type));
+	json_int(j, "bpLen", s->bp_len);
+	json_int(j, "threads", s->threads);
+	json_int(j, "slots", s->slots);
 }
 
 int moves_write_result(struct json *j, const struct scenario *s, const struct scenario_result *r,
@@ -53,14 +80,7 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 	if (r->not_run[0] == '\0' && summarize(r->ns_per_op, (int)rs->rounds, &summary) != 0)
 		return -1;
 	json_open(j, NULL, '{');
-	json_str(j, "strategy", desc->name);
-	json_int(j, "trapEvery", s->trap_every);
-	json_str(j, "notify", notify_name(s->notify));
-	json_int(j, "pages", s->pages);
-	json_str(j, "bpType", bp_kind_name(s->bp_type));
-	json_int(j, "bpLen", s->bp_len);
-	json_int(j, "threads", s->threads);
-	json_int(j, "slots", s->slots);
+	moves_write_scenario_keys(j, s);
 	if (r->not_run[0] != '\0') {
 		/* No figures: the analysis lists it as not measured, with the reason. */
 		json_str(j, "status", "not run");
@@ -69,7 +89,8 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 		return 0;
 	}
 	json_str(j, "status", "ok");
-	json_int(j, "iterations", rs->iterations);
+	json_int(j, "iterations", r->ops_per_round); /* the ops of each round, as before rounds were sized by time */
+	json_int(j, "opsPerRound", r->ops_per_round);
 	json_int(j, "rounds", rs->rounds);
 	json_int(j, "warmup", rs->warmup);
 	json_numbers(j, "nsPerOp", r->ns_per_op, rs->rounds);

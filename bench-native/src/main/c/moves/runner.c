@@ -17,6 +17,7 @@
 #include "runner.h"
 
 #include "batch.h"
+#include "round_ops.h"
 
 #include "../core/address_pool.h"
 #include "../core/clock.h"
@@ -43,6 +44,9 @@ struct group_shared {
 	const struct group *group;
 	const struct run_settings *rs;
 	const struct env *env;
+	/* Each member's ops per round, per thread: --iterations, or with time-sized rounds the floor
+	 * until thread 0 calibrates it in the first warm-up round (read by all after a barrier). */
+	long ops[NR_STRATEGIES];
 };
 
 struct member_tally {
@@ -203,6 +207,7 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 	struct group_shared *shared = w->shared;
 	const struct scenario *s = &shared->scenarios[shared->group->members[member]];
 	const struct run_settings *rs = shared->rs;
+	const long ops = shared->ops[member];
 	struct arm_context ctx = {
 		.tid = w->tid,
 		.signo = s->notify == NOTIFY_SIGNAL ? shared->env->signo : 0,
@@ -218,7 +223,7 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		.pool = &w->pool,
 		.wps = w->wps,
 		.slots = s->slots,
-		.iterations = rs->iterations,
+		.iterations = ops,
 		.trap_every = s->trap_every,
 		.tags_traps = s->notify == NOTIFY_SIGTRAP,
 	};
@@ -289,11 +294,11 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 	if (ok && ((s->pages > 0 && (counts.samples != expected || counts.other_records != 0)) ||
 		   (counts.counter_complete && counts.counter != expected) ||
 		   (s->notify != NOTIFY_NONE && signals.signals != expected) || signals.mismatches != 0)) {
-		premise_failed(w, s, round, (uint64_t)rs->iterations, expected, &counts, signals);
+		premise_failed(w, s, round, (uint64_t)ops, expected, &counts, signals);
 		ok = false;
 	}
 	if (ok) {
-		tally->ops += (uint64_t)rs->iterations;
+		tally->ops += (uint64_t)ops;
 		tally->traps_expected += expected;
 		tally->traps_observed += s->pages > 0		     ? counts.samples
 					 : s->notify == NOTIFY_SIGTRAP ? signals.signals
@@ -301,14 +306,14 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		tally->signals += signals.signals;
 		tally->tag_mismatches += signals.mismatches;
 		if (counts.counter_complete) {
-			tally->counter_ops += (uint64_t)rs->iterations;
+			tally->counter_ops += (uint64_t)ops;
 			tally->counter_expected += expected;
 			tally->counter_observed += counts.counter;
 		}
 		if (phased) {
 			int p;
 
-			tally->phase_ops += (uint64_t)rs->iterations;
+			tally->phase_ops += (uint64_t)ops;
 			for (p = 0; p < NR_PHASES; p++) {
 				tally->phases.ns[p] += clock.ns[p];
 				tally->phases.ran[p] |= clock.ran[p];
@@ -319,6 +324,12 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 			w->start_ns[member * total + round] = timing.start_ns;
 			w->end_ns[member * total + round] = timing.end_ns;
 		}
+		/* Time-sized rounds: thread 0's first warm-up batch sizes every later batch of this member,
+		 * the same for all threads (they read it after the barrier below). */
+		if (rs->sizing == ROUNDS_BY_TIME && round == 0 && rs->warmup > 0 && w->index == 0)
+			shared->ops[member] = round_ops_for_time(rs->round_ms, rs->min_ops,
+								 (double)(timing.end_ns - timing.start_ns) / (double)ops,
+								 s->slots, s->trap_every);
 	} else {
 		atomic_store(&shared->stop, true);
 	}
@@ -339,7 +350,7 @@ static void *worker_main(void *arg)
 		for (m = 0; m < group->count; m++)
 			if (!worker_batch(w, m, round, false))
 				return NULL;
-	for (m = 0; m < group->count; m++)
+	for (m = 0; m < group->count && !rs->no_phase_pass; m++)
 		if (strategy_desc(w->shared->scenarios[group->members[m]].strategy)->phases != 0 &&
 		    !worker_batch(w, m, -1, true))
 			return NULL;
@@ -368,10 +379,10 @@ void scenario_result_free(struct scenario_result *r)
 }
 
 static void collect(const struct worker *workers, int nthreads, int member, const struct run_settings *rs,
-		    struct scenario_result *r)
+		    long ops, struct scenario_result *r)
 {
 	long total = rs->warmup + rs->rounds;
-	double iterations = (double)rs->iterations;
+	double iterations = (double)ops;
 	long round;
 	int t, p;
 
@@ -411,6 +422,7 @@ static void collect(const struct worker *workers, int nthreads, int member, cons
 			r->phase_ran[p] |= tally->phases.ran[p];
 		}
 	}
+	r->ops_per_round = ops;
 	r->has_phases = r->phase_ops > 0;
 	for (p = 0; p < NR_PHASES && r->has_phases; p++) {
 		r->phase_ns[p] /= (double)r->phase_ops;
@@ -444,6 +456,12 @@ int run_group(const struct scenario *scenarios, const struct group *group, const
 	int started = 0, rc = -1, t, m, err;
 
 	atomic_init(&shared.stop, false);
+	for (m = 0; m < group->count; m++) {
+		const struct scenario *s = &scenarios[group->members[m]];
+
+		shared.ops[m] = rs->sizing == ROUNDS_FIXED ? rs->iterations
+							   : round_ops_fit(rs->min_ops, s->slots, s->trap_every);
+	}
 	if (workers == NULL) {
 		system_error(error, "allocating threads", ENOMEM);
 		return -1;
@@ -499,7 +517,7 @@ int run_group(const struct scenario *scenarios, const struct group *group, const
 			goto out;
 		}
 	for (m = 0; m < group->count; m++)
-		collect(workers, nthreads, m, rs, &results[group->members[m]]);
+		collect(workers, nthreads, m, rs, shared.ops[m], &results[group->members[m]]);
 	rc = 0;
 out:
 	for (t = 0; t < nthreads; t++) {

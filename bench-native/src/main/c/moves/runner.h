@@ -12,10 +12,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* How many ops a round runs: a fixed count, or as many as take about round_ms (round_ops.c). */
+enum round_sizing { ROUNDS_FIXED, ROUNDS_BY_TIME };
+
 struct run_settings {
-	long iterations;
+	long iterations;	 /* ROUNDS_FIXED: ops per round per thread */
 	long rounds;
 	long warmup;
+	enum round_sizing sizing;
+	long round_ms;		 /* ROUNDS_BY_TIME: calibrated in each strategy's first warm-up round */
+	long min_ops;		 /* ROUNDS_BY_TIME: the floor, and the calibration round's size */
+	bool no_phase_pass;	 /* round-size: rounds only, no phase-by-phase batch */
 };
 
 /* What one scenario (one strategy of a group) measured. */
@@ -23,6 +30,7 @@ struct scenario_result {
 	double *ns_per_op;	   /* [rounds]: mean over threads of each thread's ns/op */
 	double *aggregate_ns_per_op; /* [rounds]: round wall time / (threads x iterations) */
 	double *thread_ns_per_op;  /* [threads][rounds] */
+	long ops_per_round;	   /* what every measured round ran, per thread (fixed, or calibrated) */
 	uint64_t ops;
 	uint64_t traps_expected;
 	uint64_t traps_observed;   /* ring samples (strategies with a ring), else the counters */

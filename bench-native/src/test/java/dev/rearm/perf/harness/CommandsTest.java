@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class CommandsTest {
     private static final List<String> MOVE_ONLY = List.of("--matrix", "--trapEvery", "--notify", "--pages",
-            "--bpType", "--bpLen", "--threads", "--slots", "--iterations");
+            "--bpType", "--bpLen", "--threads", "--slots", "--iterations", "--round-ms", "--min-ops");
     private static final List<String> PROFILER_ONLY = List.of("--workload", "--rate", "--work");
     private static final List<String> BOTH = List.of("--strategy", "--rounds", "--warmup", "--out", "--dry-run",
             "--help");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class HelpTest {
     private static final String[] OPTIONS = {
         "--matrix", "--strategy", "--trapEvery", "--notify", "--pages", "--bpType", "--bpLen", "--threads",
-        "--slots", "--iterations", "--rounds", "--warmup", "--out", "--dry-run", "--help",
+        "--slots", "--iterations", "--round-ms", "--min-ops", "--rounds", "--warmup", "--out", "--dry-run", "--help",
     };
     private static final String[] MATRICES = {
         "headline", "pages", "trap-rate", "shape", "threads", "slots", "notify", "all",

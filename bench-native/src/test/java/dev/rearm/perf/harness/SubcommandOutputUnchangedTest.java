@@ -50,13 +50,15 @@ class SubcommandOutputUnchangedTest {
 
     /**
      * Keys added since the recording (keys may be added, never renamed): the probe's trap check,
-     * liveness, and notify=sigtrap's probe and tag check.
+     * liveness, notify=sigtrap's probe and tag check, and how rounds are sized (these runs fix
+     * --iterations, so roundMs and minOps stay out).
      */
     static final Set<String> ADDED_SINCE = Set.of("env/watchpointTraps", "env/watchpointTraps/supported",
             "env/watchpointTraps/reason", "results[]/liveness", "results[]/liveness/checks",
             "results[]/liveness/trapsAtCurrent", "results[]/liveness/trapsAtPrevious", "env/sigtrap",
             "env/sigtrap/supported", "env/sigtrap/reason", "env/sigDataModify", "env/sigDataModify/supported",
-            "env/sigDataModify/reason", "results[]/traps/tagMismatches", "results[]/reason");
+            "env/sigDataModify/reason", "results[]/traps/tagMismatches", "results[]/reason",
+            "settings/roundSizing", "results[]/opsPerRound");
 
     /** A notification added to the notify matrix (and so to all) since the recording: its scenarios are new. */
     static final String NOTIFY_ADDED_SINCE = "notify=sigtrap";

@@ -1,0 +1,16 @@
+/* How many ops one round of a scenario runs when rounds are sized by time (round_ops.c). */
+#ifndef PERFBP_ROUND_OPS_H
+#define PERFBP_ROUND_OPS_H
+
+/* At least this many trapping ops in a round of a scenario that traps. */
+#define ROUND_MIN_TRAPS 10
+
+/* ops rounded up so every round has the same traps per op and every slot the same share: a
+ * multiple of lcm(slots, trapEvery) (trapEvery 0 counts as 1), and at least ROUND_MIN_TRAPS
+ * trapping ops when trapEvery > 0; at most --iterations' largest value, rounded down alike. */
+long round_ops_fit(long ops, int slots, int trap_every);
+
+/* The ops that take about round_ms at per_op_ns each, never fewer than min_ops, fitted as above. */
+long round_ops_for_time(long round_ms, long min_ops, double per_op_ns, int slots, int trap_every);
+
+#endif
