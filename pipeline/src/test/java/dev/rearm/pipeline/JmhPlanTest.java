@@ -161,16 +161,19 @@ class JmhPlanTest {
 
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), silent);
 
-        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
-                .anyMatch(arg -> arg.contains("HeadlineBenchmark")).noneMatch(arg -> arg.contains("TrapRate"))
-                .containsSequence("-p", "notify=none"));
+        assertThat(run(plan, "suite notify=none,sigtrap").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"))
+                .noneMatch(arg -> arg.contains("TrapRate"));
+        assertThat(run(plan, "suite notify=sigtrap").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"))
+                .noneMatch(arg -> arg.contains("Headline"));
         assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark, TrapRateBenchmark notify=signal: no signal "
                 + "per trap here: no signal arrived");
     }
 
     @Test
     void whereWatchpointsNeverFireOnlyTheBindingFloorRunsAndEveryWatchpointBenchmarkIsLeftOutWithTheReason() {
-        EnvFacts pvm = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted"), Map.of(), null);
+        // As this machine's probe reports it: sigtrap accepted, but no trap shows it working.
+        EnvFacts pvm = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted",
+                EnvFacts.SIGTRAP, "accepted; delivery not verified"), Map.of(), null);
 
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|Latency|TrapRate|RingPages|BindingFloor"), pvm);
 
@@ -191,6 +194,57 @@ class JmhPlanTest {
         assertThat(plan.leftOut()).isEmpty();
         assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
                 .anyMatch(arg -> arg.contains("TrapRateBenchmark")).doesNotContain("trapEvery=0"));
+    }
+
+    @Test
+    void withoutSigtrapTheBenchmarksThatTakeItRunTheOtherNotifyModesAndSayWhy() {
+        EnvFacts old = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIGTRAP, "perf_event_open refused attr.sigtrap: EINVAL",
+                EnvFacts.SIG_DATA_MODIFY, "not tried: attr.sigtrap is refused here"), Map.of(), null);
+
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), old);
+
+        assertThat(run(plan, "suite notify=none,signal").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"));
+        assertThat(run(plan, "suite notify=signal").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"));
+        assertThat(plan.runs()).allSatisfy(run -> assertThat(run.args()).noneMatch(arg -> arg.contains("sigtrap")));
+        assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark, TrapRateBenchmark notify=sigtrap: "
+                + "attr.sigtrap is not usable here: perf_event_open refused attr.sigtrap: EINVAL");
+    }
+
+    @Test
+    void sigtrapWithoutSigDataByModifyIsLeftOutWhereModifyRuns() {
+        EnvFacts linux516 = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIG_DATA_MODIFY, "modify refused: EINVAL"),
+                Map.of(), null);
+
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"), linux516);
+
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .containsSequence("-p", "notify=none,signal"));
+        assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark notify=sigtrap: the modify ioctl cannot "
+                + "rewrite sig_data here, so modify cannot retag a sigtrap watchpoint (and reopen alone gives no "
+                + "ratio): modify refused: EINVAL");
+    }
+
+    @Test
+    void withoutTheModifyIoctlSigtrapStillRunsWithReopen() {
+        EnvFacts enotty = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.MODIFY, "ENOTTY", EnvFacts.SIG_DATA_MODIFY,
+                "ENOTTY"), Map.of(), null);
+
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"), enotty);
+
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .containsSequence("-p", "strategy=reopen").noneMatch(arg -> arg.startsWith("notify=")));
+        assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark strategy=modify: the modify ioctl is "
+                + "refused here: ENOTTY");
+    }
+
+    @Test
+    void onAMachineThatSupportsSigtrapTheDefaultListsRunWhole() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), X86);
+
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .noneMatch(arg -> arg.startsWith("notify=")));
+        assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.HeadlineBenchmark.move", "notify")).contains("sigtrap");
+        assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.TrapRateBenchmark.move", "notify")).contains("sigtrap");
     }
 
     private static JmhSettings settings(String include) {
