@@ -198,10 +198,8 @@ class JmhPlanTest {
 
     @Test
     void withoutSigtrapTheBenchmarksThatTakeItRunTheOtherNotifyModesAndSayWhy() {
-        EnvFacts old = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIGTRAP, "perf_event_open refused attr.sigtrap: EINVAL",
-                EnvFacts.SIG_DATA_MODIFY, "not tried: attr.sigtrap is refused here"), Map.of(), null);
-
-        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), old);
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), refusing(Map.of(EnvFacts.SIGTRAP,
+                "perf_event_open refused attr.sigtrap: EINVAL", EnvFacts.SIG_DATA_MODIFY, "not tried")));
 
         assertThat(run(plan, "suite notify=none,signal").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"));
         assertThat(run(plan, "suite notify=signal").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"));
@@ -212,10 +210,8 @@ class JmhPlanTest {
 
     @Test
     void sigtrapWithoutSigDataByModifyIsLeftOutWhereModifyRuns() {
-        EnvFacts linux516 = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.SIG_DATA_MODIFY, "modify refused: EINVAL"),
-                Map.of(), null);
-
-        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"), linux516);
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"),
+                refusing(Map.of(EnvFacts.SIG_DATA_MODIFY, "modify refused: EINVAL")));
 
         assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
                 .containsSequence("-p", "notify=none,signal"));
@@ -226,10 +222,8 @@ class JmhPlanTest {
 
     @Test
     void withoutTheModifyIoctlSigtrapStillRunsWithReopen() {
-        EnvFacts enotty = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.MODIFY, "ENOTTY", EnvFacts.SIG_DATA_MODIFY,
-                "ENOTTY"), Map.of(), null);
-
-        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"), enotty);
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"),
+                refusing(Map.of(EnvFacts.MODIFY, "ENOTTY", EnvFacts.SIG_DATA_MODIFY, "ENOTTY")));
 
         assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
                 .containsSequence("-p", "strategy=reopen").noneMatch(arg -> arg.startsWith("notify=")));
@@ -245,6 +239,11 @@ class JmhPlanTest {
                 .noneMatch(arg -> arg.startsWith("notify=")));
         assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.HeadlineBenchmark.move", "notify")).contains("sigtrap");
         assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.TrapRateBenchmark.move", "notify")).contains("sigtrap");
+    }
+
+    /** A 2-CPU x86 machine with 4 debug registers that refuses these capabilities. */
+    private static EnvFacts refusing(Map<String, String> refused) {
+        return new EnvFacts(2, 4, 4096, refused, Map.of(), null);
     }
 
     private static JmhSettings settings(String include) {
