@@ -14,8 +14,8 @@ import java.util.Map;
  * why, so the plan can leave those scenarios out (each with its reason) and measure the rest.
  *
  * @param refused       capability name (breakpointPmu, debugRegisters, modifyAttributes,
- *                      signalDelivery, watchpointTraps) -> the probe's reason, for each one this
- *                      machine lacks
+ *                      signalDelivery, watchpointTraps, sigtrap, sigDataModify) -> the probe's
+ *                      reason, for each one this machine lacks
  * @param refusedShapes "bpType/bpLen" -> the kernel's refusal
  * @param lockedMemory  the ring-buffer memory limit; null when the probe did not report it
  */
@@ -27,6 +27,10 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
     static final String SIGNALS = "signalDelivery";
     /** A store under an armed watchpoint is counted (some VMs open watchpoints that never fire). */
     static final String TRAPS = "watchpointTraps";
+    /** attr.sigtrap (Linux 5.13+): notify=sigtrap. */
+    static final String SIGTRAP = "sigtrap";
+    /** sig_data rewritten by the modify ioctl (Linux 5.17+): notify=sigtrap with strategy=modify. */
+    static final String SIG_DATA_MODIFY = "sigDataModify";
 
     public EnvFacts {
         refused = Map.copyOf(refused);
@@ -54,6 +58,17 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
         JsonNode traps = env.path(TRAPS);
         if (traps.isObject() && !traps.path("supported").asBoolean(true)) {
             refused.put(TRAPS, traps.path("reason").asText("not reported by the probe"));
+        }
+        // Unlike the traps, an env.json without these comes from a probe that never tried
+        // attr.sigtrap: nothing says it works, so it is refused with that reason.
+        for (String capability : new String[] {SIGTRAP, SIG_DATA_MODIFY}) {
+            JsonNode node = env.path(capability);
+            if (!node.isObject()) {
+                refused.put(capability, "env.json has no '" + capability + "' (a probe from before notify=sigtrap "
+                        + "did not try it)");
+            } else if (!node.path("supported").asBoolean(false)) {
+                refused.put(capability, node.path("reason").asText("not reported by the probe"));
+            }
         }
         Map<String, String> shapes = new LinkedHashMap<>();
         for (JsonNode shape : env.path("shapes")) {
@@ -104,6 +119,16 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
     /** Null when a store under an armed watchpoint is counted here, else the probe's reason. */
     public String trapRefusal() {
         return refused.get(TRAPS);
+    }
+
+    /** Null when notify=sigtrap works here (attr.sigtrap, and a trap shown delivering it), else the probe's reason. */
+    public String sigtrapRefusal() {
+        return refused.get(SIGTRAP);
+    }
+
+    /** Null when the modify ioctl rewrites a sigtrap watchpoint's sig_data here, else the probe's reason. */
+    public String sigDataModifyRefusal() {
+        return refused.get(SIG_DATA_MODIFY);
     }
 
     /** Null when the rings of one scenario fit the locked-memory limit, else "needs N KiB locked, limit is M KiB (...)". */

@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  *
  * <p>What the kernel refuses is left out, never run to fail: without a watchpoint only the
  * binding floors that need none run; without the modify ioctl (a kernel before 4.17) only
- * {@code strategy=reopen}; without signals only {@code notify=none}; where watchpoints never fire
+ * {@code strategy=reopen}; without signals no {@code notify=signal}; without attr.sigtrap no
+ * {@code notify=sigtrap}, nor where modify runs but cannot rewrite sig_data; where watchpoints never fire
  * only {@code trapEvery=0}, and no benchmark whose point is the traps; and a ring size whose rings
  * do not fit the locked-memory limit is dropped from {@code pages}. Every omission is listed,
  * with its reason, for run.json and the report, so a missing figure is never a silent one.
@@ -104,15 +105,34 @@ public final class JmhPlan {
      */
     private List<String> narrow(BenchmarkCatalog catalog, EnvFacts env, String name, int slots, int threads) {
         List<String> constraints = new ArrayList<>();
+        boolean modifyRuns = env.modifyRefusal() == null && (!catalog.declares(name, "strategy")
+                || catalog.declared(name, "strategy").stream().anyMatch(NEED_MODIFY::contains));
         boolean anyLeft = keep(catalog, name, "strategy", constraints,
                 strategy -> NEED_MODIFY.contains(strategy) && env.modifyRefusal() != null
                         ? "the modify ioctl is refused here: " + env.modifyRefusal() : null)
-                && keep(catalog, name, "notify", constraints,
-                        notify -> "signal".equals(notify) && env.signalRefusal() != null
-                                ? "no signal per trap here: " + env.signalRefusal() : null)
+                && keep(catalog, name, "notify", constraints, notify -> notifyRefusal(env, notify, modifyRuns))
                 && keep(catalog, name, "pages", constraints,
                         pages -> env.ringRefusal(Integer.parseInt(pages), slots, threads));
         return anyLeft ? constraints : null;
+    }
+
+    /**
+     * Why {@code notify} cannot run here, or null. sigtrap where modify runs also needs the modify
+     * ioctl to rewrite sig_data (Linux 5.17+): a -p list cannot pair sigtrap with reopen alone, and
+     * a sigtrap run exists for the reopen/modify ratio, so sigtrap is then left out as a whole.
+     */
+    private static String notifyRefusal(EnvFacts env, String notify, boolean modifyRuns) {
+        if ("signal".equals(notify) && env.signalRefusal() != null) {
+            return "no signal per trap here: " + env.signalRefusal();
+        }
+        if ("sigtrap".equals(notify) && env.sigtrapRefusal() != null) {
+            return "attr.sigtrap is not usable here: " + env.sigtrapRefusal();
+        }
+        if ("sigtrap".equals(notify) && modifyRuns && env.sigDataModifyRefusal() != null) {
+            return "the modify ioctl cannot rewrite sig_data here, so modify cannot retag a sigtrap watchpoint "
+                    + "(and reopen alone gives no ratio): " + env.sigDataModifyRefusal();
+        }
+        return null;
     }
 
     private static String noTraps(EnvFacts env) {

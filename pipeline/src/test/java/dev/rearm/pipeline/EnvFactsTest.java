@@ -16,6 +16,8 @@ class EnvFactsTest {
                  "debugRegisters": {"supported": true, "reason": "ENOSPC at 5", "count": 4},
                  "modifyAttributes": {"supported": true, "reason": "moved"},
                  "signalDelivery": {"supported": true, "reason": "one signal"},
+                 "sigtrap": {"supported": true, "accepted": true, "reason": "one SIGTRAP"},
+                 "sigDataModify": {"supported": true, "accepted": true, "reason": "retagged"},
                  "shapes": [{"bpType": "W", "bpLen": 1, "supported": true, "reason": "opened"},
                             {"bpType": "X", "bpLen": 1, "supported": false, "reason": "EINVAL"}],
                  "lockedMemory": {"exempt": true, "reason": "CAP_IPC_LOCK (root)", "onlineCpus": 2}}
@@ -91,7 +93,29 @@ class EnvFactsTest {
                 """));
 
         assertThat(env.trapRefusal()).isNull();
-        assertThat(env.refused()).isEmpty();
+        assertThat(env.refused()).doesNotContainKey(EnvFacts.TRAPS);
+    }
+
+    @Test
+    void sigtrapAcceptedButNotShownWorkingIsRefusedWithTheProbesReason() throws Exception {
+        EnvFacts env = EnvFacts.of(armsAndMoves("""
+                "sigtrap": {"supported": false, "accepted": true, "reason": "accepted; delivery not verified"},
+                "sigDataModify": {"supported": true, "accepted": true, "reason": "retagged"}
+                """));
+
+        assertThat(env.sigtrapRefusal()).isEqualTo("accepted; delivery not verified");
+        assertThat(env.sigDataModifyRefusal()).isNull();
+    }
+
+    @Test
+    void anEnvJsonFromBeforeSigtrapRefusesItSayingTheProbeNeverTriedIt() throws Exception {
+        EnvFacts env = EnvFacts.of(armsAndMoves("""
+                "signalDelivery": {"supported": true, "reason": "one signal"}
+                """));
+
+        assertThat(env.sigtrapRefusal()).isEqualTo("env.json has no 'sigtrap' (a probe from before notify=sigtrap "
+                + "did not try it)");
+        assertThat(env.sigDataModifyRefusal()).startsWith("env.json has no 'sigDataModify'");
     }
 
     /** env.json of a machine that opens, counts and moves watchpoints, with {@code more} members. */

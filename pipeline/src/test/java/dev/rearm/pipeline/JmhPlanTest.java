@@ -161,16 +161,19 @@ class JmhPlanTest {
 
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), silent);
 
-        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
-                .anyMatch(arg -> arg.contains("HeadlineBenchmark")).noneMatch(arg -> arg.contains("TrapRate"))
-                .containsSequence("-p", "notify=none"));
+        assertThat(run(plan, "suite notify=none,sigtrap").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"))
+                .noneMatch(arg -> arg.contains("TrapRate"));
+        assertThat(run(plan, "suite notify=sigtrap").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"))
+                .noneMatch(arg -> arg.contains("Headline"));
         assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark, TrapRateBenchmark notify=signal: no signal "
                 + "per trap here: no signal arrived");
     }
 
     @Test
     void whereWatchpointsNeverFireOnlyTheBindingFloorRunsAndEveryWatchpointBenchmarkIsLeftOutWithTheReason() {
-        EnvFacts pvm = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted"), Map.of(), null);
+        // As this machine's probe reports it: sigtrap accepted, but no trap shows it working.
+        EnvFacts pvm = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.TRAPS, "0 of 1 stores counted",
+                EnvFacts.SIGTRAP, "accepted; delivery not verified"), Map.of(), null);
 
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|Latency|TrapRate|RingPages|BindingFloor"), pvm);
 
@@ -191,6 +194,56 @@ class JmhPlanTest {
         assertThat(plan.leftOut()).isEmpty();
         assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
                 .anyMatch(arg -> arg.contains("TrapRateBenchmark")).doesNotContain("trapEvery=0"));
+    }
+
+    @Test
+    void withoutSigtrapTheBenchmarksThatTakeItRunTheOtherNotifyModesAndSayWhy() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), refusing(Map.of(EnvFacts.SIGTRAP,
+                "perf_event_open refused attr.sigtrap: EINVAL", EnvFacts.SIG_DATA_MODIFY, "not tried")));
+
+        assertThat(run(plan, "suite notify=none,signal").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"));
+        assertThat(run(plan, "suite notify=signal").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"));
+        assertThat(plan.runs()).allSatisfy(run -> assertThat(run.args()).noneMatch(arg -> arg.contains("sigtrap")));
+        assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark, TrapRateBenchmark notify=sigtrap: "
+                + "attr.sigtrap is not usable here: perf_event_open refused attr.sigtrap: EINVAL");
+    }
+
+    @Test
+    void sigtrapWithoutSigDataByModifyIsLeftOutWhereModifyRuns() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"),
+                refusing(Map.of(EnvFacts.SIG_DATA_MODIFY, "modify refused: EINVAL")));
+
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .containsSequence("-p", "notify=none,signal"));
+        assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark notify=sigtrap: the modify ioctl cannot "
+                + "rewrite sig_data here, so modify cannot retag a sigtrap watchpoint (and reopen alone gives no "
+                + "ratio): modify refused: EINVAL");
+    }
+
+    @Test
+    void withoutTheModifyIoctlSigtrapStillRunsWithReopen() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"),
+                refusing(Map.of(EnvFacts.MODIFY, "ENOTTY", EnvFacts.SIG_DATA_MODIFY, "ENOTTY")));
+
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .containsSequence("-p", "strategy=reopen").noneMatch(arg -> arg.startsWith("notify=")));
+        assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark strategy=modify: the modify ioctl is "
+                + "refused here: ENOTTY");
+    }
+
+    @Test
+    void onAMachineThatSupportsSigtrapTheDefaultListsRunWhole() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), X86);
+
+        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+                .noneMatch(arg -> arg.startsWith("notify=")));
+        assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.HeadlineBenchmark.move", "notify")).contains("sigtrap");
+        assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.TrapRateBenchmark.move", "notify")).contains("sigtrap");
+    }
+
+    /** A 2-CPU x86 machine with 4 debug registers that refuses these capabilities. */
+    private static EnvFacts refusing(Map<String, String> refused) {
+        return new EnvFacts(2, 4, 4096, refused, Map.of(), null);
     }
 
     private static JmhSettings settings(String include) {

@@ -44,6 +44,8 @@ public final class ReportCharts {
             new Entry("trap-rate", "Speedup vs trap rate, with the cost model",
                     "fewer than two trap rates measured (TrapRateBenchmark / native matrix 'trap-rate')",
                     ReportCharts::trapRate),
+            new Entry(NotificationChart.NAME, NotificationChart.TITLE, "fewer than two notify modes measured at the "
+                    + "headline scenario (native matrix 'notify' / HeadlineBenchmark)", NotificationChart::build),
             new Entry(AnatomyCharts.PARTS, AnatomyCharts.PARTS_TITLE,
                     "native.json has no trap-anatomy parts that were measured (perfbp-bench trap-anatomy)",
                     AnatomyCharts::parts),

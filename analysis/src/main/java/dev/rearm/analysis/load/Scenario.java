@@ -11,6 +11,10 @@ import java.util.Map;
  *
  * <p>Where a file leaves a key out (a JMH class that has no {@code @Param} for it), the key takes
  * its headline value: {@code trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1}.
+ *
+ * <p>notify=sigtrap maps no ring, so its pages key is 0 in both harnesses: native.json writes 0,
+ * and a JMH class's pages=1 (the one value the classes that take sigtrap declare, which the JMH
+ * state reads as no ring) is read as 0 here, so the two harnesses' sigtrap rows join.
  */
 public record Scenario(int trapEvery, String notifyMode, int pages, String bpType, int bpLen, int threads, int slots) {
 
@@ -26,6 +30,9 @@ public record Scenario(int trapEvery, String notifyMode, int pages, String bpTyp
     /** The scenario keys other than the strategy, in DESIGN.md's order. */
     public static final List<String> KEYS = List.of(TRAP_EVERY, NOTIFY, PAGES, BP_TYPE, BP_LEN, THREADS, SLOTS);
 
+    /** The notify mode that maps no ring: its SIGTRAP carries what a sample would. */
+    public static final String RINGLESS_NOTIFY = "sigtrap";
+
     /** The original tests' scenario (the commit's claims are about it), with trapEvery=0. */
     public static final Scenario HEADLINE = new Scenario(0, "signal", 1, "RW", 1, 1, 1);
 
@@ -36,10 +43,19 @@ public record Scenario(int trapEvery, String notifyMode, int pages, String bpTyp
      * @param where names the entry for the error message, e.g. "jmh.json entry 3"
      */
     public static Scenario fromValues(Map<String, String> values, String where) throws BadInputException {
+        String notify = values.getOrDefault(NOTIFY, HEADLINE.notifyMode);
+        int pages = intValue(values, PAGES, HEADLINE.pages, where);
+        if (!mapsRing(notify)) {
+            if (pages != 0 && pages != 1) {
+                throw new BadInputException(where + ": pages=" + pages + " with notify=" + notify + ", which maps no "
+                        + "ring; expected pages 0 (native.json) or 1 (a JMH class's default, read as no ring)");
+            }
+            pages = 0;
+        }
         return new Scenario(
                 intValue(values, TRAP_EVERY, HEADLINE.trapEvery, where),
-                values.getOrDefault(NOTIFY, HEADLINE.notifyMode),
-                intValue(values, PAGES, HEADLINE.pages, where),
+                notify,
+                pages,
                 values.getOrDefault(BP_TYPE, HEADLINE.bpType),
                 intValue(values, BP_LEN, HEADLINE.bpLen, where),
                 intValue(values, THREADS, HEADLINE.threads, where),
@@ -58,6 +74,16 @@ public record Scenario(int trapEvery, String notifyMode, int pages, String bpTyp
             throw new BadInputException(where + ": scenario key " + key + " is '" + text
                     + "', expected a whole number");
         }
+    }
+
+    /** Whether a notify mode maps a ring (none and signal do; sigtrap does not). */
+    public static boolean mapsRing(String notify) {
+        return !RINGLESS_NOTIFY.equals(notify);
+    }
+
+    /** The headline scenario with this notify mode and trapEvery (pages 0 for a mode without a ring). */
+    public static Scenario headlineWith(String notify, int trapEvery) {
+        return HEADLINE.withNotify(notify).withTrapEvery(trapEvery).withPages(mapsRing(notify) ? HEADLINE.pages : 0);
     }
 
     public Scenario withTrapEvery(int value) {

@@ -12,6 +12,7 @@ import dev.rearm.analysis.claims.ClaimCheck;
 import dev.rearm.analysis.claims.ClaimRow;
 import dev.rearm.analysis.claims.ToleranceRule;
 import dev.rearm.analysis.claims.Verdict;
+import dev.rearm.analysis.compare.NotificationTable;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.compare.Sweep;
 import dev.rearm.analysis.format.Fmt;
@@ -83,6 +84,7 @@ public final class ReportComposer {
                 s -> s.bpType() + "/" + s.bpLen());
         sweep(doc, analysis, charts, Sweep.NOTIFY, "Signal notification", null, "notify, trapEvery",
                 s -> s.notifyMode() + ", " + s.trapEvery());
+        NotificationSection.write(doc, NotificationTable.of(run, analysis.comparisons()), charts);
         ProfilerSection.write(doc, analysis.profiler(), analysis.profilerPrediction(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);

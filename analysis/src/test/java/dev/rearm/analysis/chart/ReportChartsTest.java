@@ -106,7 +106,7 @@ class ReportChartsTest {
                 .analyze(headlineOnly, Optional.empty()));
         assertThat(set.drawn()).extracting(ChartSpec::name).containsExactly("headline");
         assertThat(set.skipped()).extracting(SkippedChart::name).containsExactly("ring-pages", "trap-rate",
-                "trap-anatomy", "four-x-needs", "reopen-phases", "latency", "threads", "slots", "shape-matrix", "harness-agreement",
+                "notification", "trap-anatomy", "four-x-needs", "reopen-phases", "latency", "threads", "slots", "shape-matrix", "harness-agreement",
                 "profiler-overhead");
         assertThat(set.skipped()).allSatisfy(s -> assertThat(s.why()).isNotBlank());
     }

@@ -16,9 +16,13 @@ import org.openjdk.jmh.annotations.State;
  * move (for {@code reopen}: munmap, close, perf_event_open, fcntl x4 with notify=signal, mmap,
  * all inside the timed method) plus, when the op traps, one Java store to the new address.
  *
- * <p>The modern notification, attr.sigtrap (Linux 5.13+), runs with {@code -p notify=sigtrap}:
- * no ring (pages=1 then means none), no fcntl, so reopen is close + perf_event_open. It is not in
- * the default list until the pipeline leaves it out where the probe says the kernel refuses it.
+ * <p>notify=sigtrap is the modern notification (attr.sigtrap, Linux 5.13+), the one today's tools
+ * use: no ring, no fcntl, so reopen is close + perf_event_open and its cost, and with it the
+ * ratio, shrinks. The pipeline drops it from the -p list where the probe says the kernel refuses
+ * it (or refuses sig_data by modify). pages keeps the single value 1: it is the ring's size for
+ * none and signal, and sigtrap, which maps no ring, reads it as none and is keyed pages=0 like
+ * the native harness's sigtrap rows (see {@link Scenario}); a pages list would have JMH run
+ * sigtrap once per size, each a second name for one ringless run.
  * The iteration teardown proves the traps and signals happened (see {@link WatchpointState}).
  */
 public class HeadlineBenchmark extends RearmBenchmark {
@@ -29,7 +33,7 @@ public class HeadlineBenchmark extends RearmBenchmark {
         public String strategy;
         @Param({"0", "1"})
         public int trapEvery;
-        @Param({"none", "signal"})
+        @Param({"none", "signal", "sigtrap"})
         public String notify;
         @Param("1")
         public int pages;

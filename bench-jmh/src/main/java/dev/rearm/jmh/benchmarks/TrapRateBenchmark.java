@@ -14,8 +14,9 @@ import org.openjdk.jmh.annotations.State;
  * commit's ~10x at trapEvery=0 against ~4x at trapEvery=1). The analysis fits its cost model
  * to trapEvery 0 and 1 and tests it on the rates in between.
  *
- * <p>Headline scenario with a signal per trap (O_ASYNC; {@code -p notify=sigtrap} for
- * attr.sigtrap, no ring); trapEvery 0 (never), 100, 10, 3 and 1 (every op). A trapping op stores
+ * <p>Headline scenario with a signal per trap, both ways: O_ASYNC (signal, the original tests')
+ * and attr.sigtrap (sigtrap: no ring, so its pages=1 reads as none and is keyed pages=0, see
+ * {@link Scenario}); trapEvery 0 (never), 100, 10, 3 and 1 (every op). A trapping op stores
  * one byte from Java to the address just watched, then drains the ring (sigtrap: announces the
  * tag it expects first). Traps, signals and sigtrap tags are checked after every iteration.
  */
@@ -27,7 +28,7 @@ public class TrapRateBenchmark extends RearmBenchmark {
         public String strategy;
         @Param({"0", "100", "10", "3", "1"})
         public int trapEvery;
-        @Param("signal")
+        @Param({"signal", "sigtrap"})
         public String notify;
         @Param("1")
         public int pages;

@@ -19,7 +19,12 @@ public record Scenario(Strategy strategy, int trapEvery, Notify notification, in
         require(trapEvery >= 0, "trapEvery=" + trapEvery + " is not 0 (never traps) or k >= 1 (every k-th op traps)");
         require(pages >= 1 && Integer.bitCount(pages) == 1,
                 "pages=" + pages + " is not a power of two (1, 2, 4 ... 512)");
-        // The benchmarks' pages default is 1; sigtrap maps no ring, so only that default is left for it.
+        // The pages rule for notify modes without a ring (sigtrap). A JMH @Param product cannot
+        // leave out the combinations WatchpointSpec refuses (sigtrap with a ring), so pages means
+        // "ring pages, for notify modes that map a ring": the benchmarks that take sigtrap declare
+        // only pages=1, which a ringless mode reads as no ring, and their scenario key is pages=0,
+        // as the native harness writes it (ringPages()). Any other size with sigtrap would be a
+        // second name for the same run, so it is refused instead of silently ignored.
         require(notification.takesRing() || pages == 1, "pages=" + pages + " does not apply to notify="
                 + notification.key() + ": it maps no ring (its SIGTRAP carries the tag); leave pages at 1, "
                 + "which notify=" + notification.key() + " reads as no ring");
@@ -48,17 +53,26 @@ public record Scenario(Strategy strategy, int trapEvery, Notify notification, in
      * not tallied. notify=sigtrap's pages=1 becomes no ring.
      */
     public WatchpointSpec specAt(long address) {
-        return new WatchpointSpec(address, bpType, bpLen, notification, notification.takesRing() ? pages : 0, false);
+        return new WatchpointSpec(address, bpType, bpLen, notification, ringPages(), false);
+    }
+
+    /**
+     * The ring's data pages, the scenario's {@code pages} key: the {@code pages} param for a notify
+     * mode with a ring, 0 for one without (sigtrap), as native.json keys it and the analysis reads
+     * JMH's sigtrap rows.
+     */
+    public int ringPages() {
+        return notification.takesRing() ? pages : 0;
     }
 
     public boolean traps() {
         return trapEvery > 0;
     }
 
-    /** The scenario keys as they appear in native.json and jmh.json, for messages. */
+    /** The scenario keys as native.json and the analysis name them (sigtrap: pages=0), for messages. */
     @Override
     public String toString() {
-        return "strategy=" + strategy.key() + " trapEvery=" + trapEvery + " notify=" + notification.key() + " pages=" + pages
+        return "strategy=" + strategy.key() + " trapEvery=" + trapEvery + " notify=" + notification.key() + " pages=" + ringPages()
                 + " bpType=" + bpType.name() + " bpLen=" + bpLen + " threads=" + threads + " slots=" + slots;
     }
 

@@ -59,6 +59,8 @@ class ScenarioTest {
         assertThat(scenario.notification()).isEqualTo(Notify.SIGTRAP);
         assertThat(scenario.specAt(0x1000).pages()).isZero();
         assertThat(Scenario.of("modify", 1, "signal", 1, "RW", 1, 1, 1).specAt(0x1000).pages()).isEqualTo(1);
+        assertThat(scenario).as("keyed as native.json keys sigtrap").hasToString(
+                "strategy=modify trapEvery=1 notify=sigtrap pages=0 bpType=RW bpLen=1 threads=1 slots=1");
     }
 
     @Test
