@@ -26,7 +26,7 @@ final class NativeLoader {
     }
 
     record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment,
-                  ProfilerData profiler) {
+                  ProfilerData profiler, NativeRounds rounds) {
     }
 
     static Loaded load(Path file) throws BadInputException {
@@ -45,6 +45,7 @@ final class NativeLoader {
         List<Measurement> measurements = new ArrayList<>();
         List<NotMeasured> notMeasured = new ArrayList<>();
         List<ProfilerEntry> profiler = new ArrayList<>();
+        Map<String, Long> opsPerRound = new LinkedHashMap<>();
         int index = 0;
         for (JsonNode result : root.path("results")) {
             if (ProfilerLoader.isProfilerEntry(result)) {
@@ -54,16 +55,43 @@ final class NativeLoader {
                 }
                 continue;
             }
-            readResult(file, index++, result, measurements, notMeasured);
+            readResult(file, index++, result, measurements, notMeasured, opsPerRound);
         }
         Environment environment = root.path("env").isObject()
                 ? EnvironmentLoader.fromNode(root.path("env"), "native.json env block") : null;
         return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
-                ProfilerLoader.data(root, profiler));
+                ProfilerLoader.data(root, profiler), rounds(file, root.path("settings"), opsPerRound));
+    }
+
+    /**
+     * settings.roundSizing ("time": roundMs, minOps; "fixed": iterations). A file from before time
+     * sizing has only settings.iterations: fixed. Every figure there must be usable.
+     */
+    private static NativeRounds rounds(Path file, JsonNode settings, Map<String, Long> opsPerRound)
+            throws BadInputException {
+        JsonNode sizing = settings.path("roundSizing");
+        if (!sizing.isMissingNode() && !(sizing.isTextual() && List.of("time", "fixed").contains(sizing.asText()))) {
+            throw new BadInputException(file + " settings, field roundSizing: " + sizing + " is not a round sizing; "
+                    + "expected \"time\" or \"fixed\"");
+        }
+        JsonNode roundMs = settings.path("roundMs");
+        if (!roundMs.isMissingNode() && !(roundMs.isNumber() && roundMs.asDouble() > 0)) {
+            throw new BadInputException(file + " settings, field roundMs: " + roundMs + " is not a time per round; "
+                    + "expected a number of milliseconds above 0");
+        }
+        Long minOps = settings.has("minOps") ? JsonNumbers.requireWhole(file, "settings", "minOps",
+                settings.path("minOps"), 1, "the floor of ops per time-sized round") : null;
+        Long iterations = settings.has("iterations") ? JsonNumbers.requireWhole(file, "settings", "iterations",
+                settings.path("iterations"), 1, "the ops of every fixed-size round") : null;
+        NativeRounds.Sizing kind = sizing.isTextual()
+                ? (sizing.asText().equals("time") ? NativeRounds.Sizing.TIME : NativeRounds.Sizing.FIXED)
+                : iterations != null ? NativeRounds.Sizing.FIXED : NativeRounds.Sizing.UNKNOWN;
+        return new NativeRounds(kind, roundMs.isNumber() ? roundMs.asDouble() : null, minOps, iterations, opsPerRound);
     }
 
     private static void readResult(Path file, int index, JsonNode result, List<Measurement> measurements,
-                                   List<NotMeasured> notMeasured) throws BadInputException {
+                                   List<NotMeasured> notMeasured, Map<String, Long> opsPerRound)
+            throws BadInputException {
         String where = file + " results[" + index + "]";
         if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
             throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
@@ -105,6 +133,11 @@ final class NativeLoader {
                         + traps.expected() + " traps expected, " + traps.observed() + " observed"));
                 return;
             }
+        }
+        if (result.has("opsPerRound")) {
+            opsPerRound.putIfAbsent(NativeRounds.key(source, key), JsonNumbers.requireWhole(file, "results[" + index + "]"
+                    + JsonNumbers.describe(result), "opsPerRound", result.path("opsPerRound"), 1,
+                    "the ops of each measured round of the scenario, per thread"));
         }
         measurements.add(new Measurement(Harness.NATIVE, source, key, GroupedSample.ofSingles(nsPerOp), traps,
                 phases(result.path("phasesNs"))));
