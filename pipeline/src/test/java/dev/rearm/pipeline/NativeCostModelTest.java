@@ -124,6 +124,18 @@ class NativeCostModelTest {
         assertThat(twoCpus.seconds(dryRun("profiler"))).isGreaterThan(NativeCostModel.START_SECONDS);
     }
 
+    /** The round-size check's estimate takes its scenarios from the built harness's headline dry run. */
+    @Test
+    void theRoundSizeChecksEstimateReadsTheBuiltHarnesssHeadlineScenarios() {
+        NativeSettings settings = new NativeSettings(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"),
+                List.of(NativeStep.ROUND_SIZE), "2", "", "1", false);
+        NativeStep.Matrix roundSize = new NativeStep.Matrix("native harness, round-size (1/1)", NativeStep.ROUND_SIZE,
+                List.of());
+
+        assertThat(NativeStep.estimateSeconds(settings, roundSize, twoCpus)).as("the headline's scenarios x 12000 ops x 3")
+                .isGreaterThan(NativeCostModel.START_SECONDS + 3 * 12_000 * (19_000 + 2_000) / 1e9);
+    }
+
     private static List<String> dryRun(String matrix) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench").toString()));
         command.addAll(matrix.equals("profiler") ? List.of("profiler") : List.of("moves", "--matrix", matrix));
