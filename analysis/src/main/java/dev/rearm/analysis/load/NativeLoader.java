@@ -93,18 +93,7 @@ final class NativeLoader {
                                    List<NotMeasured> notMeasured, Map<String, Long> opsPerRound)
             throws BadInputException {
         String where = file + " results[" + index + "]";
-        if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
-            throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
-                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
-        }
-        Map<String, String> values = new HashMap<>();
-        for (String key : Scenario.KEYS) {
-            JsonNode value = result.path(key);
-            if (value.isValueNode() && !value.isNull()) {
-                values.put(key, value.asText());
-            }
-        }
-        ScenarioKey key = new ScenarioKey(result.path(Scenario.STRATEGY).asText(), Scenario.fromValues(values, where));
+        ScenarioKey key = scenarioKey(result, where);
         String source = result.path("matrix").isTextual() ? result.path("matrix").asText() : Harness.NATIVE.label();
 
         String notRunReason = notRunReason(result);
@@ -141,6 +130,27 @@ final class NativeLoader {
         }
         measurements.add(new Measurement(Harness.NATIVE, source, key, GroupedSample.ofSingles(nsPerOp), traps,
                 phases(result.path("phasesNs"))));
+    }
+
+    /**
+     * The DESIGN.md keys of a native result (native.json's, round-size.json's); an absent key takes
+     * its headline value.
+     *
+     * @param where names the entry for the error message, e.g. "RUN/native.json results[3]"
+     */
+    static ScenarioKey scenarioKey(JsonNode result, String where) throws BadInputException {
+        if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
+            throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
+                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : Scenario.KEYS) {
+            JsonNode value = result.path(key);
+            if (value.isValueNode() && !value.isNull()) {
+                values.put(key, value.asText());
+            }
+        }
+        return new ScenarioKey(result.path(Scenario.STRATEGY).asText(), Scenario.fromValues(values, where));
     }
 
     private static String notRunReason(JsonNode result) {

@@ -5,9 +5,7 @@ import dev.rearm.analysis.stats.GroupedSample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads round-size.json ({@code perfbp-bench round-size}), strict like the other loaders: a file
@@ -54,19 +52,7 @@ public final class RoundSizeLoader {
     private static RoundSizeData.SizedScenario scenario(Path file, int index, JsonNode result)
             throws BadInputException {
         String where = "results[" + index + "]" + JsonNumbers.describe(result);
-        if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
-            throw new BadInputException(file + " " + where + ": no 'strategy'; every result names its scenario with the "
-                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
-        }
-        Map<String, String> values = new HashMap<>();
-        for (String key : Scenario.KEYS) {
-            JsonNode value = result.path(key);
-            if (value.isValueNode() && !value.isNull()) {
-                values.put(key, value.asText());
-            }
-        }
-        ScenarioKey key = new ScenarioKey(result.path(Scenario.STRATEGY).asText(),
-                Scenario.fromValues(values, file + " " + where));
+        ScenarioKey key = NativeLoader.scenarioKey(result, file + " " + where);
         JsonNode bySize = result.path("bySize");
         if (!bySize.isArray() || bySize.isEmpty()) {
             throw new BadInputException(file + " " + where + ", field bySize: " + bySize + " is not a list of sizes; "
