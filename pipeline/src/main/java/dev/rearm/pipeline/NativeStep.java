@@ -97,6 +97,7 @@ final class NativeStep {
         section.put("rounds", settings.rounds());
         section.put("iterations", settings.iterations());
         section.put("warmup", settings.warmup());
+        section.put("roundSizing", settings.timeSized() ? "time" : "fixed");
         section.put("roundMs", settings.roundMs());
         section.put("minOps", settings.minOps());
         String profilerRefusal = profilerRefusal(env);

@@ -189,6 +189,7 @@ class NativeStepTest {
                 .containsExactly("headline", "trap-anatomy");
         assertThat(JsonFiles.read(stage.resolve("round-size.json")).path("results").findValuesAsText("matrix"))
                 .containsExactly("round-size");
+        assertThat(record.json().path("native").path("roundSizing").asText()).isEqualTo("time");
         try (Stream<Path> files = Files.list(stage)) {
             assertThat(files).containsExactlyInAnyOrder(stage.resolve("native.json"), stage.resolve("round-size.json"));
         }
