@@ -10,6 +10,7 @@ import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.profiler.ProfilerOverhead;
 import dev.rearm.analysis.profiler.ProfilerPrediction;
+import dev.rearm.analysis.roundsize.RoundSizeCheck;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,9 +22,11 @@ import java.util.Optional;
  * @param profiler the profiler matrix's slowdowns (empty when the run has none)
  * @param anatomy  what a trap costs here, part by part (empty without trap-anatomy's figures)
  * @param profilerPrediction the profiler runs' overhead predicted from the parts measured elsewhere in the run
+ * @param roundSize whether a per-op figure moves with the round size (round-size.json), or why it was not run
  */
 public record Analysis(Run run, Comparisons comparisons, Map<Harness, FittedModel> models,
                        List<ReopenBreakdown> breakdowns, List<ClaimRow> claims,
                        Optional<BaselineComparison> baseline, long seed, int resamples, ProfilerOverhead profiler,
-                       TrapAnatomy anatomy, List<ProfilerPrediction.Row> profilerPrediction) {
+                       TrapAnatomy anatomy, List<ProfilerPrediction.Row> profilerPrediction,
+                       RoundSizeCheck roundSize) {
 }

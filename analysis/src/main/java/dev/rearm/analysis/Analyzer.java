@@ -11,12 +11,17 @@ import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.profiler.ProfilerOverhead;
 import dev.rearm.analysis.profiler.ProfilerPrediction;
+import dev.rearm.analysis.roundsize.RoundSizeCheck;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** load -> statistics -> cost model and trap anatomy -> claims (-> baseline) -> profiler overhead: the steps before the report. */
+/**
+ * load -> statistics -> cost model and trap anatomy -> claims (-> baseline) -> profiler overhead, and the
+ * round-size check (a caveat on the native claim rows when per-op figures move with the round size):
+ * the steps before the report.
+ */
 public final class Analyzer {
     private final HierarchicalBootstrap bootstrap;
 
@@ -38,10 +43,12 @@ public final class Analyzer {
         Optional<BaselineComparison> baseline = baselineRun.map(other -> BaselineComparison.of(other, comparisons,
                 Comparisons.of(other.measurements()), marginPercent));
         TrapAnatomy anatomy = TrapAnatomy.of(run.anatomy());
+        RoundSizeCheck roundSize = RoundSizeCheck.of(run.roundSize(), run.info().notRun(), marginPercent);
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
-                ClaimCheck.check(run, comparisons, models, ReopenBreakdown.headline(run.measurements()), anatomy),
+                roundSize.withCaveat(ClaimCheck.check(run, comparisons, models,
+                        ReopenBreakdown.headline(run.measurements()), anatomy)),
                 baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap),
                 anatomy, ProfilerPrediction.of(run.profiler(), ReopenBreakdown.headline(run.measurements()),
-                        Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)));
+                        Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)), roundSize);
     }
 }

@@ -61,6 +61,11 @@ final class MeasureCommand implements Callable<Integer> {
     String rounds;
     @Option(names = "--native-iterations", defaultValue = "")
     String nativeIterations;
+    @Option(names = "--native-round-ms", defaultValue = "", description = "Target ms per time-sized round; empty with "
+            + "--native-iterations empty = the harness's default.")
+    String roundMs;
+    @Option(names = "--native-min-ops", defaultValue = "", description = "The fewest ops of a time-sized round.")
+    String minOps;
     @Option(names = "--native-warmup", defaultValue = "")
     String warmup;
     @Option(names = "--native-skip", defaultValue = "false", fallbackValue = "true", arity = "0..1")
@@ -76,7 +81,7 @@ final class MeasureCommand implements Callable<Integer> {
         JmhSettings jmh = new JmhSettings(forks, warmupIterations, warmupTime, iterations, time, include,
                 JmhSettings.splitArgs(jmhArgs));
         NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
-                NativeSettings.splitMatrices(matrices), rounds, nativeIterations, warmup, skipNative);
+                NativeSettings.splitMatrices(matrices), rounds, nativeIterations, roundMs, minOps, warmup, skipNative);
         nativeSettings.check();
         BenchmarkCatalog catalog = BenchmarkCatalog.compiledIn();
         JmhPlan.checkInclude(catalog, jmh); // a bad include is bad input: refused before anything is staged
@@ -104,7 +109,8 @@ final class MeasureCommand implements Callable<Integer> {
             JmhPlan plan = JmhPlan.of(catalog, jmh, env);
             NativeStep nativeStep = new NativeStep(log);
             List<NativeStep.Matrix> matrices = nativeStep.plan(record, nativeSettings, env);
-            RunEstimate estimate = estimate(probing, nativeSettings, matrices, new NativeCostModel(env.nproc()),
+            RunEstimate estimate = estimate(probing, nativeSettings, matrices, new NativeCostModel(env.nproc(),
+                            NativeCostModel.RoundTime.of(nativeSettings.roundMs(), nativeSettings.minOps())),
                     plan.runs(), new JmhCostModel(catalog, jmh));
             estimate.writeTo(record.section("estimate"));
             log.println(estimate.planLine());

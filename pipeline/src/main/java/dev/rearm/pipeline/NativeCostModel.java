@@ -8,7 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * How long one native matrix should take, from the harness's own plan ({@code perfbp-bench …
- * --dry-run}: its scenarios, rounds and ops) and a per-op cost per scenario. An estimate for the
+ * --dry-run}: its scenarios, rounds and ops) and a per-op cost per scenario. A fixed-size round
+ * costs its ops; a time-sized one its target time, or its floor of ops where those take longer
+ * (a 512-page reopen, ~1 ms/op, at a floor of 1000 ops takes 1 s whatever the target). An estimate for the
  * ETA line, never a result: the figures are DESIGN.md's throwaway-loop leads on a 2-vCPU VM
  * (modify ~2 us; reopen ~19 us with a 1-page ring, ~930 us at 512 pages; a trap ~9 us, ~26 us
  * with its signal). Against the published -Pfull run (2026-11-26) they put matrix all at 223 s,
@@ -35,16 +37,58 @@ final class NativeCostModel {
      */
     static final double START_SECONDS = 1;
 
-    private static final Pattern ROUNDS = Pattern.compile("(\\d+)\\+(\\d+) rounds of (\\d+) ops");
+    /**
+     * The harness's round target when the pipeline does not set one ({@code bench.native.roundMs}
+     * empty, no fixed size either) and its dry run does not say: the default profile's value.
+     */
+    static final double DEFAULT_ROUND_MS = 100;
+    /** perfbp-bench round-size's defaults: {@code --sizes 2000,10000 --rounds 6 --warmup 1}. */
+    static final List<Long> ROUND_SIZE_SIZES = List.of(2_000L, 10_000L);
+    static final long ROUND_SIZE_ROUNDS = 6;
+    static final long ROUND_SIZE_WARMUP = 1;
+
+    private static final Pattern ROUNDS = Pattern.compile("(\\d+)\\+(\\d+) rounds");
+    private static final Pattern FIXED_OPS = Pattern.compile("rounds of (\\d+) ops");
+    private static final Pattern TARGET_MS = Pattern.compile("(\\d+(?:\\.\\d+)?) ?ms");
+    private static final Pattern FLOOR_OPS = Pattern.compile("(\\d+) ops");
     private static final Pattern PROFILER = Pattern.compile(
             "profiler: (\\d+) workloads x (\\d+) runs, (\\d+)\\+(\\d+) rounds of ~(\\d+) ms");
     private static final Pattern SCENARIO = Pattern.compile("^\\s*\\d+\\s+([a-z-]+)\\s+(trapEvery=.*)$");
     private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(\\S+)");
 
+    /**
+     * A time-sized round as the pipeline asked for it, for a dry run that does not say.
+     *
+     * @param ms     target milliseconds per round; 0 = not set (the harness's default)
+     * @param minOps the floor of ops per round; 0 = not set (none assumed)
+     */
+    record RoundTime(double ms, long minOps) {
+        static final RoundTime UNSET = new RoundTime(0, 0);
+
+        /** "50" and "" as the properties give them; a value that is no number counts as unset (the harness refuses it). */
+        static RoundTime of(String ms, String minOps) {
+            return new RoundTime(number(ms), (long) number(minOps));
+        }
+
+        private static double number(String value) {
+            try {
+                return value == null || value.isBlank() ? 0 : Math.max(0, Double.parseDouble(value.trim()));
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+    }
+
     private final int nproc;
+    private final RoundTime roundTime;
 
     NativeCostModel(int nproc) {
+        this(nproc, RoundTime.UNSET);
+    }
+
+    NativeCostModel(int nproc, RoundTime roundTime) {
         this.nproc = Math.max(1, nproc);
+        this.roundTime = roundTime;
     }
 
     /** Seconds the dry run's plan should take; 0 when the output holds no plan this model reads. */
@@ -52,7 +96,7 @@ final class NativeCostModel {
         double seconds = 0;
         boolean planRead = false;
         long roundsPerScenario = 0;
-        long ops = 0;
+        RoundSize size = null;
         for (String line : dryRun) {
             Matcher rounds = ROUNDS.matcher(line);
             Matcher profiler = PROFILER.matcher(line);
@@ -65,12 +109,55 @@ final class NativeCostModel {
             } else if (rounds.find()) {
                 planRead = true;
                 roundsPerScenario = Long.parseLong(rounds.group(1)) + Long.parseLong(rounds.group(2));
-                ops = Long.parseLong(rounds.group(3));
-            } else if (scenario.matches() && !line.contains("(not run")) {
-                seconds += roundsPerScenario * ops * opNanos(scenario.group(1), keys(scenario.group(2))) / 1e9;
+                size = roundSize(line.substring(rounds.end()));
+            } else if (scenario.matches() && !line.contains("(not run") && size != null) {
+                seconds += roundsPerScenario * size.seconds(opNanos(scenario.group(1), keys(scenario.group(2))));
             }
         }
         return planRead ? START_SECONDS + seconds : 0;
+    }
+
+    /**
+     * Seconds perfbp-bench round-size should take: every size's rounds of every scenario it
+     * measures (those of {@code scenariosDryRun}, the dry run of the matrix it takes them from),
+     * each op at this model's cost; 0 when the dry run lists no scenario.
+     */
+    double roundSizeSeconds(List<String> scenariosDryRun, List<Long> sizes, long roundsAndWarmup) {
+        long opsPerScenario = sizes.stream().mapToLong(Long::longValue).sum() * roundsAndWarmup;
+        double seconds = 0;
+        boolean any = false;
+        for (String line : scenariosDryRun) {
+            Matcher scenario = SCENARIO.matcher(line);
+            if (scenario.matches() && !line.contains("(not run")) {
+                any = true;
+                seconds += opsPerScenario * opNanos(scenario.group(1), keys(scenario.group(2))) / 1e9;
+            }
+        }
+        return any ? START_SECONDS + seconds : 0;
+    }
+
+    /** How big one round of one scenario is: a fixed op count, or a target time with a floor of ops. */
+    private record RoundSize(long fixedOps, double targetMs, long floorOps) {
+        double seconds(double opNanos) {
+            return fixedOps > 0 ? fixedOps * opNanos / 1e9 : Math.max(targetMs / 1e3, floorOps * opNanos / 1e9);
+        }
+    }
+
+    /**
+     * The header after "W+R rounds": "of 10000 ops" (fixed), or a time-sized round's target and
+     * floor where the harness states them ("of ~50 ms, at least 100 ops"), else the pipeline's.
+     */
+    private RoundSize roundSize(String rest) {
+        Matcher fixed = FIXED_OPS.matcher("rounds" + rest);
+        if (fixed.find()) {
+            return new RoundSize(Long.parseLong(fixed.group(1)), 0, 0);
+        }
+        Matcher target = TARGET_MS.matcher(rest);
+        Matcher floor = FLOOR_OPS.matcher(rest);
+        double ms = target.find() ? Double.parseDouble(target.group(1))
+                : roundTime.ms() > 0 ? roundTime.ms() : DEFAULT_ROUND_MS;
+        long floorOps = floor.find() ? Long.parseLong(floor.group(1)) : roundTime.minOps();
+        return new RoundSize(0, ms, floorOps);
     }
 
     /** One op of one thread, as the wall clock sees it: threads beyond the CPUs queue. */

@@ -11,12 +11,23 @@ import java.util.List;
 
 /**
  * How the profile runs the native harness: which named matrices, and the harness's own rounds,
- * iterations and warm-up (empty = the harness's defaults).
+ * warm-up and round size (empty = the harness's defaults). A round is sized by time
+ * ({@code roundMs}, with a floor of {@code minOps}: the harness calibrates the op count in
+ * warm-up, so a 1 ms reopen no longer costs as much as 10,000 ops) or by a fixed op count
+ * ({@code iterations}), never both.
  *
- * @param skip run the JMH side only (the harness is not built, or is being worked on)
+ * @param roundMs target milliseconds per measured round (time-sized rounds)
+ * @param minOps  the fewest ops a time-sized round may have
+ * @param skip    run the JMH side only (the harness is not built, or is being worked on)
  */
-public record NativeSettings(Path harness, List<String> matrices, String rounds, String iterations, String warmup,
-                             boolean skip) {
+public record NativeSettings(Path harness, List<String> matrices, String rounds, String iterations, String roundMs,
+                             String minOps, String warmup, boolean skip) {
+
+    /** Fixed-size or harness-default rounds: no time sizing asked for. */
+    public NativeSettings(Path harness, List<String> matrices, String rounds, String iterations, String warmup,
+                          boolean skip) {
+        this(harness, matrices, rounds, iterations, "", "", warmup, skip);
+    }
 
     public NativeSettings {
         matrices = List.copyOf(matrices);
@@ -28,6 +39,19 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         rounds = blankToEmpty(rounds);
         iterations = blankToEmpty(iterations);
         warmup = blankToEmpty(warmup);
+        roundMs = blankToEmpty(roundMs);
+        minOps = blankToEmpty(minOps);
+        if (!iterations.isEmpty() && !(roundMs.isEmpty() && minOps.isEmpty())) {
+            String timed = roundMs.isEmpty() ? "bench.native.minOps='" + minOps + "'" : "bench.native.roundMs='" + roundMs + "'";
+            throw new BadSettingException("bench.native.iterations='" + iterations + "' and " + timed + " are both set: a "
+                    + "round is sized by a fixed op count or by time, not both; valid: one of them, the other empty (e.g. "
+                    + "-Dbench.native.iterations=2000 -Dbench.native.roundMs= -Dbench.native.minOps= for fixed rounds)");
+        }
+    }
+
+    /** Whether rounds are sized by time: asked for, or the harness's default when no fixed size is given. */
+    boolean timeSized() {
+        return iterations.isEmpty();
     }
 
     /**
@@ -61,7 +85,8 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
     private String property(String refusal) {
         for (String[] option : new String[][] {{"--matrix ", "bench.native.matrices", String.join(",", matrices)},
             {"--rounds ", "bench.native.rounds", rounds}, {"--iterations ", "bench.native.iterations", iterations},
-            {"--warmup ", "bench.native.warmup", warmup}}) {
+            {"--warmup ", "bench.native.warmup", warmup}, {"--round-ms ", "bench.native.roundMs", roundMs},
+            {"--min-ops ", "bench.native.minOps", minOps}}) {
             if (refusal.contains(option[0])) {
                 return option[1] + "='" + option[2] + "'";
             }
@@ -93,8 +118,9 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
     }
 
     /**
-     * The profiler and the trap anatomy are commands of their own (they take rounds and warm-up,
-     * not ops per round); every other name is a matrix of {@code perfbp-bench moves}.
+     * The profiler, the trap anatomy and the round-size check are commands of their own (they take
+     * rounds and warm-up, not a round size: the round-size check's sizes are its own); every other
+     * name is a matrix of {@code perfbp-bench moves}.
      */
     private List<String> matrixCommand(String matrix) {
         boolean command = NativeStep.isCommand(matrix);
@@ -103,6 +129,8 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         option(line, "--rounds", rounds);
         if (!command) {
             option(line, "--iterations", iterations);
+            option(line, "--round-ms", roundMs);
+            option(line, "--min-ops", minOps);
         }
         option(line, "--warmup", warmup);
         return line;

@@ -20,10 +20,24 @@ final class NativeStep {
     static final String PROFILER = "profiler";
     /** perfbp-bench trap-anatomy: it decides itself which parts can run here, so nothing narrows it. */
     static final String ANATOMY = "trap-anatomy";
+    /**
+     * perfbp-bench round-size: the headline's per-op figure at several fixed round sizes, so the
+     * analysis can tell whether time-sized rounds (a different op count per strategy) bias the
+     * ratio. It writes round-size.json of its own, not part of native.json.
+     */
+    static final String ROUND_SIZE = "round-size";
+    static final String ROUND_SIZE_FILE = "round-size.json";
+    /** The harness's exit code for "the kernel refused": for the round-size check, a "not run", not a failed run. */
+    static final int REFUSED = 3;
 
-    /** The profiler and the trap anatomy are commands of their own; every other name is a moves matrix. */
+    /** The profiler, the trap anatomy and the round-size check are commands of their own; every other name is a moves matrix. */
     static boolean isCommand(String name) {
-        return PROFILER.equals(name) || ANATOMY.equals(name);
+        return PROFILER.equals(name) || ANATOMY.equals(name) || ROUND_SIZE.equals(name);
+    }
+
+    /** "native profiler", "native round-size", "native matrix pages": how run.json and the console name a plan entry. */
+    static String label(String name) {
+        return "native " + (isCommand(name) ? "" : "matrix ") + name;
     }
     private final PrintStream log;
 
@@ -69,8 +83,8 @@ final class NativeStep {
             for (String name : List.copyOf(names)) {
                 if (!ANATOMY.equals(name)) {
                     names.remove(name);
-                    log.println("[rearm] native " + (PROFILER.equals(name) ? "" : "matrix ") + name + " not run: " + reason);
-                    record.addNotRun(new NotRun("native " + (PROFILER.equals(name) ? "" : "matrix ") + name, reason));
+                    log.println("[rearm] " + label(name) + " not run: " + reason);
+                    record.addNotRun(new NotRun(label(name), reason));
                 }
             }
         }
@@ -83,6 +97,9 @@ final class NativeStep {
         section.put("rounds", settings.rounds());
         section.put("iterations", settings.iterations());
         section.put("warmup", settings.warmup());
+        section.put("roundSizing", settings.timeSized() ? "time" : "fixed");
+        section.put("roundMs", settings.roundMs());
+        section.put("minOps", settings.minOps());
         String profilerRefusal = profilerRefusal(env);
         if (profilerRefusal != null && names.remove(PROFILER)) {
             log.println("[rearm] native matrix profiler not run: " + profilerRefusal);
@@ -100,7 +117,7 @@ final class NativeStep {
             // The profiler takes only --strategy of the scenario keys (its other options are its own).
             plan.add(new Matrix("native harness, " + (isCommand(matrix) ? "" : "matrix ")
                     + matrix + " (" + (i + 1) + "/" + names.size() + ")", matrix,
-                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : ANATOMY.equals(matrix) ? List.of() : narrowing));
+                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : isCommand(matrix) ? List.of() : narrowing));
         }
         return plan;
     }
@@ -110,16 +127,19 @@ final class NativeStep {
             return;
         }
         ArrayNode matrices = record.section("native").putArray("matrices");
+        long nativeParts = plan.stream().filter(matrix -> !ROUND_SIZE.equals(matrix.name())).count();
         List<Path> parts = new ArrayList<>();
         for (Matrix matrix : plan) {
             matrices.add(matrix.name());
-            Path part = stage.resolve(plan.size() == 1 ? "native.json" : "native-" + matrix.name() + ".json");
+            if (ROUND_SIZE.equals(matrix.name())) {
+                runRoundSize(steps, record, settings, matrix, stage.resolve(ROUND_SIZE_FILE));
+                continue;
+            }
+            Path part = stage.resolve(nativeParts == 1 ? "native.json" : "native-" + matrix.name() + ".json");
             List<String> command = new ArrayList<>(settings.command(matrix.name(), part));
             command.addAll(matrix.narrowing());
             steps.run(matrix.stepName(), command);
-            if (!Files.isRegularFile(part)) {
-                throw new IllegalStateException("the native harness exited 0 but wrote no " + part);
-            }
+            requireWritten(part);
             parts.add(part);
         }
         if (parts.size() > 1) {
@@ -135,22 +155,67 @@ final class NativeStep {
     }
 
     /**
+     * The round-size check: where the harness refuses it (exit 3: no watchpoint fires, or the
+     * kernel lacks a strategy it compares), the run goes on without it and run.json says so; the
+     * harness's own line above gives the detail.
+     */
+    private void runRoundSize(StepRunner steps, RunRecord record, NativeSettings settings, Matrix matrix, Path out) {
+        List<String> command = new ArrayList<>(settings.command(matrix.name(), out));
+        command.addAll(matrix.narrowing());
+        if (steps.runUnlessRefused(matrix.stepName(), command, REFUSED)) {
+            requireWritten(out);
+            return;
+        }
+        String reason = "perfbp-bench round-size refused to run here (exit " + REFUSED + "; its line on the console "
+                + "says why, e.g. no watchpoint fires here)";
+        log.println("[rearm] " + label(ROUND_SIZE) + " not run: " + reason);
+        record.addNotRun(new NotRun(label(ROUND_SIZE), reason));
+    }
+
+    private static void requireWritten(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("the native harness exited 0 but wrote no " + file);
+        }
+    }
+
+    /**
      * Seconds {@code matrix} should take, from the harness's own plan ({@code --dry-run} lists
      * its scenarios and runs nothing); 0 when the harness cannot say (the ETA then leaves it out).
      */
     static double estimateSeconds(NativeSettings settings, Matrix matrix, NativeCostModel model) {
+        if (ROUND_SIZE.equals(matrix.name())) {
+            // Its scenarios are the headline matrix's (its --scenarios default); its sizes and rounds its own.
+            List<String> headline = dryRunLines(settings.dryRun("headline"));
+            return model.roundSizeSeconds(headline == null ? List.of() : headline, NativeCostModel.ROUND_SIZE_SIZES,
+                    orDefault(settings.rounds(), NativeCostModel.ROUND_SIZE_ROUNDS)
+                            + orDefault(settings.warmup(), NativeCostModel.ROUND_SIZE_WARMUP));
+        }
         List<String> command = new ArrayList<>(settings.dryRun(matrix.name()));
         command.addAll(matrix.narrowing());
+        List<String> lines = dryRunLines(command);
+        return lines == null ? 0 : model.seconds(lines);
+    }
+
+    private static long orDefault(String value, long otherwise) {
+        try {
+            return value.isEmpty() ? otherwise : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return otherwise; // the harness refuses it before anything runs
+        }
+    }
+
+    /** The dry run's standard output, or null when it could not run or refused. */
+    private static List<String> dryRunLines(List<String> command) {
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                     .lines().toList();
-            return process.waitFor() == 0 ? model.seconds(lines) : 0;
+            return process.waitFor() == 0 ? lines : null;
         } catch (IOException e) {
-            return 0;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+            return null;
         }
     }
 

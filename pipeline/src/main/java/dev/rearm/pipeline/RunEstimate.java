@@ -49,8 +49,8 @@ final class RunEstimate {
     /** The line printed once the plan is known. */
     String planLine() {
         return "[rearm] this run: " + steps.size() + " steps, about " + duration(totalSeconds()) + " in all (an estimate "
-                + "from the profile's plan: native scenarios x rounds x ops x a per-op cost, JMH parameter combinations "
-                + "x forks x iterations x their time)";
+                + "from the profile's plan: native scenarios x rounds x their target time (or their ops x a per-op cost), "
+                + "JMH parameter combinations x forks x iterations x their time)";
     }
 
     /** "[rearm] step 3/9 JMH suite (1/7): elapsed 2m10s, about 6m00s left (estimate)"; null for a step not planned. */

@@ -42,6 +42,19 @@ final class StepRunner {
 
     /** Runs the step; returns how long it took. */
     Duration run(String name, List<String> command) {
+        return run(name, command, -1);
+    }
+
+    /**
+     * Runs a step that may be refused: exit {@code refusedExit} is recorded as "refused" and gives
+     * false (the caller says what is left out and why); any other non-zero exit fails as in {@link #run}.
+     */
+    boolean runUnlessRefused(String name, List<String> command, int refusedExit) {
+        return run(name, command, refusedExit) != null;
+    }
+
+    /** Null when the step exited {@code refusedExit}. */
+    private Duration run(String name, List<String> command, int refusedExit) {
         log.println();
         log.println("[rearm] >>> " + name);
         String progress = runStartedAt == null ? null
@@ -74,7 +87,14 @@ final class StepRunner {
             throw new StepFailedException(name + " was interrupted");
         }
         Instant finished = clock.instant();
-        record.addStep(name, command, started, finished, exit == 0 ? "ok" : "failed (exit " + exit + ")");
+        boolean refused = exit != 0 && exit == refusedExit;
+        record.addStep(name, command, started, finished,
+                exit == 0 ? "ok" : (refused ? "refused" : "failed") + " (exit " + exit + ")");
+        if (refused) {
+            // Not handed to the estimate: a refusal's second says nothing about how long the rest will take.
+            log.printf("[rearm] <<< %s refused (exit %d)%n", name, exit);
+            return null;
+        }
         if (exit != 0) {
             throw new StepFailedException(name + " failed (exit " + exit + "); its output above says why");
         }

@@ -65,12 +65,75 @@ class NativeCostModelTest {
         assertThat(twoCpus.seconds(List.of("perfbp-bench moves: 4 scenarios"))).isZero();
     }
 
+    @Test
+    void aTimeSizedRoundCostsItsTargetTimesRoundsTimesMembers() {
+        double seconds = twoCpus.seconds(List.of(
+                "perfbp-bench dry run: matrix headline, 2 scenarios in 1 interleaved groups, 2+10 rounds of ~50 ms",
+                "   1 reopen                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1",
+                "   2 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1"));
+
+        assertThat(seconds).isCloseTo(NativeCostModel.START_SECONDS + 12 * 0.050 * 2, within(1e-9));
+    }
+
+    @Test
+    void aTimeSizedRoundOfSlowOpsCostsItsFloorOfOps() {
+        double seconds = twoCpus.seconds(List.of(
+                "perfbp-bench dry run: matrix pages, 1 scenarios in 1 interleaved groups, 2+10 rounds of ~50 ms "
+                        + "(at least 1000 ops)",
+                "   1 reopen                 trapEvery=0 notify=signal pages=512 bpType=RW bpLen=1 threads=1 slots=1"));
+
+        assertThat(seconds).as("1000 ops x 938.8 us = 0.94 s per round, above the 50 ms target")
+                .isCloseTo(NativeCostModel.START_SECONDS + 12.0 * 1000 * 938_800 / 1e9, within(1e-9));
+    }
+
+    @Test
+    void aDryRunThatDoesNotStateTheTargetTakesThePipelinesRoundTimeAndFloor() {
+        NativeCostModel asked = new NativeCostModel(2, NativeCostModel.RoundTime.of("20", "100"));
+        List<String> plan = List.of("perfbp-bench dry run: matrix x, 2 scenarios in 1 interleaved groups, 1+3 rounds",
+                "   1 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1",
+                "   2 reopen                 trapEvery=0 notify=signal pages=512 bpType=RW bpLen=1 threads=1 slots=1");
+
+        assertThat(asked.seconds(plan)).as("modify at its 20 ms target; the 512-page reopen at 100 x 938.8 us")
+                .isCloseTo(NativeCostModel.START_SECONDS + 4 * 0.020 + 4.0 * 100 * 938_800 / 1e9, within(1e-9));
+        assertThat(twoCpus.seconds(plan)).as("nothing asked: the harness's default target")
+                .isCloseTo(NativeCostModel.START_SECONDS + 2 * 4 * NativeCostModel.DEFAULT_ROUND_MS / 1e3, within(1e-9));
+    }
+
+    @Test
+    void theRoundSizeCheckCostsItsSizesTimesRoundsTimesEachScenariosOp() {
+        double seconds = twoCpus.roundSizeSeconds(List.of(HEADER,
+                "   1 reopen                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1",
+                "   2 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1"),
+                List.of(2_000L, 10_000L), 7);
+
+        assertThat(seconds).isCloseTo(NativeCostModel.START_SECONDS + 12_000.0 * 7 * (19_000 + 2_000) / 1e9, within(1e-9));
+        assertThat(twoCpus.roundSizeSeconds(List.of(HEADER), List.of(2_000L), 7)).as("no scenario listed").isZero();
+    }
+
+    @Test
+    void roundTimePropertiesThatAreNoNumberCountAsUnset() {
+        assertThat(NativeCostModel.RoundTime.of("", " ")).isEqualTo(NativeCostModel.RoundTime.UNSET);
+        assertThat(NativeCostModel.RoundTime.of("fast", "-3")).isEqualTo(NativeCostModel.RoundTime.UNSET);
+    }
+
     /** Pins the dry run's format this model reads to the harness as built: a changed format fails here. */
     @Test
     void theBuiltHarnesssDryRunIsReadable() throws IOException, InterruptedException {
         assertThat(twoCpus.seconds(dryRun("headline"))).as("4 headline scenarios at the harness's defaults")
                 .isGreaterThan(NativeCostModel.START_SECONDS);
         assertThat(twoCpus.seconds(dryRun("profiler"))).isGreaterThan(NativeCostModel.START_SECONDS);
+    }
+
+    /** The round-size check's estimate takes its scenarios from the built harness's headline dry run. */
+    @Test
+    void theRoundSizeChecksEstimateReadsTheBuiltHarnesssHeadlineScenarios() {
+        NativeSettings settings = new NativeSettings(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"),
+                List.of(NativeStep.ROUND_SIZE), "2", "", "1", false);
+        NativeStep.Matrix roundSize = new NativeStep.Matrix("native harness, round-size (1/1)", NativeStep.ROUND_SIZE,
+                List.of());
+
+        assertThat(NativeStep.estimateSeconds(settings, roundSize, twoCpus)).as("the headline's scenarios x 12000 ops x 3")
+                .isGreaterThan(NativeCostModel.START_SECONDS + 3 * 12_000 * (19_000 + 2_000) / 1e9);
     }
 
     private static List<String> dryRun(String matrix) throws IOException, InterruptedException {

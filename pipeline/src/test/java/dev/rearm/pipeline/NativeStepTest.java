@@ -140,16 +140,22 @@ class NativeStepTest {
      * file, then exits with {@code exit}.
      */
     private Path fakeHarness(int exit) throws IOException {
+        return fakeHarness(exit, "none");
+    }
+
+    /** As {@link #fakeHarness(int)}, but {@code refused} (a command) exits 3 and writes nothing. */
+    private Path fakeHarness(int exit, String refused) throws IOException {
         Path script = dir.resolve("perfbp-bench");
         Files.writeString(script, """
                 #!/bin/sh
                 echo "$*" >> "$(dirname "$0")/calls.txt"
+                [ "$1" = "%s" ] && { echo "perfbp-bench: no watchpoint fires here" >&2; exit 3; }
                 while [ $# -gt 0 ]; do
-                  case "$1" in profiler|trap-anatomy) m="$1" ;; --matrix) m="$2"; shift ;; --out) o="$2"; shift ;; esac; shift
+                  case "$1" in profiler|trap-anatomy|round-size) m="$1" ;; --matrix) m="$2"; shift ;; --out) o="$2"; shift ;; esac; shift
                 done
                 [ %d -eq 0 ] || exit %d
                 printf '{"harness": "native", "env": {}, "results": [{"matrix": "%%s"}]}' "$m" > "$o"
-                """.formatted(exit, exit));
+                """.formatted(refused, exit, exit));
         Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
         return script;
     }
@@ -168,5 +174,54 @@ class NativeStepTest {
                 .endsWith("--strategy reopen");
         assertThat(calls().get(1)).startsWith("trap-anatomy --rounds 3 --warmup 1 --out ")
                 .doesNotContain("--iterations").doesNotContain("--strategy");
+    }
+
+    @Test
+    void theRoundSizeCheckWritesItsOwnFileAndNativeJsonMergesOnlyTheRest() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "trap-anatomy", "round-size"),
+                "3", "", "10", "", "1", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
+
+        assertThat(calls().get(2)).isEqualTo("round-size --rounds 3 --warmup 1 --out " + stage.resolve("round-size.json"));
+        assertThat(JsonFiles.read(stage.resolve("native.json")).path("results").findValuesAsText("matrix"))
+                .containsExactly("headline", "trap-anatomy");
+        assertThat(JsonFiles.read(stage.resolve("round-size.json")).path("results").findValuesAsText("matrix"))
+                .containsExactly("round-size");
+        assertThat(record.json().path("native").path("roundSizing").asText()).isEqualTo("time");
+        try (Stream<Path> files = Files.list(stage)) {
+            assertThat(files).containsExactlyInAnyOrder(stage.resolve("native.json"), stage.resolve("round-size.json"));
+        }
+    }
+
+    @Test
+    void aRoundSizeCheckTheHarnessRefusesIsRecordedAsNotRunAndTheRunGoesOn() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0, "round-size"), List.of("round-size", "headline"),
+                "3", "", "", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
+
+        assertThat(stage.resolve("round-size.json")).doesNotExist();
+        assertThat(stage.resolve("native.json")).as("a lone moves matrix is native.json itself").exists();
+        assertThat(record.json().path("notRun").findValuesAsText("what")).containsExactly("native round-size");
+        assertThat(record.json().path("notRun").findValuesAsText("why")).singleElement().asString()
+                .startsWith("perfbp-bench round-size refused to run here (exit 3");
+        assertThat(record.json().path("steps").findValuesAsText("status")).containsExactly("refused (exit 3)", "ok");
+    }
+
+    @Test
+    void whereWatchpointsNeverFireTheRoundSizeCheckIsLeftOutWithTheProbesReason() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("trap-anatomy", "round-size"), "", "", "",
+                false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, NO_TRAPS);
+
+        assertThat(calls()).singleElement().asString().startsWith("trap-anatomy ");
+        assertThat(record.json().path("notRun").findValuesAsText("what")).containsExactly("native round-size");
+        assertThat(record.json().path("notRun").findValuesAsText("why")).singleElement().asString()
+                .startsWith("every move's premise needs a trap");
     }
 }

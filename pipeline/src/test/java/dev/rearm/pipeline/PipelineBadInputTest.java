@@ -81,6 +81,18 @@ class PipelineBadInputTest {
     }
 
     @Test
+    void fixedAndTimeSizedRoundsTogetherGetExitTwoAndOneLineBeforeAnythingRuns() {
+        Outcome outcome = measure("--native-iterations=2000", "--native-round-ms=100");
+
+        assertThat(outcome.exit).as(outcome.stderr).isEqualTo(2);
+        assertThat(outcome.stderr.strip().lines()).singleElement().asString().isEqualTo("[rearm] bad setting: "
+                + "bench.native.iterations='2000' and bench.native.roundMs='100' are both set: a round is sized by a fixed "
+                + "op count or by time, not both; valid: one of them, the other empty (e.g. -Dbench.native.iterations=2000 "
+                + "-Dbench.native.roundMs= -Dbench.native.minOps= for fixed rounds)");
+        assertThat(outcome.stdout).doesNotContain(">>> probe");
+    }
+
+    @Test
     void theReportStepWithoutAMeasuredRunSaysWhereTheMeasureStepRuns() {
         StringWriter err = new StringWriter();
         int exit = BenchPipeline.commandLine().setErr(new PrintWriter(err, true)).execute("report",
@@ -95,14 +107,16 @@ class PipelineBadInputTest {
     private record Outcome(int exit, String stdout, String stderr) {
     }
 
-    private Outcome measure(String override) {
+    private Outcome measure(String... overrides) {
         List<String> args = new ArrayList<>(List.of("measure", "--out=" + dir.resolve("latest"), "--profile=test",
                 "--project-dir=" + dir, "--handoff=" + dir.resolve("handoff.properties"), "--native-jar=unused",
                 "--benchmarks-jar=unused", "--include=Headline", "--harness=" + MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"),
                 "--native-matrices=headline"));
-        String option = override.substring(0, override.indexOf('=') + 1);
-        args.removeIf(arg -> arg.startsWith(option));
-        args.add(override);
+        for (String override : overrides) {
+            String option = override.substring(0, override.indexOf('=') + 1);
+            args.removeIf(arg -> arg.startsWith(option));
+            args.add(override);
+        }
         PrintStream originalOut = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();

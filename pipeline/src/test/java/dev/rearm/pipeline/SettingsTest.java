@@ -50,4 +50,38 @@ class SettingsTest {
                 .hasMessageStartingWith("bench.native.matrices is empty");
         assertThat(new NativeSettings(Path.of("h"), List.of(), "", "", "", true).skip()).isTrue();
     }
+
+    @Test
+    void fixedAndTimeSizedRoundsTogetherAreRefusedNamingBothProperties() {
+        assertThatThrownBy(() -> new NativeSettings(Path.of("h"), List.of("all"), "10", "2000", "100", "", "2", false))
+                .isInstanceOf(BadSettingException.class)
+                .hasMessageStartingWith("bench.native.iterations='2000' and bench.native.roundMs='100' are both set")
+                .hasMessageContaining("valid: one of them, the other empty");
+        assertThatThrownBy(() -> new NativeSettings(Path.of("h"), List.of("all"), "", "2000", "", "50", "", false))
+                .hasMessageStartingWith("bench.native.iterations='2000' and bench.native.minOps='50' are both set");
+    }
+
+    @Test
+    void timeSizedRoundsPassTheirTargetAndFloorToMovesOnly() {
+        NativeSettings settings = new NativeSettings(Path.of("/h/perfbp-bench"), List.of("headline", "round-size"), "10",
+                "", "100", "200", "2", false);
+
+        assertThat(settings.command("headline", Path.of("/run/native.json"))).containsExactly("/h/perfbp-bench", "moves",
+                "--matrix", "headline", "--rounds", "10", "--round-ms", "100", "--min-ops", "200", "--warmup", "2",
+                "--out", "/run/native.json");
+        assertThat(settings.command("round-size", Path.of("/run/round-size.json"))).as("its sizes are its own")
+                .containsExactly("/h/perfbp-bench", "round-size", "--rounds", "10", "--warmup", "2", "--out",
+                        "/run/round-size.json");
+        assertThat(settings.timeSized()).isTrue();
+    }
+
+    @Test
+    void fixedRoundsPassTheirOpCountAndNoTarget() {
+        NativeSettings settings = new NativeSettings(Path.of("/h/perfbp-bench"), List.of("all"), "", "2000", " ", "", "",
+                false);
+
+        assertThat(settings.command("all", Path.of("/o"))).containsExactly("/h/perfbp-bench", "moves", "--matrix", "all",
+                "--iterations", "2000", "--out", "/o");
+        assertThat(settings.timeSized()).isFalse();
+    }
 }

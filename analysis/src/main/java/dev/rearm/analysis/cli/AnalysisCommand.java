@@ -101,6 +101,7 @@ public final class AnalysisCommand implements Callable<Integer> {
             console.println("Warning: " + warning + ".");
         }
         console.print(ClaimConsole.render(analysis.claims()));
+        console.println(analysis.roundSize().consoleLine());
         console.println("Report: " + out.resolve(ReportWriter.MARKDOWN) + ", " + out.resolve(ReportWriter.HTML)
                 + " (" + charts.drawn().size() + " charts, " + charts.skipped().size() + " not measured)");
         console.flush();

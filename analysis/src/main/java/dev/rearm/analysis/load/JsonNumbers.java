@@ -70,8 +70,21 @@ final class JsonNumbers {
         return " field " + field;
     }
 
+    /**
+     * @throws BadInputException unless {@code value} is a whole number of at least {@code least}; the message
+     *                           names the file, {@code where} (the entry and its scenario) and {@code field}
+     */
+    static long requireWhole(Path file, String where, String field, JsonNode value, long least, String meaning)
+            throws BadInputException {
+        if (!value.isNumber() || value.asDouble() != Math.rint(value.asDouble()) || value.asDouble() < least) {
+            throw new BadInputException(file + " " + where + ", field " + field + ": " + value + " is not a whole "
+                    + "number of at least " + least + "; expected " + meaning);
+        }
+        return value.asLong();
+    }
+
     /** The entry's scenario: JMH's benchmark and params, or the DESIGN.md keys (and a profiler entry's workload). */
-    private static String describe(JsonNode entry) {
+    static String describe(JsonNode entry) {
         List<String> parts = new ArrayList<>();
         if (entry.path("benchmark").isTextual()) {
             parts.add(entry.path("benchmark").asText());

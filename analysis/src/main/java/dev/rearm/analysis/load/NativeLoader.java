@@ -26,7 +26,7 @@ final class NativeLoader {
     }
 
     record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment,
-                  ProfilerData profiler) {
+                  ProfilerData profiler, NativeRounds rounds) {
     }
 
     static Loaded load(Path file) throws BadInputException {
@@ -45,6 +45,7 @@ final class NativeLoader {
         List<Measurement> measurements = new ArrayList<>();
         List<NotMeasured> notMeasured = new ArrayList<>();
         List<ProfilerEntry> profiler = new ArrayList<>();
+        Map<String, Long> opsPerRound = new LinkedHashMap<>();
         int index = 0;
         for (JsonNode result : root.path("results")) {
             if (ProfilerLoader.isProfilerEntry(result)) {
@@ -54,29 +55,45 @@ final class NativeLoader {
                 }
                 continue;
             }
-            readResult(file, index++, result, measurements, notMeasured);
+            readResult(file, index++, result, measurements, notMeasured, opsPerRound);
         }
         Environment environment = root.path("env").isObject()
                 ? EnvironmentLoader.fromNode(root.path("env"), "native.json env block") : null;
         return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
-                ProfilerLoader.data(root, profiler));
+                ProfilerLoader.data(root, profiler), rounds(file, root.path("settings"), opsPerRound));
+    }
+
+    /**
+     * settings.roundSizing ("time": roundMs, minOps; "fixed": iterations). A file from before time
+     * sizing has only settings.iterations: fixed. Every figure there must be usable.
+     */
+    private static NativeRounds rounds(Path file, JsonNode settings, Map<String, Long> opsPerRound)
+            throws BadInputException {
+        JsonNode sizing = settings.path("roundSizing");
+        if (!sizing.isMissingNode() && !(sizing.isTextual() && List.of("time", "fixed").contains(sizing.asText()))) {
+            throw new BadInputException(file + " settings, field roundSizing: " + sizing + " is not a round sizing; "
+                    + "expected \"time\" or \"fixed\"");
+        }
+        JsonNode roundMs = settings.path("roundMs");
+        if (!roundMs.isMissingNode() && !(roundMs.isNumber() && roundMs.asDouble() > 0)) {
+            throw new BadInputException(file + " settings, field roundMs: " + roundMs + " is not a time per round; "
+                    + "expected a number of milliseconds above 0");
+        }
+        Long minOps = settings.has("minOps") ? JsonNumbers.requireWhole(file, "settings", "minOps",
+                settings.path("minOps"), 1, "the floor of ops per time-sized round") : null;
+        Long iterations = settings.has("iterations") ? JsonNumbers.requireWhole(file, "settings", "iterations",
+                settings.path("iterations"), 1, "the ops of every fixed-size round") : null;
+        NativeRounds.Sizing kind = sizing.isTextual()
+                ? (sizing.asText().equals("time") ? NativeRounds.Sizing.TIME : NativeRounds.Sizing.FIXED)
+                : iterations != null ? NativeRounds.Sizing.FIXED : NativeRounds.Sizing.UNKNOWN;
+        return new NativeRounds(kind, roundMs.isNumber() ? roundMs.asDouble() : null, minOps, iterations, opsPerRound);
     }
 
     private static void readResult(Path file, int index, JsonNode result, List<Measurement> measurements,
-                                   List<NotMeasured> notMeasured) throws BadInputException {
+                                   List<NotMeasured> notMeasured, Map<String, Long> opsPerRound)
+            throws BadInputException {
         String where = file + " results[" + index + "]";
-        if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
-            throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
-                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
-        }
-        Map<String, String> values = new HashMap<>();
-        for (String key : Scenario.KEYS) {
-            JsonNode value = result.path(key);
-            if (value.isValueNode() && !value.isNull()) {
-                values.put(key, value.asText());
-            }
-        }
-        ScenarioKey key = new ScenarioKey(result.path(Scenario.STRATEGY).asText(), Scenario.fromValues(values, where));
+        ScenarioKey key = scenarioKey(result, where);
         String source = result.path("matrix").isTextual() ? result.path("matrix").asText() : Harness.NATIVE.label();
 
         String notRunReason = notRunReason(result);
@@ -106,8 +123,34 @@ final class NativeLoader {
                 return;
             }
         }
+        if (result.has("opsPerRound")) {
+            opsPerRound.putIfAbsent(NativeRounds.key(source, key), JsonNumbers.requireWhole(file, "results[" + index + "]"
+                    + JsonNumbers.describe(result), "opsPerRound", result.path("opsPerRound"), 1,
+                    "the ops of each measured round of the scenario, per thread"));
+        }
         measurements.add(new Measurement(Harness.NATIVE, source, key, GroupedSample.ofSingles(nsPerOp), traps,
                 phases(result.path("phasesNs"))));
+    }
+
+    /**
+     * The DESIGN.md keys of a native result (native.json's, round-size.json's); an absent key takes
+     * its headline value.
+     *
+     * @param where names the entry for the error message, e.g. "RUN/native.json results[3]"
+     */
+    static ScenarioKey scenarioKey(JsonNode result, String where) throws BadInputException {
+        if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
+            throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
+                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : Scenario.KEYS) {
+            JsonNode value = result.path(key);
+            if (value.isValueNode() && !value.isNull()) {
+                values.put(key, value.asText());
+            }
+        }
+        return new ScenarioKey(result.path(Scenario.STRATEGY).asText(), Scenario.fromValues(values, where));
     }
 
     private static String notRunReason(JsonNode result) {

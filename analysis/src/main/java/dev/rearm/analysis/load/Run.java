@@ -14,11 +14,23 @@ import java.util.List;
  * @param anatomy     trap-anatomy's parts from native.json (empty without them)
  * @param warnings    what makes the run's files disagree with each other (e.g. env.json and native.json's
  *                    env block naming different CPUs or kernels), for the top of the report and the console
+ * @param nativeRounds how the native harness sized its rounds, and each scenario's ops per round
+ * @param roundSize    the round-size check's figures (round-size.json), {@link RoundSizeData#absent()} without them
  */
 public record Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,
                   List<LatencyMeasurement> latencies, List<FloorMeasurement> floors,
                   List<NotMeasured> notMeasured, boolean hasNative, boolean hasJmh, String jmhVersion,
-                  String jmhJvm, ProfilerData profiler, List<String> warnings, List<AnatomyPart> anatomy) {
+                  String jmhJvm, ProfilerData profiler, List<String> warnings, List<AnatomyPart> anatomy,
+                  NativeRounds nativeRounds, RoundSizeData roundSize) {
+
+    /** A run without round-size figures, its native rounds not described. */
+    public Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,
+               List<LatencyMeasurement> latencies, List<FloorMeasurement> floors, List<NotMeasured> notMeasured,
+               boolean hasNative, boolean hasJmh, String jmhVersion, String jmhJvm, ProfilerData profiler,
+               List<String> warnings, List<AnatomyPart> anatomy) {
+        this(dir, environment, info, measurements, latencies, floors, notMeasured, hasNative, hasJmh, jmhVersion, jmhJvm,
+                profiler, warnings, anatomy, NativeRounds.unknown(), RoundSizeData.absent());
+    }
 
     /** A run whose files agree with each other, without trap-anatomy figures. */
     public Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,

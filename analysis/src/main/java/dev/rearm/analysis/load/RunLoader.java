@@ -7,6 +7,7 @@ import java.util.List;
 
 /**
  * Loads a run folder: {@code env.json}, {@code native.json}, {@code jmh.json} and the optional
+ * {@code round-size.json} and
  * {@code run.json}. A file that is there must be whole and of the right kind, or the load fails
  * with one line naming it. A harness file that is absent makes that harness "not measured"; a
  * folder with neither harness file is refused unless its run.json lists what could not run
@@ -40,6 +41,7 @@ public final class RunLoader {
         List<NotMeasured> notMeasured = new ArrayList<>();
         Environment nativeEnvironment = null;
         ProfilerData profiler = ProfilerData.none();
+        NativeRounds nativeRounds = NativeRounds.unknown();
         String jmhVersion = null;
         String jmhJvm = null;
 
@@ -49,6 +51,7 @@ public final class RunLoader {
             notMeasured.addAll(loaded.notMeasured());
             nativeEnvironment = loaded.environment();
             profiler = loaded.profiler();
+            nativeRounds = loaded.rounds();
         } else {
             notMeasured.add(new NotMeasured(Harness.NATIVE.label(), "every native scenario",
                     "native.json is not in " + dir));
@@ -81,6 +84,6 @@ public final class RunLoader {
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
                 List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings),
-                AnatomyLoader.read(dir));
+                AnatomyLoader.read(dir), nativeRounds, RoundSizeLoader.read(dir));
     }
 }

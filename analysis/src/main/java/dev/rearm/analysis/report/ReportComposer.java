@@ -72,6 +72,7 @@ public final class ReportComposer {
         claimCheck(doc, analysis, charts);
         environment(doc, run);
         runInfo(doc, run.info());
+        Optional.ofNullable(RoundSizeSection.settingsLine(run.nativeRounds())).ifPresent(doc::paragraph);
         costModel(doc, analysis, charts);
         AnatomySection.write(doc, analysis.anatomy(),
                 Optional.ofNullable(analysis.models().get(Harness.NATIVE)).map(FittedModel::model), charts);
@@ -88,6 +89,7 @@ public final class ReportComposer {
         ProfilerSection.write(doc, analysis.profiler(), analysis.profilerPrediction(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);
+        RoundSizeSection.write(doc, analysis.roundSize());
         analysis.baseline().ifPresent(baseline -> baseline(doc, run, baseline));
         everyComparison(doc, analysis);
         notRun(doc, analysis, charts);
@@ -430,13 +432,14 @@ public final class ReportComposer {
                     test == null ? "—" : Fmt.pValue(test.welchP()),
                     test == null ? "—" : (test.mannWhitneyExact() ? "" : "≈ ") + Fmt.pValue(test.mannWhitneyP()),
                     test == null ? c.reopenSummary().values() + " / " + c.modifySummary().values()
-                            : test.countA() + " / " + test.countB() + " " + test.unit()));
+                            : test.countA() + " / " + test.countB() + " " + test.unit(),
+                    RoundSizeSection.opsPerRound(analysis.run().nativeRounds(), c)));
         }
         if (rows.isEmpty()) {
             doc.paragraph("*Not measured:* the run holds no reopen/modify pair.");
         } else {
             doc.table(List.of("Harness", "Source", "Scenario", "reopen mean (median)", "modify mean (median)",
-                    "Speedup [95% CI]", "Welch p", "Mann-Whitney p", "n (reopen / modify)"), rows);
+                    "Speedup [95% CI]", "Welch p", "Mann-Whitney p", "n (reopen / modify)", "ops/round (native)"), rows);
         }
         List<List<String>> others = new ArrayList<>();
         for (Measurement m : analysis.run().measurements()) {

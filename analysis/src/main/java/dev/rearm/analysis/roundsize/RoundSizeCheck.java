@@ -1,0 +1,112 @@
+package dev.rearm.analysis.roundsize;
+
+import dev.rearm.analysis.claims.ClaimRow;
+import dev.rearm.analysis.format.Fmt;
+import dev.rearm.analysis.load.Harness;
+import dev.rearm.analysis.load.NotMeasured;
+import dev.rearm.analysis.load.RoundSizeData;
+import dev.rearm.analysis.load.ScenarioKey;
+import dev.rearm.analysis.stats.Estimate;
+import dev.rearm.analysis.stats.RatioInterval;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * "Does the round size move the per-op figure?" Time-sized rounds give each strategy its own op
+ * count (a 2 us modify does 25x the ops of a 50 us reopen in the same time), so a speedup from
+ * them is only fair if a per-op figure does not depend on how many ops a round has. Per scenario
+ * and strategy of round-size.json: per-op at the smallest size over per-op at the largest, with
+ * the suite's ratio interval (a Welch t interval on the log ratio of per-round means), judged
+ * against the equivalence margin.
+ *
+ * @param notRunWhy why there are no figures (round-size.json absent), else null
+ */
+public record RoundSizeCheck(List<Row> rows, String notRunWhy, double marginPercent) {
+
+    /**
+     * One scenario and strategy.
+     *
+     * @param smallOverLarge per-op at the smallest size / per-op at the largest
+     */
+    public record Row(ScenarioKey key, long smallOps, long largeOps, double smallNs, double largeNs,
+                      Estimate smallOverLarge, RoundSizeVerdict verdict) {
+        public String verdictLabel(double marginPercent) {
+            return verdict.label(smallOverLarge, marginPercent);
+        }
+    }
+
+    public RoundSizeCheck {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * @param notRun run.json's notRun entries: where the pipeline left the round-size check out, they say why
+     */
+    public static RoundSizeCheck of(RoundSizeData data, List<NotMeasured> notRun, double marginPercent) {
+        if (!data.present()) {
+            String why = notRun.stream().filter(entry -> entry.what().contains("round-size")).map(NotMeasured::why)
+                    .findFirst().map(reason -> "not run: " + reason).orElse("not run");
+            return new RoundSizeCheck(List.of(), why, marginPercent);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (RoundSizeData.SizedScenario scenario : data.scenarios()) {
+            if (scenario.bySize().size() < 2) {
+                continue; // one size compares with nothing
+            }
+            RoundSizeData.AtSize small = scenario.bySize().stream()
+                    .min(Comparator.comparingLong(RoundSizeData.AtSize::opsPerRound)).orElseThrow();
+            RoundSizeData.AtSize large = scenario.bySize().stream()
+                    .max(Comparator.comparingLong(RoundSizeData.AtSize::opsPerRound)).orElseThrow();
+            Estimate ratio = RatioInterval.ratio(small.nsPerOp(), large.nsPerOp());
+            rows.add(new Row(scenario.key(), small.opsPerRound(), large.opsPerRound(), small.nsPerOp().grandMean(),
+                    large.nsPerOp().grandMean(), ratio, RoundSizeVerdict.of(ratio, marginPercent)));
+        }
+        return new RoundSizeCheck(rows, rows.isEmpty() ? "round-size.json holds no scenario at two sizes" : null,
+                marginPercent);
+    }
+
+    public List<Row> differing() {
+        return rows.stream().filter(row -> row.verdict() == RoundSizeVerdict.DIFFERS).toList();
+    }
+
+    /** One console line: the verdicts, or why there are none. */
+    public String consoleLine() {
+        if (notRunWhy != null) {
+            return "Round size vs per-op figure: " + notRunWhy;
+        }
+        List<String> parts = new ArrayList<>();
+        for (Row row : rows) {
+            parts.add(row.key().strategy() + " " + row.key().scenario().shortLabel() + " " + row.smallOps() + " vs "
+                    + row.largeOps() + " ops: " + row.verdictLabel(marginPercent));
+        }
+        return "Round size vs per-op figure: " + String.join("; ", parts);
+    }
+
+    /**
+     * The claim rows with a caveat in the native rows' "why" when a per-op figure moved with the
+     * round size beyond the margin: their ratio may then owe part of itself to the op counts.
+     */
+    public List<ClaimRow> withCaveat(List<ClaimRow> claims) {
+        List<Row> differing = differing();
+        if (differing.isEmpty()) {
+            return claims;
+        }
+        StringBuilder caveat = new StringBuilder(" Caveat: per-op figures moved with the round size here (");
+        for (int i = 0; i < differing.size(); i++) {
+            Row row = differing.get(i);
+            caveat.append(i == 0 ? "" : "; ").append(row.key().strategy()).append(' ')
+                    .append(row.key().scenario().shortLabel()).append(": ").append(Fmt.ratio(row.smallOverLarge()))
+                    .append(" at ").append(row.smallOps()).append(" over ").append(row.largeOps()).append(" ops");
+        }
+        caveat.append("), beyond run-to-run variation: a ratio of rounds with different op counts may owe part of "
+                + "itself to them, not to the strategies.");
+        List<ClaimRow> out = new ArrayList<>();
+        for (ClaimRow row : claims) {
+            out.add(row.harness() == Harness.NATIVE && row.measured() != null
+                    ? new ClaimRow(row.claim(), row.harness(), row.measured(), row.verdict(), row.why() + caveat)
+                    : row);
+        }
+        return List.copyOf(out);
+    }
+}
