@@ -9,7 +9,9 @@ import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.stats.Estimate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The report's "How a trap is notified": the headline speedups with notify none, signal and
@@ -28,18 +30,27 @@ final class NotificationSection {
                 + "(the kernel counts, and samples into the ring), `signal` (O_ASYNC as well: reopen adds four fcntl), "
                 + "`sigtrap` (attr.sigtrap, Linux 5.13+: a synchronous SIGTRAP, no ring and no fcntl, so reopen is "
                 + "close + perf_event_open; keyed pages=0). Speedup = reopen / modify, 95% CI.");
+        // A reason is usually shared by many cells (one harness left out as a whole): each is
+        // written once, under the table, and a cell points to it.
+        Map<String, Integer> reasons = new LinkedHashMap<>();
+        boolean anyMeasured = false;
         List<List<String>> rows = new ArrayList<>();
         for (String mode : NotificationTable.MODES) {
             for (int trapEvery : NotificationTable.TRAP_EVERY) {
                 List<String> row = new ArrayList<>(List.of("`" + mode + "`", String.valueOf(trapEvery)));
                 for (Harness harness : Harness.values()) {
                     NotificationTable.Cell cell = table.cell(harness, mode, trapEvery);
+                    anyMeasured |= cell.comparison().isPresent();
                     row.add(cell.comparison().map(NotificationSection::moves).orElse("—"));
-                    row.add(cell.comparison().map(c -> Fmt.ratio(c.speedup()))
-                            .orElse("not measured: " + cell.notMeasuredWhy()));
+                    row.add(cell.comparison().map(c -> Fmt.ratio(c.speedup())).orElseGet(() -> "not measured ["
+                            + reasons.computeIfAbsent(cell.notMeasuredWhy(), why -> reasons.size() + 1) + "]"));
                 }
                 rows.add(row);
             }
+        }
+        if (!anyMeasured) {
+            reasons.keySet().forEach(why -> doc.paragraph("*Not measured:* " + why));
+            return;
         }
         List<String> header = new ArrayList<>(List.of("notify", "trapEvery"));
         for (Harness harness : Harness.values()) {
@@ -47,6 +58,7 @@ final class NotificationSection {
             header.add(harness.label() + " speedup [95% CI]");
         }
         doc.table(header, rows);
+        reasons.forEach((why, n) -> doc.paragraph("[" + n + "] " + why));
         List<NotificationTable.SigtrapEffect> effects = table.sigtrapEffects();
         if (effects.isEmpty()) {
             doc.paragraph("*Not compared:* no harness measured both `signal` and `sigtrap` at one trapEvery here; the "
@@ -67,8 +79,8 @@ final class NotificationSection {
         StrategyComparison sigtrap = effect.sigtrap();
         Estimate ratio = effect.signalOverSigtrap();
         String verdict = ratio.fewGroups() ? "too few rounds or forks to say whether sigtrap changes the speedup"
-                : ratio.low() > 1 ? "sigtrap shrinks reopen's advantage"
-                : ratio.high() < 1 ? "sigtrap widens reopen's advantage"
+                : ratio.low() > 1 ? "sigtrap shrinks modify's advantage"
+                : ratio.high() < 1 ? "sigtrap widens modify's advantage"
                 : "no change of the speedup is shown (the interval holds 1)";
         return "**" + effect.harness().label() + ", " + (effect.trapEvery() == 0 ? "never trapping" : "always trapping")
                 + ":** with sigtrap reopen costs " + Fmt.time(sigtrap.reopenSummary().mean()) + " per op against "

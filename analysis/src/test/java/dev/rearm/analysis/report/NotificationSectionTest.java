@@ -70,7 +70,7 @@ class NotificationSectionTest {
                 .contains("so the speedup is " + Fmt.ratio(never.sigtrap().speedup()) + " instead of "
                         + Fmt.ratio(never.signal().speedup()))
                 .contains("signal's speedup is " + Fmt.ratio(never.signalOverSigtrap())
-                        + " sigtrap's, sigtrap shrinks reopen's advantage");
+                        + " sigtrap's, sigtrap shrinks modify's advantage");
     }
 
     @Test
@@ -117,6 +117,23 @@ class NotificationSectionTest {
         assertThat(table.cell(Harness.NATIVE, "none", 0).notMeasuredWhy()).isEqualTo("not run: no watchpoint fires here");
         assertThat(ReportCharts.build(analysis).skipped()).anySatisfy(chart -> assertThat(chart.name())
                 .isEqualTo("notification"));
+        // Nothing measured: no table of twelve repeated reasons, each reason once.
+        String section = markdown(analysis).split("## " + NotificationSection.HEADING)[1].split("\n## ")[0];
+        assertThat(section).doesNotContain("| notify |")
+                .containsOnlyOnce("*Not measured:* not run: no watchpoint fires here")
+                .containsOnlyOnce("*Not measured:* not run: each iteration must prove its watchpoints live by a trap");
+    }
+
+    @Test
+    void aReasonSharedByManyCellsIsWrittenOnceUnderTheTable() throws Exception {
+        Analysis analysis = analyze(Fixtures.copyAll(tmp, "published-like-notes"));
+
+        String section = markdown(analysis).split("## " + NotificationSection.HEADING)[1].split("\n## ")[0];
+
+        String why = "native.json has no notify=sigtrap figures (the run predates notify=sigtrap: its probe did not "
+                + "try it)";
+        assertThat(section).contains("| notify |").containsOnlyOnce(why).contains("not measured [1]")
+                .contains("[1] " + why);
     }
 
     /** The fixture's env.json and run.json with native.json and jmh.json holding the notify matrix only. */
