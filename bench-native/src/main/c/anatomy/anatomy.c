@@ -174,13 +174,16 @@ static int parse_options(int argc, char **argv, struct anatomy_plan *plan)
 	return 0;
 }
 
-static int check_premise(const struct anatomy_part *part, bool trapping, long round, const struct loop_run *run)
+static int check_premise(const struct anatomy_part *part, bool trapping, long round, const struct anatomy_plan *plan,
+			 const struct loop_run *run)
 {
 	if (run->observed == run->expected && run->tag_mismatches == 0)
 		return 0;
-	fprintf(stderr, "perfbp-bench trap-anatomy: premise failed: part %s, %s loop, round %ld: %lld ops should have "
+	/* round counts from -warmup: a negative one is a warm-up round */
+	fprintf(stderr, "perfbp-bench trap-anatomy: premise failed: part %s, %s loop, %s %ld: %ld ops should have "
 		"trapped %lld times, but %lld were seen%s; no result is reported for a run that cannot prove its traps\n",
-		part->name, trapping ? "trapping" : "plain", round, run->expected, run->expected, run->observed,
+		part->name, trapping ? "trapping" : "plain", round < 0 ? "warm-up round" : "round",
+		round < 0 ? round + plan->warmup + 1 : round + 1, plan->ops, run->expected, run->observed,
 		run->tag_mismatches ? " and some SIGTRAPs carried another address's sig_data" : "");
 	return EXIT_FAILED;
 }
@@ -214,7 +217,7 @@ static int measure(const struct anatomy_plan *plan, int index, bool watchpoints_
 				part->finish(state);
 				return EXIT_FAILED;
 			}
-			if (check_premise(part, trapping, r, &run) != 0) {
+			if (check_premise(part, trapping, r, plan, &run) != 0) {
 				part->finish(state);
 				return EXIT_FAILED;
 			}
