@@ -59,6 +59,18 @@ static bool not_runnable(const struct env *env, const struct scenario *s, char *
 	return sigtrap_refused(env, s, why, size) || !memlock_fits(env, s, why, size);
 }
 
+/* Every scenario's time-sized rounds can keep their rules under the largest round; -1 after one line. */
+static int time_sized_rounds_fit(const struct scenario *scenarios, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (round_ops_check_fits(scenarios[i].slots, scenarios[i].trap_every,
+					 "--iterations N for fixed rounds") != 0)
+			return -1;
+	return 0;
+}
+
 int moves_plan_make(unsigned matrices, const char *matrix_text, const struct value_list axis[NR_AXES],
 		    const struct run_settings *settings, const struct env *env, struct moves_plan *plan)
 {
@@ -78,6 +90,8 @@ int moves_plan_make(unsigned matrices, const char *matrix_text, const struct val
 		plan->count = 0;
 		return refusal;
 	}
+	if (settings->sizing == ROUNDS_BY_TIME && time_sized_rounds_fit(plan->scenarios, plan->count) != 0)
+		return -1;
 	/* Scenarios whose rings cannot fit the locked-memory limit, or whose sigtrap this kernel
 	 * refuses, go last, reported as not run. */
 	plan->runnable = memlock_partition(plan->scenarios, plan->count, env);

@@ -24,7 +24,8 @@ struct moves_plan {
 
 /*
  * Expands the matrices (axis: explicit values, count 0 for the matrix's) on this machine and
- * groups them. 0; -1 after one line (EXIT_USAGE); -2 after the kernel's refusal (EXIT_KERNEL);
+ * groups them; time-sized rounds (settings) must fit every scenario under the largest round.
+ * 0; -1 after one line (EXIT_USAGE); -2 after the kernel's refusal (EXIT_KERNEL);
  * -3 out of memory (EXIT_FAILED).
  */
 int moves_plan_make(unsigned matrices, const char *matrix_text, const struct value_list axis[NR_AXES],

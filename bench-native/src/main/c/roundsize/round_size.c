@@ -32,6 +32,10 @@ static int check_sizes(const struct round_size_plan *plan, const char *sizes_tex
 {
 	int i, k;
 
+	for (i = 0; i < plan->moves.count; i++)
+		if (round_ops_check_fits(plan->moves.scenarios[i].slots, plan->moves.scenarios[i].trap_every,
+					 "perfbp-bench moves --iterations N (fixed rounds, one size)") != 0)
+			return -1;
 	for (i = 0; i < plan->moves.runnable; i++) {
 		const struct scenario *s = &plan->moves.scenarios[i];
 
