@@ -53,8 +53,7 @@ static int sigtrap_partition(struct scenario *scenarios, int n, const struct env
 	return runnable;
 }
 
-/* Why s is left out of this run, in why (false: it runs). */
-static bool not_runnable(const struct env *env, const struct scenario *s, char *why, size_t size)
+bool moves_not_runnable(const struct env *env, const struct scenario *s, char *why, size_t size)
 {
 	return sigtrap_refused(env, s, why, size) || !memlock_fits(env, s, why, size);
 }
@@ -187,7 +186,7 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 	for (i = 0; i < plan->count; i++) {
 		scenario_describe(&scenarios[i], what, sizeof(what));
 		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
-		if (not_runnable(env, &scenarios[i], why, sizeof(why)))
+		if (moves_not_runnable(env, &scenarios[i], why, sizeof(why)))
 			fprintf(out, "  (not run: %s)", why);
 		else if (plan->settings.sizing == ROUNDS_BY_TIME)
 			fprintf(out, "  (calibrates on %ld ops)",
@@ -202,6 +201,17 @@ static void report_not_run(const struct scenario *s, const char *why)
 
 	scenario_describe(s, what, sizeof(what));
 	fprintf(stderr, "perfbp-bench: not run: %s %s: %s\n", strategy_name(s->strategy), what, why);
+}
+
+void moves_report_not_runnable(const struct moves_plan *plan, const struct env *env)
+{
+	char why[384];
+	int i;
+
+	for (i = plan->runnable; i < plan->count; i++) {
+		moves_not_runnable(env, &plan->scenarios[i], why, sizeof(why));
+		report_not_run(&plan->scenarios[i], why);
+	}
 }
 
 /* mmap refused with EPERM although the figures fit: other processes of this user hold locked memory. */
@@ -244,7 +254,7 @@ int moves_prepare(struct moves_plan *plan, const struct env *env)
 			return -1;
 		}
 	for (i = plan->runnable; i < plan->count; i++) {
-		not_runnable(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
+		moves_not_runnable(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
 		report_not_run(&plan->scenarios[i], plan->results[i].not_run);
 	}
 	return 0;

@@ -81,10 +81,10 @@ int round_size_plan_make(const struct options *opts, const struct env *env, stru
 	return check_sizes(plan, opts->sizes_text);
 }
 
-void round_size_plan_print(const struct round_size_plan *plan, FILE *out)
+void round_size_plan_print(const struct round_size_plan *plan, const struct env *env, FILE *out)
 {
 	const struct moves_plan *m = &plan->moves;
-	char what[160];
+	char what[160], why[384];
 	int i, k;
 
 	fprintf(out, "perfbp-bench round-size dry run: %s, %d scenarios in %d interleaved groups, %ld rounds of sizes",
@@ -94,8 +94,10 @@ void round_size_plan_print(const struct round_size_plan *plan, FILE *out)
 	fprintf(out, " ops, each batch after %ld dropped\n", plan->warmup);
 	for (i = 0; i < m->count; i++) {
 		scenario_describe(&m->scenarios[i], what, sizeof(what));
-		fprintf(out, "%4d %-22s %s%s\n", i + 1, strategy_name(m->scenarios[i].strategy), what,
-			i < m->runnable ? "" : "  (not run: its ring does not fit the locked-memory limit)");
+		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(m->scenarios[i].strategy), what);
+		if (moves_not_runnable(env, &m->scenarios[i], why, sizeof(why)))
+			fprintf(out, "  (not run: %s)", why);
+		fprintf(out, "\n");
 	}
 }
 
