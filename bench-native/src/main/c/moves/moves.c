@@ -284,14 +284,14 @@ int moves_run(struct moves_plan *plan, const struct env *env)
 						 env->locked.limit_kb);
 					report_not_run(&plan->scenarios[plan->groups[g].members[m]], r->not_run);
 				}
-			} else if (error.kernel) {
-				advice_print(stderr, &error.failure);
 			} else {
-				fprintf(stderr, "perfbp-bench: %s\n", error.message);
-			}
-			if (!ring_lock_refused(&error)) {
-				fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
-				return error.kernel ? EXIT_KERNEL : EXIT_FAILED;
+				char at[48];
+
+				snprintf(at, sizeof(at), "scenario %d/%d", done + 1, plan->runnable);
+				if (plan->groups[g].count > 1)
+					snprintf(at, sizeof(at), "scenario %d-%d/%d", done + 1, done + plan->groups[g].count,
+						 plan->runnable);
+				return run_error_report(&error, at);
 			}
 		}
 		if (perf_resources_held(&leaked_fds, &leaked_maps) != 0 || leaked_fds != 0 || leaked_maps != 0) {

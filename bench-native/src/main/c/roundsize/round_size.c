@@ -134,14 +134,14 @@ static void progress_medians(const struct round_size_plan *plan, int g)
 	fprintf(stderr, " (medians of %ld rounds)\n", plan->rounds);
 }
 
-static int stop(const struct run_error *error)
+/* Where in the whole run a batch stopped, for the last line of stderr (run_error_report). */
+static int stop(const struct round_size_plan *plan, int g, long size, long round, const struct run_error *error)
 {
-	if (error->kernel)
-		advice_print(stderr, &error->failure);
-	else
-		fprintf(stderr, "perfbp-bench: %s\n", error->message);
-	fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
-	return error->kernel ? EXIT_KERNEL : EXIT_FAILED;
+	char at[96];
+
+	snprintf(at, sizeof(at), "round-size group %d/%d, size %ld ops, round %ld/%ld", g + 1, plan->moves.ngroups,
+		 size, round + 1, plan->rounds);
+	return run_error_report(error, at);
 }
 
 int round_size_run(struct round_size_plan *plan, const struct env *env)
@@ -169,7 +169,7 @@ int round_size_run(struct round_size_plan *plan, const struct env *env)
 				memset(&error, 0, sizeof(error));
 				m->settings.iterations = plan->sizes[k];
 				if (run_group(m->scenarios, group, &m->settings, env, m->results, &error) != 0)
-					return stop(&error);
+					return stop(plan, g, plan->sizes[k], round, &error);
 				for (i = 0; i < group->count; i++)
 					plan->ns_per_op[figure_index(plan, group->members[i], k, round)] =
 						m->results[group->members[i]].ns_per_op[0];
