@@ -466,8 +466,8 @@ int options_parse(int argc, char **argv, struct options *opts)
 	}
 	if (opts->help || check_round_sizing(opts) != 0)
 		return opts->help ? 0 : -1;
-	/* A run without moves (the profiler) sizes nothing by ops or time; its settings block keeps
-	 * the fixed count it always showed, so its native.json stays as it was. */
+	/* A run without moves (the profiler) sizes nothing by ops or time (roundSizing "none"); its
+	 * settings block keeps the count it always showed, so its native.json keeps its keys. */
 	if (opts->iterations == 0 && !matrix_has_moves(opts->matrices))
 		opts->iterations = NO_MOVES_ITERATIONS;
 	return check_sigtrap_pages(opts->axis);

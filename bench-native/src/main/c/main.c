@@ -129,7 +129,9 @@ int main(int argc, char **argv)
 
 	settings = (struct run_settings){
 		.iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup,
-		.sizing = opts.iterations > 0 ? ROUNDS_FIXED : ROUNDS_BY_TIME,
+		.sizing = !matrix_has_moves(opts.matrices) ? ROUNDS_NONE
+			  : opts.iterations > 0		   ? ROUNDS_FIXED
+							   : ROUNDS_BY_TIME,
 		.round_ms = opts.round_ms, .min_ops = opts.min_ops,
 	};
 	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &moves);
