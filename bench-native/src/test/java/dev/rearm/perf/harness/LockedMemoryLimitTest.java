@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A ring that does not fit the locked-memory limit is reported "not run: needs N KiB locked,
@@ -102,25 +104,14 @@ class LockedMemoryLimitTest {
                 .as("refused up front, not by a failed mmap").startsWith("needs " + neededKb + " KiB locked");
     }
 
-    @Test
-    void dryRunMarksTheScenariosThatWillNotRun() {
+    /** moves' dry run and round-size's give each scenario they leave out the same reason. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"moves", "round-size"})
+    void dryRunMarksTheScenariosThatWillNotRunWithTheirReason(String command) {
         long neededKb = (BIG_RING + 1) * pageKb;
         assumeTrue(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
 
-        HarnessRun run = asNobody(ULIMIT_KB, "--pages", "1," + BIG_RING, "--dry-run");
-
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).containsPattern("pages=" + BIG_RING + " .*\\(not run: needs " + neededKb + " KiB");
-        assertThat(run.stdout()).doesNotContainPattern("pages=1 .*not run");
-    }
-
-    /** round-size's dry run gives each scenario it leaves out the reason moves would give. */
-    @Test
-    void roundSizeDryRunMarksTheScenarioThatWillNotRunWithItsReason() {
-        long neededKb = (BIG_RING + 1) * pageKb;
-        assumeTrue(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
-
-        HarnessRun run = asNobodyRaw(ULIMIT_KB, "round-size", "--strategy", "modify", "--pages", "1," + BIG_RING,
+        HarnessRun run = asNobodyRaw(ULIMIT_KB, command, "--strategy", "modify", "--pages", "1," + BIG_RING,
                 "--dry-run");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
