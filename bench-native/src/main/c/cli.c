@@ -370,7 +370,16 @@ static int check_round_sizing(const struct options *opts)
 			opts->iterations);
 		return -1;
 	}
-	/* The profiler alone sizes its rounds by --work; round-size takes its sizes from --sizes. */
+	/* The profiler alone sizes its rounds by --work: a move round's size would be recorded and do nothing. */
+	if (!matrix_has_moves(opts->matrices) && (opts->round_ms_given || opts->min_ops_given)) {
+		snprintf(given, sizeof(given), opts->round_ms_given ? "--round-ms %ld" : "--min-ops %ld",
+			 opts->round_ms_given ? opts->round_ms : opts->min_ops);
+		fprintf(stderr, "perfbp-bench: %s with --matrix %s: it sizes the rounds of moves, and this run has none "
+			"(the profiler sizes its rounds by --work); valid: %s with a move matrix (e.g. --matrix headline), "
+			"or --work MS for the profiler\n", given, opts->matrix_text, opts->round_ms_given ? "--round-ms" : "--min-ops");
+		return -1;
+	}
+	/* round-size takes its sizes from --sizes. */
 	if (opts->iterations > 0 || opts->command == COMMAND_ROUND_SIZE || !matrix_has_moves(opts->matrices))
 		return 0;
 	if (opts->warmup == 0) {
@@ -457,8 +466,8 @@ int options_parse(int argc, char **argv, struct options *opts)
 	}
 	if (opts->help || check_round_sizing(opts) != 0)
 		return opts->help ? 0 : -1;
-	/* A run without moves (the profiler) sizes nothing by ops or time; its settings block keeps
-	 * the fixed count it always showed, so its native.json stays as it was. */
+	/* A run without moves (the profiler) sizes nothing by ops or time (roundSizing "none"); its
+	 * settings block keeps the count it always showed, so its native.json keeps its keys. */
 	if (opts->iterations == 0 && !matrix_has_moves(opts->matrices))
 		opts->iterations = NO_MOVES_ITERATIONS;
 	return check_sigtrap_pages(opts->axis);

@@ -38,11 +38,12 @@ static void print_options(const struct options *opts, FILE *out)
 	}
 }
 
-static void print_matrices(bool with_profiler, FILE *out)
+/* option: the command's option that names matrices (moves: --matrix; round-size: --scenarios). */
+static void print_matrices(bool with_profiler, const char *option, FILE *out)
 {
 	int i;
 
-	fprintf(out, "\nMATRICES (what --matrix runs before explicit options narrow it)\n");
+	fprintf(out, "\nMATRICES (what %s runs before explicit options narrow it)\n", option);
 	for (i = 0; i < matrix_count(); i++) {
 		if (matrix_is_profiler(i) && !with_profiler)
 			continue;
@@ -62,11 +63,12 @@ static void print_measurement(FILE *out)
 		"  samples per page and the kernel drops the rest). Each round times one batch of ops with one\n"
 		"  CLOCK_MONOTONIC pair per thread; nsPerOp keeps every measured round. By default a round runs\n"
 		"  the ops that take about --round-ms (50): each strategy's first warm-up round runs --min-ops\n"
-		"  ops, and its time per op sizes every later round (opsPerRound), a multiple of slots x\n"
-		"  trapEvery with at least 10 trapping ops, the same for every thread; --iterations N runs N\n"
-		"  ops in every round of every scenario instead. A\n"
-		"  separate pass times each phase of the strategies that have phases (phasesNs), so the\n"
-		"  breakdown never slows the rounds. After every batch, every count the kernel gave must\n"
+		"  ops rounded up as every round is (at trapEvery 100: 1000 ops), and its time per op sizes\n"
+		"  every later round (opsPerRound): a multiple of lcm(slots, trapEvery) with at least 10\n"
+		"  trapping ops, the same for every thread (a trapEvery whose 10 traps cannot fit in\n"
+		"  1000000000 ops is refused). --iterations N runs N ops in every round of every scenario\n"
+		"  instead. A separate pass times each phase of the strategies that have phases (phasesNs),\n"
+		"  so the breakdown never slows the rounds. After every batch, every count the kernel gave must\n"
 		"  equal the ops that trapped, or the run stops: the samples in the rings, the counters read()\n"
 		"  where every fd was read (modify; reopen without a ring; reopen in the phase pass, before\n"
 		"  each close: read() costs ~4%% of a reopen, so reopen's rounds count by ring and signal),\n"
@@ -102,7 +104,10 @@ static void print_exit_status(FILE *out)
 		"EXIT STATUS\n"
 		"  0 results written; 1 a premise failed (a trap count was off) or the system failed (memory,\n"
 		"  I/O), nothing written; 2 bad input (one line names the option and the valid values), nothing\n"
-		"  run; 3 the kernel refused (the message says why and what to do), nothing written.\n");
+		"  run; 3 the kernel refused (the message says why and what to do), or round-size found no\n"
+		"  scenario it can run here, nothing written. A moves or round-size run that stops ends\n"
+		"  stderr with \"perfbp-bench: stopped at <where>: <what failed> (<scenario, thread,\n"
+		"  round>); nothing written\".\n");
 }
 
 static void help_moves(const struct options *opts, FILE *out)
@@ -119,7 +124,7 @@ static void help_moves(const struct options *opts, FILE *out)
 		"that key's values in the matrix, so explicit options narrow or override it.\n"
 		"\n");
 	print_options(opts, out);
-	print_matrices(false, out);
+	print_matrices(false, "--matrix", out);
 	print_measurement(out);
 	print_moves_output(out);
 	print_exit_status(out);
@@ -160,7 +165,7 @@ static void help_round_size(const struct options *opts, FILE *out)
 		"a miscounted trap stops the run as in moves. Writes round-size.json.\n"
 		"\n");
 	print_options(opts, out);
-	print_matrices(false, out);
+	print_matrices(false, "--scenarios", out);
 	fprintf(out,
 		"\n"
 		"OUTPUT\n"
@@ -196,7 +201,7 @@ static void help_commands(const struct options *opts, FILE *out)
 		"  replaces that key's values in the matrix, so explicit options narrow or override it.\n"
 		"\n");
 	print_options(opts, out);
-	print_matrices(true, out);
+	print_matrices(true, "--matrix", out);
 	print_measurement(out);
 	fputc('\n', out);
 	profiler_help(out, "PROFILER (--matrix profiler)");

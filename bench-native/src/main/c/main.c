@@ -39,6 +39,19 @@ static int refuse_without_traps(const struct env *env)
 	return EXIT_KERNEL;
 }
 
+/* round-size writes only what it compared: with every scenario left out there is nothing to compare. */
+static int refuse_nothing_runnable(const struct moves_plan *plan, const struct env *env)
+{
+	char why[384] = "";
+
+	moves_report_not_runnable(plan, env);
+	if (plan->count > 0)
+		moves_not_runnable(env, &plan->scenarios[0], why, sizeof(why));
+	fprintf(stderr, "perfbp-bench: round-size: none of the %d scenarios can run here (the first: %s); nothing "
+		"measured, nothing written\n", plan->count, why);
+	return EXIT_KERNEL;
+}
+
 /* perfbp-bench round-size: plan, dry run or refusal, run, and only then write round-size.json. */
 static int round_size_main(const struct options *opts, const struct env *env)
 {
@@ -49,8 +62,10 @@ static int round_size_main(const struct options *opts, const struct env *env)
 	if (rc != 0) {
 		status = refusal_status(rc);
 	} else if (opts->dry_run) {
-		round_size_plan_print(&plan, stdout);
+		round_size_plan_print(&plan, env, stdout);
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
+	} else if (plan.moves.runnable == 0) {
+		status = refuse_nothing_runnable(&plan.moves, env);
 	} else if (!env->traps.supported) {
 		status = refuse_without_traps(env);
 	} else if (moves_prepare(&plan.moves, env) != 0) {
@@ -114,7 +129,9 @@ int main(int argc, char **argv)
 
 	settings = (struct run_settings){
 		.iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup,
-		.sizing = opts.iterations > 0 ? ROUNDS_FIXED : ROUNDS_BY_TIME,
+		.sizing = !matrix_has_moves(opts.matrices) ? ROUNDS_NONE
+			  : opts.iterations > 0		   ? ROUNDS_FIXED
+							   : ROUNDS_BY_TIME,
 		.round_ms = opts.round_ms, .min_ops = opts.min_ops,
 	};
 	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &moves);

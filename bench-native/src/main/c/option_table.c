@@ -49,11 +49,11 @@ static const struct option_desc opt_iterations = { "iterations", "N", OPT_COUNT,
 	"sizes rounds by time instead: see --round-ms; not with --round-ms or --min-ops)" };
 static const struct option_desc opt_round_ms = { "round-ms", "MS", OPT_COUNT, COUNT_ROUND_MS, 1, MAX_ROUND_MS,
 	"size each scenario's rounds by time: every round runs the ops that take about MS milliseconds, calibrated "
-	"per strategy in the first warm-up round (needs --warmup >= 1), rounded up to a multiple of slots x trapEvery "
-	"and to at least 10 trapping ops; 1..60000, default 50 when --iterations is not given" };
+	"per strategy in the first warm-up round (needs --warmup >= 1), rounded up to a multiple of lcm(slots, "
+	"trapEvery) and to at least 10 trapping ops; 1..60000, default 50 when --iterations is not given" };
 static const struct option_desc opt_min_ops = { "min-ops", "N", OPT_COUNT, COUNT_MIN_OPS, MIN_ROUND_OPS,
-	MAX_ROUND_OPS, "time-sized rounds: the fewest ops a round runs (the calibration round runs this many); "
-	"default 200" };
+	MAX_ROUND_OPS, "time-sized rounds: the fewest ops a round runs (the calibration round runs this many, rounded up "
+	"as --round-ms says: at trapEvery 100, 1000); default 200" };
 static const struct option_desc opt_rounds = { "rounds", "N", OPT_COUNT, COUNT_ROUNDS, 1, MAX_ROUNDS,
 	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
 static const struct option_desc opt_warmup = { "warmup", "N", OPT_COUNT, COUNT_WARMUP, 0, MAX_ROUNDS,
@@ -78,7 +78,7 @@ static const struct option_desc opt_scenarios = { "scenarios", "LIST", OPT_MATRI
 	"--trapEvery says otherwise); the scenario options below narrow them as in moves" };
 static const struct option_desc opt_sizes = { "sizes", "A,B[,C]", OPT_SIZES, 0, MIN_ROUND_OPS, MAX_ROUND_OPS,
 	"the round sizes compared, in ops per round per thread: at least two different sizes, each 1..1000000000 "
-	"(--iterations' range) and a multiple of slots x trapEvery; default 2000,10000 (the -Pfull and default "
+	"(--iterations' range) and a multiple of lcm(slots, trapEvery) with at least 10 trapping ops; default 2000,10000 (the -Pfull and default "
 	"profiles' old sizes)" };
 static const struct option_desc opt_size_rounds = { "rounds", "N", OPT_COUNT, COUNT_ROUNDS, 1, MAX_ROUNDS,
 	"measured rounds per size (default 6); round r runs one batch of every size and strategy" };

@@ -53,10 +53,21 @@ static int sigtrap_partition(struct scenario *scenarios, int n, const struct env
 	return runnable;
 }
 
-/* Why s is left out of this run, in why (false: it runs). */
-static bool not_runnable(const struct env *env, const struct scenario *s, char *why, size_t size)
+bool moves_not_runnable(const struct env *env, const struct scenario *s, char *why, size_t size)
 {
 	return sigtrap_refused(env, s, why, size) || !memlock_fits(env, s, why, size);
+}
+
+/* Every scenario's time-sized rounds can keep their rules under the largest round; -1 after one line. */
+static int time_sized_rounds_fit(const struct scenario *scenarios, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (round_ops_check_fits(scenarios[i].slots, scenarios[i].trap_every,
+					 "--iterations N for fixed rounds") != 0)
+			return -1;
+	return 0;
 }
 
 int moves_plan_make(unsigned matrices, const char *matrix_text, const struct value_list axis[NR_AXES],
@@ -78,6 +89,8 @@ int moves_plan_make(unsigned matrices, const char *matrix_text, const struct val
 		plan->count = 0;
 		return refusal;
 	}
+	if (settings->sizing == ROUNDS_BY_TIME && time_sized_rounds_fit(plan->scenarios, plan->count) != 0)
+		return -1;
 	/* Scenarios whose rings cannot fit the locked-memory limit, or whose sigtrap this kernel
 	 * refuses, go last, reported as not run. */
 	plan->runnable = memlock_partition(plan->scenarios, plan->count, env);
@@ -173,7 +186,7 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 	for (i = 0; i < plan->count; i++) {
 		scenario_describe(&scenarios[i], what, sizeof(what));
 		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
-		if (not_runnable(env, &scenarios[i], why, sizeof(why)))
+		if (moves_not_runnable(env, &scenarios[i], why, sizeof(why)))
 			fprintf(out, "  (not run: %s)", why);
 		else if (plan->settings.sizing == ROUNDS_BY_TIME)
 			fprintf(out, "  (calibrates on %ld ops)",
@@ -188,6 +201,17 @@ static void report_not_run(const struct scenario *s, const char *why)
 
 	scenario_describe(s, what, sizeof(what));
 	fprintf(stderr, "perfbp-bench: not run: %s %s: %s\n", strategy_name(s->strategy), what, why);
+}
+
+void moves_report_not_runnable(const struct moves_plan *plan, const struct env *env)
+{
+	char why[384];
+	int i;
+
+	for (i = plan->runnable; i < plan->count; i++) {
+		moves_not_runnable(env, &plan->scenarios[i], why, sizeof(why));
+		report_not_run(&plan->scenarios[i], why);
+	}
 }
 
 /* mmap refused with EPERM although the figures fit: other processes of this user hold locked memory. */
@@ -230,7 +254,7 @@ int moves_prepare(struct moves_plan *plan, const struct env *env)
 			return -1;
 		}
 	for (i = plan->runnable; i < plan->count; i++) {
-		not_runnable(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
+		moves_not_runnable(env, &plan->scenarios[i], plan->results[i].not_run, sizeof(plan->results[i].not_run));
 		report_not_run(&plan->scenarios[i], plan->results[i].not_run);
 	}
 	return 0;
@@ -260,14 +284,14 @@ int moves_run(struct moves_plan *plan, const struct env *env)
 						 env->locked.limit_kb);
 					report_not_run(&plan->scenarios[plan->groups[g].members[m]], r->not_run);
 				}
-			} else if (error.kernel) {
-				advice_print(stderr, &error.failure);
 			} else {
-				fprintf(stderr, "perfbp-bench: %s\n", error.message);
-			}
-			if (!ring_lock_refused(&error)) {
-				fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
-				return error.kernel ? EXIT_KERNEL : EXIT_FAILED;
+				char at[48];
+
+				snprintf(at, sizeof(at), "scenario %d/%d", done + 1, plan->runnable);
+				if (plan->groups[g].count > 1)
+					snprintf(at, sizeof(at), "scenario %d-%d/%d", done + 1, done + plan->groups[g].count,
+						 plan->runnable);
+				return run_error_report(&error, at);
 			}
 		}
 		if (perf_resources_held(&leaked_fds, &leaked_maps) != 0 || leaked_fds != 0 || leaked_maps != 0) {

@@ -13,7 +13,8 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 {
 	json_open(j, "settings", '{');
 	json_str(j, "matrix", matrix);
-	json_str(j, "roundSizing", settings->sizing == ROUNDS_BY_TIME ? "time" : "fixed");
+	json_str(j, "roundSizing", settings->sizing == ROUNDS_BY_TIME ? "time"
+				   : settings->sizing == ROUNDS_NONE ? "none" : "fixed");
 	if (settings->sizing == ROUNDS_BY_TIME) {
 		json_int(j, "roundMs", settings->round_ms);
 		json_int(j, "minOps", settings->min_ops);
@@ -31,6 +32,10 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 				     "below), and thread 0's time per op there sets opsPerRound = max(minOps, "
 				     "ceil(roundMs / that time)), rounded up to a multiple of lcm(slots, trapEvery) and "
 				     "to at least 10 trapping ops, for every later round of every thread");
+	else if (settings->sizing == ROUNDS_NONE)
+		/* iterations stays, as every profiler native.json had it: its keys are compared with a recording. */
+		json_str(j, "timer", "no move round ran (the profiler alone): iterations is the old default, kept so this "
+				     "block keeps its keys; the profiler's rounds are sized by its work");
 	else
 		json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
 				     "iterations ops; nsPerOp[r] = mean over threads of batch time / iterations");

@@ -10,6 +10,7 @@
 #include "../option_table.h"
 
 #include <math.h>
+#include <stdio.h>
 
 static long gcd(long a, long b)
 {
@@ -22,17 +23,48 @@ static long gcd(long a, long b)
 	return a;
 }
 
-long round_ops_fit(long ops, int slots, int trap_every)
+/* lcm(slots, trapEvery), trapEvery 0 counting as 1: every round is a multiple of it. */
+static long round_ops_step(int slots, int trap_every)
 {
 	long every = trap_every > 0 ? trap_every : 1;
-	long step = (long)slots / gcd(slots, every) * every;
 
-	if (trap_every > 0 && ops < ROUND_MIN_TRAPS * every)
-		ops = ROUND_MIN_TRAPS * every;
+	return (long)slots / gcd(slots, every) * every;
+}
+
+long round_ops_least(int slots, int trap_every)
+{
+	long step = round_ops_step(slots, trap_every);
+	long traps = trap_every > 0 ? ROUND_MIN_TRAPS * (long)trap_every : 1;
+
+	return (traps + step - 1) / step * step;
+}
+
+int round_ops_check_fits(int slots, int trap_every, const char *way_out)
+{
+	long least = round_ops_least(slots, trap_every);
+
+	if (least <= MAX_ROUND_OPS)
+		return 0;
+	/* Clamping such a round down would break one rule or the other: refuse, as for any bad input. */
+	fprintf(stderr, "perfbp-bench: --trapEvery %d with slots %d: a round needs at least %d trapping ops in a multiple "
+		"of lcm(slots, trapEvery) = %ld ops, so at least %ld ops, above the largest round (%ld); valid: a "
+		"trapEvery whose %d traps fit in %ld ops, or %s\n", trap_every, slots, ROUND_MIN_TRAPS,
+		round_ops_step(slots, trap_every), least, MAX_ROUND_OPS, ROUND_MIN_TRAPS, MAX_ROUND_OPS, way_out);
+	return -1;
+}
+
+long round_ops_fit(long ops, int slots, int trap_every)
+{
+	long step = round_ops_step(slots, trap_every);
+	long least = round_ops_least(slots, trap_every);
+
+	if (ops < least)
+		ops = least;
 	ops = (ops + step - 1) / step * step;
-	if (ops > MAX_ROUND_OPS)
+	/* least <= MAX_ROUND_OPS (round_ops_check_fits) and a multiple of step, so this stays >= least. */
+	if (ops > MAX_ROUND_OPS && least <= MAX_ROUND_OPS)
 		ops = MAX_ROUND_OPS / step * step;
-	return ops < step ? step : ops;
+	return ops;
 }
 
 long round_ops_for_time(long round_ms, long min_ops, double per_op_ns, int slots, int trap_every)

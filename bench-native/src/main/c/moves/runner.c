@@ -20,6 +20,7 @@
 #include "round_ops.h"
 
 #include "../core/address_pool.h"
+#include "../core/advice.h"
 #include "../core/clock.h"
 #include "../core/exit_status.h"
 #include "../core/strategy.h"
@@ -170,6 +171,8 @@ static void premise_failed(struct worker *w, const struct scenario *s, long roun
 	signal_text(s->notify, " ", signals, signals_text, sizeof(signals_text));
 	w->failed = true;
 	w->error.kernel = false;
+	snprintf(w->error.where, sizeof(w->error.where), "%s %s, thread %d, %s", strategy_name(s->strategy), what,
+		 w->index, when);
 	snprintf(w->error.message, sizeof(w->error.message),
 		 "premise failed: %s %s, thread %d, %s: %llu ops should have trapped %llu times, but the kernel "
 		 "reported%s%s%s no result is reported for a run that cannot prove its traps",
@@ -187,6 +190,8 @@ static void liveness_failed(struct worker *w, const struct scenario *s, long rou
 	signal_text(s->notify, " their ", signals, signals_text, sizeof(signals_text));
 	w->failed = true;
 	w->error.kernel = false;
+	snprintf(w->error.where, sizeof(w->error.where), "%s %s, thread %d, %s", strategy_name(s->strategy), what,
+		 w->index, when);
 	snprintf(w->error.message, sizeof(w->error.message),
 		 "premise failed: %s %s, thread %d, %s: after the batch, one store at each of the %d slots' current "
 		 "addresses trapped %llu times (%d expected) and one at each address a slot had left trapped %llu times "
@@ -195,10 +200,16 @@ static void liveness_failed(struct worker *w, const struct scenario *s, long rou
 		 (unsigned long long)live->at_previous, signals_text);
 }
 
-static void kernel_failed(struct worker *w)
+static void kernel_failed(struct worker *w, const struct scenario *s, long round)
 {
+	char what[160], when[48];
+
+	scenario_describe(s, what, sizeof(what));
+	round_label(w->shared->rs, round, when, sizeof(when));
 	w->failed = true;
 	w->error.kernel = true;
+	snprintf(w->error.where, sizeof(w->error.where), "%s %s, thread %d, %s", strategy_name(s->strategy), what,
+		 w->index, when);
 }
 
 /* One batch of one member; returns false when the group must stop (this or another thread failed). */
@@ -238,14 +249,14 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 
 	memset(&clock, 0, sizeof(clock));
 	if (ok && batch_arm(&plan, &w->error.failure) != 0) {
-		kernel_failed(w);
+		kernel_failed(w, s, round);
 		ok = false;
 	}
 	barrier_wait(shared); /* everyone armed: the timed loops start together */
 	if (ok) {
 		signals_before = signals_now(s->notify);
 		if (batch_run(&plan, phased ? &clock : NULL, &timing, &w->error.failure) != 0) {
-			kernel_failed(w);
+			kernel_failed(w, s, round);
 			ok = false;
 		}
 	}
@@ -254,7 +265,7 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		signals = signals_since(s->notify, signals_before, timing.traps_expected);
 	for (slot = 0; ok && slot < s->slots; slot++)
 		if (watchpoint_traps(&w->wps[slot], &counts, &w->error.failure) != 0) {
-			kernel_failed(w);
+			kernel_failed(w, s, round);
 			ok = false;
 		}
 	/* Liveness: a count of zero proves nothing about a watchpoint a move disarmed or left behind. */
@@ -264,7 +275,7 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		uint64_t expected_signals;
 
 		if (batch_check_liveness(&plan, &live, &w->error.failure) != 0) {
-			kernel_failed(w);
+			kernel_failed(w, s, round);
 			ok = false;
 		} else {
 			/* Every store the counters saw must have signalled, each SIGTRAP with the current address's tag. */
@@ -283,7 +294,7 @@ static bool worker_batch(struct worker *w, int member, long round, bool phased)
 		struct perf_failure ignored;
 
 		if (watchpoint_disarm(&w->wps[slot], ok ? &w->error.failure : &ignored) != 0 && ok) {
-			kernel_failed(w);
+			kernel_failed(w, s, round);
 			ok = false;
 		}
 	}
@@ -435,6 +446,24 @@ static void collect(const struct worker *workers, int nthreads, int member, cons
 				r->phase_ns[p] = 0;
 		}
 	}
+}
+
+int run_error_report(const struct run_error *error, const char *at)
+{
+	if (error->kernel) {
+		advice_print(stderr, &error->failure);
+		fprintf(stderr, "perfbp-bench: stopped at %s: %s failed with %s (%s); nothing written\n", at,
+			error->failure.call, errno_name(error->failure.err), error->where);
+		return EXIT_KERNEL;
+	}
+	if (error->where[0] != '\0') {
+		fprintf(stderr, "perfbp-bench: %s\n", error->message);
+		fprintf(stderr, "perfbp-bench: stopped at %s: premise failed (%s; above); nothing written\n", at,
+			error->where);
+	} else {
+		fprintf(stderr, "perfbp-bench: stopped at %s: %s; nothing written\n", at, error->message);
+	}
+	return EXIT_FAILED;
 }
 
 static void system_error(struct run_error *error, const char *what, int err)

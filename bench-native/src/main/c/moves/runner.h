@@ -12,8 +12,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* How many ops a round runs: a fixed count, or as many as take about round_ms (round_ops.c). */
-enum round_sizing { ROUNDS_FIXED, ROUNDS_BY_TIME };
+/* How many ops a round runs: a fixed count, or as many as take about round_ms (round_ops.c);
+ * ROUNDS_NONE: the run has no moves (the profiler alone), so no move round runs at all. */
+enum round_sizing { ROUNDS_FIXED, ROUNDS_BY_TIME, ROUNDS_NONE };
 
 struct run_settings {
 	long iterations;	 /* ROUNDS_FIXED: ops per round per thread */
@@ -53,6 +54,7 @@ struct run_error {
 	bool kernel;		     /* true: failure holds the refusal (EXIT_KERNEL) */
 	struct perf_failure failure;
 	char message[512];	     /* otherwise: what went wrong (EXIT_FAILED) */
+	char where[256];	     /* the strategy, scenario, thread and round that failed ("": none) */
 };
 
 int scenario_result_alloc(struct scenario_result *r, const struct scenario *s, const struct run_settings *rs);
@@ -61,5 +63,15 @@ void scenario_result_free(struct scenario_result *r);
 /* Runs one group's rounds (strategies interleaved) and phase passes; fills results[member]. */
 int run_group(const struct scenario *scenarios, const struct group *group, const struct run_settings *rs,
 	      const struct env *env, struct scenario_result *results, struct run_error *error);
+
+/*
+ * Why a run stopped, on stderr: the kernel's advice or the failure's message, then one last
+ * line the pipeline shows as the run's reason, naming what failed and where:
+ *   perfbp-bench: stopped at <at>: <call> failed with <ERRNO> (<where>); nothing written
+ *   perfbp-bench: stopped at <at>: premise failed (<where>; above); nothing written
+ *   perfbp-bench: stopped at <at>: <message>; nothing written        (the harness's own failures)
+ * at: the place in the whole run (moves: "scenario 3-4/12"). Returns EXIT_KERNEL or EXIT_FAILED.
+ */
+int run_error_report(const struct run_error *error, const char *at);
 
 #endif

@@ -32,6 +32,10 @@ static int check_sizes(const struct round_size_plan *plan, const char *sizes_tex
 {
 	int i, k;
 
+	for (i = 0; i < plan->moves.count; i++)
+		if (round_ops_check_fits(plan->moves.scenarios[i].slots, plan->moves.scenarios[i].trap_every,
+					 "perfbp-bench moves --iterations N (fixed rounds, one size)") != 0)
+			return -1;
 	for (i = 0; i < plan->moves.runnable; i++) {
 		const struct scenario *s = &plan->moves.scenarios[i];
 
@@ -77,10 +81,10 @@ int round_size_plan_make(const struct options *opts, const struct env *env, stru
 	return check_sizes(plan, opts->sizes_text);
 }
 
-void round_size_plan_print(const struct round_size_plan *plan, FILE *out)
+void round_size_plan_print(const struct round_size_plan *plan, const struct env *env, FILE *out)
 {
 	const struct moves_plan *m = &plan->moves;
-	char what[160];
+	char what[160], why[384];
 	int i, k;
 
 	fprintf(out, "perfbp-bench round-size dry run: %s, %d scenarios in %d interleaved groups, %ld rounds of sizes",
@@ -90,8 +94,10 @@ void round_size_plan_print(const struct round_size_plan *plan, FILE *out)
 	fprintf(out, " ops, each batch after %ld dropped\n", plan->warmup);
 	for (i = 0; i < m->count; i++) {
 		scenario_describe(&m->scenarios[i], what, sizeof(what));
-		fprintf(out, "%4d %-22s %s%s\n", i + 1, strategy_name(m->scenarios[i].strategy), what,
-			i < m->runnable ? "" : "  (not run: its ring does not fit the locked-memory limit)");
+		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(m->scenarios[i].strategy), what);
+		if (moves_not_runnable(env, &m->scenarios[i], why, sizeof(why)))
+			fprintf(out, "  (not run: %s)", why);
+		fprintf(out, "\n");
 	}
 }
 
@@ -128,14 +134,14 @@ static void progress_medians(const struct round_size_plan *plan, int g)
 	fprintf(stderr, " (medians of %ld rounds)\n", plan->rounds);
 }
 
-static int stop(const struct run_error *error)
+/* Where in the whole run a batch stopped, for the last line of stderr (run_error_report). */
+static int stop(const struct round_size_plan *plan, int g, long size, long round, const struct run_error *error)
 {
-	if (error->kernel)
-		advice_print(stderr, &error->failure);
-	else
-		fprintf(stderr, "perfbp-bench: %s\n", error->message);
-	fprintf(stderr, "perfbp-bench: stopped; nothing written\n");
-	return error->kernel ? EXIT_KERNEL : EXIT_FAILED;
+	char at[96];
+
+	snprintf(at, sizeof(at), "round-size group %d/%d, size %ld ops, round %ld/%ld", g + 1, plan->moves.ngroups,
+		 size, round + 1, plan->rounds);
+	return run_error_report(error, at);
 }
 
 int round_size_run(struct round_size_plan *plan, const struct env *env)
@@ -163,7 +169,7 @@ int round_size_run(struct round_size_plan *plan, const struct env *env)
 				memset(&error, 0, sizeof(error));
 				m->settings.iterations = plan->sizes[k];
 				if (run_group(m->scenarios, group, &m->settings, env, m->results, &error) != 0)
-					return stop(&error);
+					return stop(plan, g, plan->sizes[k], round, &error);
 				for (i = 0; i < group->count; i++)
 					plan->ns_per_op[figure_index(plan, group->members[i], k, round)] =
 						m->results[group->members[i]].ns_per_op[0];

@@ -26,8 +26,8 @@ struct round_size_plan {
  * the sizes checked against them. 0; -1 after one line (EXIT_USAGE); -2 after the kernel's
  * refusal (EXIT_KERNEL); -3 out of memory (EXIT_FAILED). */
 int round_size_plan_make(const struct options *opts, const struct env *env, struct round_size_plan *plan);
-/* --dry-run: the sizes, the order and the scenarios. */
-void round_size_plan_print(const struct round_size_plan *plan, FILE *out);
+/* --dry-run: the sizes, the order and the scenarios, each that cannot run here with why. */
+void round_size_plan_print(const struct round_size_plan *plan, const struct env *env, FILE *out);
 /* Every round of every size, through moves' run_group (its premise and liveness checks): 0 or an exit status. */
 int round_size_run(struct round_size_plan *plan, const struct env *env);
 /* Writes round-size.json to plan->out atomically; -1 after one line. */

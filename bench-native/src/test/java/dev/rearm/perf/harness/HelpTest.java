@@ -32,6 +32,24 @@ class HelpTest {
                 + "close, open, fcntl; with no ring the counter is its only trap count, so every timed op pays that read()");
     }
 
+    /** Rounds are multiples of lcm(slots, trapEvery) (slots 2, trapEvery 2: 2, not 4), as round_ops_fit makes them. */
+    @Test
+    void movesHelpSaysRoundsAreMultiplesOfTheLcmAndTheCalibrationRoundIsRoundedToo() {
+        String help = Harness.run("moves", "--help").stdout().replaceAll("\\s+", " ");
+
+        assertThat(help).doesNotContain("slots x trapEvery").contains("a multiple of lcm(slots, trapEvery)",
+                "runs --min-ops ops rounded up as every round is (at trapEvery 100: 1000 ops)");
+    }
+
+    @Test
+    void roundSizeHelpNamesItsOwnMatrixOption() {
+        String help = Harness.run("round-size", "--help").stdout();
+
+        assertThat(help).contains("MATRICES (what --scenarios runs").doesNotContain("what --matrix runs");
+        assertThat(help.replaceAll("\\s+", " ")).doesNotContain("slots x trapEvery")
+                .contains("a multiple of lcm(slots, trapEvery) with at least 10 trapping ops");
+    }
+
     @Test
     void helpWinsOverEverythingElseAndRunsNothing() {
         HarnessRun run = Harness.run("--matrix", "all", "-h");

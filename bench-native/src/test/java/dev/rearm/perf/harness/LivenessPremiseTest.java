@@ -49,7 +49,26 @@ class LivenessPremiseTest {
 
         assertThat(lied.exitCode()).as(lied.stderr()).isEqualTo(1);
         assertThat(lied.stderr()).contains("premise failed: modify", "current addresses trapped 0 times (1 expected)",
-                "a move that left its watchpoint disarmed or behind cannot be measured", "stopped; nothing written");
+                "a move that left its watchpoint disarmed or behind cannot be measured");
+        assertThat(lastLine(lied)).startsWith("perfbp-bench: stopped at scenario 1/1: premise failed (modify trapEvery=0 ")
+                .contains("thread 0, warm-up round 1").endsWith("; above); nothing written");
         assertThat(out).doesNotExist();
+    }
+
+    /** round-size stops the same way, its last line naming the size and round where it stopped. */
+    @Test
+    void roundSizeStopsAtTheSizeAndRoundWhereTheModifyNeverMoved() {
+        Path out = dir.resolve("round-size.json");
+        HarnessRun lied = Harness.runRefused(List.of("--modify", "LIE"), List.of("round-size", "--strategy", "modify",
+                "--sizes", "60,120", "--rounds", "1", "--warmup", "1", "--out", out.toString()));
+
+        assertThat(lied.exitCode()).as(lied.stderr()).isEqualTo(1);
+        assertThat(lastLine(lied)).startsWith("perfbp-bench: stopped at round-size group 1/1, size 60 ops, round 1/1: "
+                + "premise failed (modify trapEvery=0 ").endsWith("; nothing written");
+        assertThat(out).doesNotExist();
+    }
+
+    private static String lastLine(HarnessRun run) {
+        return run.stderrLines().get(run.stderrLines().size() - 1);
     }
 }

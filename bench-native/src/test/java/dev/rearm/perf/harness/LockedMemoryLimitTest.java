@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A ring that does not fit the locked-memory limit is reported "not run: needs N KiB locked,
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * expected figures are computed here from the sysctl, the online CPUs and the ulimit, the way
  * perf_mmap() charges a ring (perf_event_mlock_kb per online CPU per user, then RLIMIT_MEMLOCK),
  * and the boundary is checked against the kernel itself: one page more of ulimit and it runs.
+ * What needs no trap (the dry runs, round-size's refusal when nothing can run) runs wherever
+ * watchpoints open; the measuring runs need a trap for their premise.
  */
 class LockedMemoryLimitTest {
     private static final Pattern NOT_RUN = Pattern.compile("needs (\\d+) KiB locked, limit is (\\d+) KiB");
@@ -42,7 +46,7 @@ class LockedMemoryLimitTest {
 
     @BeforeEach
     void asNobodyWithWatchpoints() throws IOException {
-        Harness.assumeTraps();
+        Harness.assumeWatchpoints();
         assumeTrue(isRoot(), "switches to the user nobody, so it runs only as root");
         assumeTrue(ChildJvm.exec(List.of("sh", "-c", "command -v runuser && id -u nobody")).exit() == 0,
                 "no runuser or no user nobody here");
@@ -59,6 +63,7 @@ class LockedMemoryLimitTest {
 
     @Test
     void aRingBeyondTheLimitIsNotRunWithTheFiguresAndTheRestIsMeasured() {
+        Harness.assumeTraps();
         long neededKb = (BIG_RING + 1) * pageKb;
         long limitKb = perfKb + ULIMIT_KB / pageKb * pageKb;
         assumeTrue(neededKb > limitKb, "a " + BIG_RING + "-page ring fits this machine's limit of " + limitKb + " KiB");
@@ -83,6 +88,7 @@ class LockedMemoryLimitTest {
 
     @Test
     void theComputedLimitIsTheKernelsToThePage() {
+        Harness.assumeTraps();
         long neededKb = (BIG_RING + 1) * pageKb;
         long ulimitKb = neededKb - perfKb; // exactly what the kernel charges beyond perf_event_mlock_kb
         assumeTrue(ulimitKb > pageKb, "a " + BIG_RING + "-page ring fits perf_event_mlock_kb alone here");
@@ -98,21 +104,49 @@ class LockedMemoryLimitTest {
                 .as("refused up front, not by a failed mmap").startsWith("needs " + neededKb + " KiB locked");
     }
 
-    @Test
-    void dryRunMarksTheScenariosThatWillNotRun() {
+    /** moves' dry run and round-size's give each scenario they leave out the same reason. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"moves", "round-size"})
+    void dryRunMarksTheScenariosThatWillNotRunWithTheirReason(String command) {
         long neededKb = (BIG_RING + 1) * pageKb;
         assumeTrue(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
 
-        HarnessRun run = asNobody(ULIMIT_KB, "--pages", "1," + BIG_RING, "--dry-run");
+        HarnessRun run = asNobodyRaw(ULIMIT_KB, command, "--strategy", "modify", "--pages", "1," + BIG_RING,
+                "--dry-run");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stdout()).containsPattern("pages=" + BIG_RING + " .*\\(not run: needs " + neededKb + " KiB");
         assertThat(run.stdout()).doesNotContainPattern("pages=1 .*not run");
     }
 
+    /** round-size writes what it compared; with every scenario left out it stops, as a kernel refusal does. */
+    @Test
+    void roundSizeWithNoScenarioItCanRunExitsThreeWithTheReasonsAndWritesNothing() {
+        long neededKb = (BIG_RING + 1) * pageKb;
+        assumeTrue(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
+
+        HarnessRun run = asNobodyRaw(ULIMIT_KB, "round-size", "--strategy", "modify", "--pages",
+                String.valueOf(BIG_RING), "--rounds", "1");
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(3);
+        assertThat(run.stderrLines()).hasSize(2);
+        assertThat(run.stderrLines().get(0)).startsWith("perfbp-bench: not run: modify").contains(
+                "pages=" + BIG_RING, "needs " + neededKb + " KiB locked");
+        assertThat(run.stderrLines().get(1)).startsWith("perfbp-bench: round-size: none of the 1 scenarios can run here")
+                .contains("needs " + neededKb + " KiB locked", "nothing written");
+        assertThat(run.stdout()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
     private HarnessRun asNobody(long ulimitKb, String... args) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--strategy", "modify", "--trapEvery", "0"));
+        List<String> command = new ArrayList<>(List.of("--strategy", "modify", "--trapEvery", "0"));
         command.addAll(Harness.TINY);
+        command.addAll(List.of(args));
+        return asNobodyRaw(ulimitKb, command.toArray(String[]::new));
+    }
+
+    private HarnessRun asNobodyRaw(long ulimitKb, String... args) {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
         command.addAll(List.of(args));
         command.addAll(List.of("--out", out.toString()));
         String script = "ulimit -l " + ulimitKb + " && exec \"$0\" \"$@\"";

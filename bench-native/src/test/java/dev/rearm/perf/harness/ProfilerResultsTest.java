@@ -49,6 +49,17 @@ class ProfilerResultsTest {
         return entries().stream().filter(e -> e.path("strategy").asText().equals(strategy)).toList();
     }
 
+    /** No move round ran: roundSizing says so, and iterations stays as every profiler file had it. */
+    @Test
+    void theProfilerAloneSizesNoMoveRoundsAndKeepsItsSettingsKeys() {
+        JsonNode settings = doc.path("settings");
+
+        assertThat(settings.path("roundSizing").asText()).isEqualTo("none");
+        assertThat(settings.path("iterations").asLong()).isEqualTo(10000);
+        assertThat(settings.has("roundMs")).isFalse();
+        assertThat(settings.has("minOps")).isFalse();
+    }
+
     @Test
     void eachWorkloadRunsAloneAndUnderSamplerReopenAndModifyAtEveryRate() {
         Set<String> seen = new TreeSet<>();

@@ -49,6 +49,16 @@ class RoundSizeCommandTest {
         RefusedInput.assertRefusedInOneLine(dir, run, "--sizes 2000,9000", "2000 ops", "trapEvery 3", "2001");
     }
 
+    /** No size within --iterations' range could hold 10 traps at this period: refused before any size is checked. */
+    @Test
+    void aTrapPeriodNoSizeCanHoldTenTrapsOfIsRefusedNamingMovesFixedRounds() {
+        Harness.assumeWatchpoints();
+        HarnessRun run = RefusedInput.runWithOut(dir, "round-size", "--trapEvery", "200000000");
+
+        RefusedInput.assertRefusedInOneLine(dir, run, "--trapEvery 200000000 with slots 1", "at least 2000000000 ops",
+                "perfbp-bench moves --iterations N");
+    }
+
     @Test
     void movesSizingOptionsAreNotRoundSizes() {
         HarnessRun run = RefusedInput.runWithOut(dir, "round-size", "--iterations", "2000");

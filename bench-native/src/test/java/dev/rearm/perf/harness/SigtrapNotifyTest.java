@@ -121,7 +121,8 @@ class SigtrapNotifyTest {
 
         assertThat(lied.exitCode()).as(lied.stderr()).isEqualTo(1);
         assertThat(lied.stderr()).contains("premise failed: modify", "notify=sigtrap", "warm-up round 1",
-                "SIGTRAPs 0, 0 of them with another address's tag", "stopped; nothing written");
+                "SIGTRAPs 0, 0 of them with another address's tag",
+                "perfbp-bench: stopped at scenario 1/1: premise failed (modify ", "; nothing written");
         assertThat(out).doesNotExist();
     }
 

@@ -113,6 +113,53 @@ class TimeSizedRoundsTest {
         assertThat(scenarios.get(2)).contains("trapEvery=64 ").endsWith("(calibrates on 640 ops)");
     }
 
+    /** Clamping such a round to the largest one would leave it 5 traps (or above the largest): refused instead. */
+    @Test
+    void aTrapPeriodWhoseTenTrapsCannotFitTheLargestRoundIsRefusedNamingIterations() {
+        Harness.assumeWatchpoints();
+        HarnessRun run = RefusedInput.runWithOut(dir, "moves", "--trapEvery", "200000000");
+
+        RefusedInput.assertRefusedInOneLine(dir, run, "--trapEvery 200000000 with slots 1", "at least 10 trapping ops",
+                "at least 2000000000 ops", "above the largest round (1000000000)", "--iterations N");
+    }
+
+    @Test
+    void aTrapPeriodWhoseSlotMultipleAloneExceedsTheLargestRoundIsRefused() {
+        Harness.assumeWatchpoints();
+        int slots = Math.min(3, KernelSupport.debugRegisters());
+        HarnessRun run = RefusedInput.runWithOut(dir, "moves", "--trapEvery", "2147483647", "--slots",
+                String.valueOf(slots));
+
+        RefusedInput.assertRefusedInOneLine(dir, run, "--trapEvery 2147483647 with slots " + slots,
+                "lcm(slots, trapEvery) = " + 2147483647L * slots + " ops", "--iterations N");
+    }
+
+    @Test
+    void theLongestTrapPeriodWhoseTenTrapsFitCalibratesOnTheLargestRound() {
+        Harness.assumeWatchpoints();
+        HarnessRun run = Harness.run("moves", "--strategy", "modify", "--trapEvery", "100000000", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("trapEvery=100000000 ").contains("(calibrates on 1000000000 ops)");
+    }
+
+    @Test
+    void fixedRoundsTakeATrapPeriodTimeSizedRoundsCannotHold() {
+        Harness.assumeWatchpoints();
+        HarnessRun run = Harness.run("moves", "--trapEvery", "200000000", "--iterations", "1000", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"--round-ms, 50", "--min-ops, 300"})
+    void moveRoundSizingBesideTheProfilerAloneIsRefused(String option, String value) {
+        HarnessRun run = RefusedInput.runWithOut(dir, "--matrix", "profiler", option, value);
+
+        RefusedInput.assertRefusedInOneLine(dir, run, option + " " + value + " with --matrix profiler",
+                "sizes the rounds of moves", "--work MS");
+    }
+
     @Test
     void timeSizedRoundsRunTheSameWholeTrapAndSlotPeriodsInEveryMeasuredRound() {
         Harness.assumeTraps();
