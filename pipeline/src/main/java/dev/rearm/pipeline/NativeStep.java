@@ -183,25 +183,14 @@ final class NativeStep {
      * its scenarios and runs nothing); 0 when the harness cannot say (the ETA then leaves it out).
      */
     static double estimateSeconds(NativeSettings settings, Matrix matrix, NativeCostModel model) {
-        if (ROUND_SIZE.equals(matrix.name())) {
-            // Its scenarios are the headline matrix's (its --scenarios default); its sizes and rounds its own.
-            List<String> headline = dryRunLines(settings.dryRun("headline"));
-            return model.roundSizeSeconds(headline == null ? List.of() : headline, NativeCostModel.ROUND_SIZE_SIZES,
-                    orDefault(settings.rounds(), NativeCostModel.ROUND_SIZE_ROUNDS)
-                            + orDefault(settings.warmup(), NativeCostModel.ROUND_SIZE_WARMUP));
-        }
         List<String> command = new ArrayList<>(settings.dryRun(matrix.name()));
         command.addAll(matrix.narrowing());
         List<String> lines = dryRunLines(command);
-        return lines == null ? 0 : model.seconds(lines);
-    }
-
-    private static long orDefault(String value, long otherwise) {
-        try {
-            return value.isEmpty() ? otherwise : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return otherwise; // the harness refuses it before anything runs
+        if (lines == null) {
+            return 0;
         }
+        // round-size's dry run states its own scenarios, sizes, rounds and dropped batches.
+        return ROUND_SIZE.equals(matrix.name()) ? model.roundSizeSeconds(lines) : model.seconds(lines);
     }
 
     /** The dry run's standard output, or null when it could not run or refused. */
