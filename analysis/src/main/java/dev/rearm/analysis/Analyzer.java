@@ -43,10 +43,10 @@ public final class Analyzer {
         Optional<BaselineComparison> baseline = baselineRun.map(other -> BaselineComparison.of(other, comparisons,
                 Comparisons.of(other.measurements()), marginPercent));
         TrapAnatomy anatomy = TrapAnatomy.of(run.anatomy());
-        RoundSizeCheck roundSize = RoundSizeCheck.of(run.roundSize(), run.info().notRun(), marginPercent);
+        RoundSizeCheck roundSize = RoundSizeCheck.of(run.roundSize(), run.info().notRun());
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
                 roundSize.withCaveat(ClaimCheck.check(run, comparisons, models,
-                        ReopenBreakdown.headline(run.measurements()), anatomy)),
+                        ReopenBreakdown.headline(run.measurements()), anatomy), run.nativeRounds()),
                 baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap),
                 anatomy, ProfilerPrediction.of(run.profiler(), ReopenBreakdown.headline(run.measurements()),
                         Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)), roundSize);

@@ -44,15 +44,21 @@ final class JsonFiles {
     /**
      * native.json files of several matrices as one: the first file's fields (harness, env ...)
      * with every file's {@code results} in order, and the fields only a later file has (the
-     * profiler matrix's "profiler" block).
+     * profiler matrix's "profiler" block). {@code settings} (the round size) comes from the first
+     * file with a move result: a profiler part's settings size no move round, so a profile that
+     * lists the profiler first would otherwise state a round size no round ran.
      */
     static ObjectNode mergeNative(List<Path> parts) {
         ObjectNode merged = null;
+        JsonNode movesSettings = null;
         ArrayNode results = MAPPER.createArrayNode();
         for (Path part : parts) {
             JsonNode node = read(part);
             if (!node.isObject() || !node.path("results").isArray()) {
                 throw new IllegalStateException(part + " is not a native.json (an object with a results array)");
+            }
+            if (movesSettings == null && node.has("settings") && hasMoveResult(node.path("results"))) {
+                movesSettings = node.get("settings").deepCopy();
             }
             if (merged == null) {
                 merged = ((ObjectNode) node).deepCopy();
@@ -69,8 +75,21 @@ final class JsonFiles {
         if (merged == null) {
             throw new IllegalArgumentException("no native.json files to merge");
         }
+        if (movesSettings != null) {
+            merged.set("settings", movesSettings);
+        }
         merged.set("results", results);
         return merged;
+    }
+
+    /** A result that moved a watchpoint: the profiler's entries are keyed by their workload instead. */
+    private static boolean hasMoveResult(JsonNode results) {
+        for (JsonNode result : results) {
+            if (!result.has("workload")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes {@code value} to a temporary file beside {@code target}, then renames it into place. */

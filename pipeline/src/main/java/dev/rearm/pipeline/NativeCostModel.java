@@ -1,5 +1,6 @@
 package dev.rearm.pipeline;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -42,10 +43,6 @@ final class NativeCostModel {
      * empty, no fixed size either) and its dry run does not say: the default profile's value.
      */
     static final double DEFAULT_ROUND_MS = 100;
-    /** perfbp-bench round-size's defaults: {@code --sizes 2000,10000 --rounds 6 --warmup 1}. */
-    static final List<Long> ROUND_SIZE_SIZES = List.of(2_000L, 10_000L);
-    static final long ROUND_SIZE_ROUNDS = 6;
-    static final long ROUND_SIZE_WARMUP = 1;
 
     private static final Pattern ROUNDS = Pattern.compile("(\\d+)\\+(\\d+) rounds");
     private static final Pattern FIXED_OPS = Pattern.compile("rounds of (\\d+) ops");
@@ -54,6 +51,9 @@ final class NativeCostModel {
     private static final Pattern PROFILER = Pattern.compile(
             "profiler: (\\d+) workloads x (\\d+) runs, (\\d+)\\+(\\d+) rounds of ~(\\d+) ms");
     private static final Pattern SCENARIO = Pattern.compile("^\\s*\\d+\\s+([a-z-]+)\\s+(trapEvery=.*)$");
+    /** perfbp-bench round-size --dry-run's header: "6 rounds of sizes 2000, 10000 ops, each batch after 1 dropped". */
+    private static final Pattern ROUND_SIZE_PLAN = Pattern.compile(
+            "(\\d+) rounds of sizes ([\\d, ]+) ops, each batch after (\\d+) dropped");
     private static final Pattern KEY_VALUE = Pattern.compile("(\\w+)=(\\S+)");
 
     /**
@@ -118,17 +118,23 @@ final class NativeCostModel {
     }
 
     /**
-     * Seconds perfbp-bench round-size should take: every size's rounds of every scenario it
-     * measures (those of {@code scenariosDryRun}, the dry run of the matrix it takes them from),
-     * each op at this model's cost; 0 when the dry run lists no scenario.
+     * Seconds perfbp-bench round-size should take, from its own dry run: per round and size, each
+     * interleaved group runs once with {@code W} dropped batches before the measured one, so every
+     * scenario runs rounds x (W + 1) batches of each size; 0 when the dry run states no plan or
+     * lists no scenario.
      */
-    double roundSizeSeconds(List<String> scenariosDryRun, List<Long> sizes, long roundsAndWarmup) {
-        long opsPerScenario = sizes.stream().mapToLong(Long::longValue).sum() * roundsAndWarmup;
+    double roundSizeSeconds(List<String> dryRun) {
+        long opsPerScenario = -1;
         double seconds = 0;
         boolean any = false;
-        for (String line : scenariosDryRun) {
+        for (String line : dryRun) {
+            Matcher plan = ROUND_SIZE_PLAN.matcher(line);
             Matcher scenario = SCENARIO.matcher(line);
-            if (scenario.matches() && !line.contains("(not run")) {
+            if (plan.find()) {
+                long sizes = Arrays.stream(plan.group(2).split(",")).map(String::trim)
+                        .filter(size -> !size.isEmpty()).mapToLong(Long::parseLong).sum();
+                opsPerScenario = sizes * Long.parseLong(plan.group(1)) * (Long.parseLong(plan.group(3)) + 1);
+            } else if (scenario.matches() && !line.contains("(not run") && opsPerScenario >= 0) {
                 any = true;
                 seconds += opsPerScenario * opNanos(scenario.group(1), keys(scenario.group(2))) / 1e9;
             }

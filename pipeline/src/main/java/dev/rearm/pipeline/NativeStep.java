@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the native harness once per matrix the profile names (its own progress lines show on
@@ -155,19 +156,19 @@ final class NativeStep {
     }
 
     /**
-     * The round-size check: where the harness refuses it (exit 3: no watchpoint fires, or the
-     * kernel lacks a strategy it compares), the run goes on without it and run.json says so; the
-     * harness's own line above gives the detail.
+     * The round-size check: where the harness refuses it (exit 3: no watchpoint fires, the kernel
+     * lacks a strategy it compares, or the kernel failed mid-run), the run goes on without it and
+     * run.json says so in the harness's own last line.
      */
     private void runRoundSize(StepRunner steps, RunRecord record, NativeSettings settings, Matrix matrix, Path out) {
         List<String> command = new ArrayList<>(settings.command(matrix.name(), out));
         command.addAll(matrix.narrowing());
-        if (steps.runUnlessRefused(matrix.stepName(), command, REFUSED)) {
+        Optional<String> refusal = steps.runUnlessRefused(matrix.stepName(), command, REFUSED);
+        if (refusal.isEmpty()) {
             requireWritten(out);
             return;
         }
-        String reason = "perfbp-bench round-size refused to run here (exit " + REFUSED + "; its line on the console "
-                + "says why, e.g. no watchpoint fires here)";
+        String reason = "perfbp-bench round-size exited " + REFUSED + ": " + refusal.get();
         log.println("[rearm] " + label(ROUND_SIZE) + " not run: " + reason);
         record.addNotRun(new NotRun(label(ROUND_SIZE), reason));
     }
@@ -183,25 +184,14 @@ final class NativeStep {
      * its scenarios and runs nothing); 0 when the harness cannot say (the ETA then leaves it out).
      */
     static double estimateSeconds(NativeSettings settings, Matrix matrix, NativeCostModel model) {
-        if (ROUND_SIZE.equals(matrix.name())) {
-            // Its scenarios are the headline matrix's (its --scenarios default); its sizes and rounds its own.
-            List<String> headline = dryRunLines(settings.dryRun("headline"));
-            return model.roundSizeSeconds(headline == null ? List.of() : headline, NativeCostModel.ROUND_SIZE_SIZES,
-                    orDefault(settings.rounds(), NativeCostModel.ROUND_SIZE_ROUNDS)
-                            + orDefault(settings.warmup(), NativeCostModel.ROUND_SIZE_WARMUP));
-        }
         List<String> command = new ArrayList<>(settings.dryRun(matrix.name()));
         command.addAll(matrix.narrowing());
         List<String> lines = dryRunLines(command);
-        return lines == null ? 0 : model.seconds(lines);
-    }
-
-    private static long orDefault(String value, long otherwise) {
-        try {
-            return value.isEmpty() ? otherwise : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            return otherwise; // the harness refuses it before anything runs
+        if (lines == null) {
+            return 0;
         }
+        // round-size's dry run states its own scenarios, sizes, rounds and dropped batches.
+        return ROUND_SIZE.equals(matrix.name()) ? model.roundSizeSeconds(lines) : model.seconds(lines);
     }
 
     /** The dry run's standard output, or null when it could not run or refused. */

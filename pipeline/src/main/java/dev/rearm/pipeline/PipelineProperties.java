@@ -27,7 +27,7 @@ final class PipelineProperties {
             Map.entry("--native-iterations", new Property("bench.native.iterations",
                     "a whole number from 1 to 1000000000, or empty")),
             Map.entry("--native-round-ms", new Property("bench.native.roundMs",
-                    "a number of milliseconds above 0, or empty")),
+                    "a whole number of milliseconds from 1 to 60000, or empty")),
             Map.entry("--native-min-ops", new Property("bench.native.minOps", "a whole number, at least 1, or empty")),
             Map.entry("--native-warmup", new Property("bench.native.warmup", "a whole number from 0 to 100000, or empty")),
             Map.entry("--native-skip", new Property("bench.native.skip", "true or false")));

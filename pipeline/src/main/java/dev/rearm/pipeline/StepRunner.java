@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -47,14 +48,21 @@ final class StepRunner {
 
     /**
      * Runs a step that may be refused: exit {@code refusedExit} is recorded as "refused" and gives
-     * false (the caller says what is left out and why); any other non-zero exit fails as in {@link #run}.
+     * the child's own last standard-error line (the caller says what is left out, in the child's
+     * words: the same exit may mean "cannot run here" or "the kernel failed mid-run"); any other
+     * non-zero exit fails as in {@link #run}. Empty when the step ran.
      */
-    boolean runUnlessRefused(String name, List<String> command, int refusedExit) {
-        return run(name, command, refusedExit) != null;
+    Optional<String> runUnlessRefused(String name, List<String> command, int refusedExit) {
+        StderrTail tail = new StderrTail(System.err);
+        return run(name, command, refusedExit, tail) == null ? Optional.of(tail.lastLine()) : Optional.empty();
     }
 
-    /** Null when the step exited {@code refusedExit}. */
     private Duration run(String name, List<String> command, int refusedExit) {
+        return run(name, command, refusedExit, null);
+    }
+
+    /** Null when the step exited {@code refusedExit}; {@code tail}, when given, copies and keeps the child's stderr. */
+    private Duration run(String name, List<String> command, int refusedExit, StderrTail tail) {
         log.println();
         log.println("[rearm] >>> " + name);
         String progress = runStartedAt == null ? null
@@ -66,7 +74,12 @@ final class StepRunner {
         Instant started = clock.instant();
         int exit;
         try {
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).inheritIO();
+            if (tail != null) {
+                builder.redirectError(ProcessBuilder.Redirect.PIPE);
+            }
+            Process process = builder.start();
+            Thread copier = tail == null ? null : tail.copy(process.getErrorStream());
             // SIGTERM or SIGINT to this JVM alone must not leave the step running on, writing into the stage.
             // The hook then waits for the main thread to write run.json: the JVM halts when its hooks end,
             // and halting mid-write would leave a half-written temporary file in the stage.
@@ -77,6 +90,10 @@ final class StepRunner {
             Runtime.getRuntime().addShutdownHook(stopChild);
             try {
                 exit = process.waitFor();
+                if (copier != null) {
+                    // Its last line is read once the child has closed its stderr (bounded: a grandchild may hold it).
+                    copier.join(TimeUnit.SECONDS.toMillis(CHILD_STOP_SECONDS));
+                }
             } finally {
                 removeHook(stopChild);
             }

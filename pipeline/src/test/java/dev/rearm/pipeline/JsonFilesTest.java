@@ -54,6 +54,21 @@ class JsonFilesTest {
     }
 
     @Test
+    void theRoundSizeSettingsComeFromTheFirstMatrixThatMovedAWatchpointNotFromAProfilerListedFirst() throws IOException {
+        Path profiler = Files.writeString(dir.resolve("native-profiler.json"), "{\"harness\": \"native\", \"settings\": "
+                + "{\"roundSizing\": \"none\"}, \"results\": [{\"workload\": \"hash\"}]}");
+        Path headline = Files.writeString(dir.resolve("native-headline.json"), "{\"harness\": \"native\", \"settings\": "
+                + "{\"roundSizing\": \"time\", \"roundMs\": 100}, \"results\": [{\"strategy\": \"modify\"}]}");
+
+        JsonNode merged = JsonFiles.mergeNative(List.of(profiler, headline));
+
+        assertThat(merged.path("settings").path("roundSizing").asText()).isEqualTo("time");
+        assertThat(merged.path("settings").path("roundMs").asInt()).isEqualTo(100);
+        assertThat(JsonFiles.mergeNative(List.of(profiler)).path("settings").path("roundSizing").asText())
+                .as("no part moved a watchpoint: the profiler's own settings stay").isEqualTo("none");
+    }
+
+    @Test
     void anAtomicWriteLeavesOnlyTheTargetFile() throws IOException {
         JsonFiles.writeAtomically(dir.resolve("run.json"), JsonFiles.MAPPER.createObjectNode().put("profile", "smoke"));
 

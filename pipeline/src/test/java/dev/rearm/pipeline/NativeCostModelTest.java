@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 class NativeCostModelTest {
     private static final String HEADER = "perfbp-bench dry run: matrix headline, 2 scenarios in 1 interleaved groups, "
             + "2+10 rounds of 10000 ops";
+    private static final String ROUND_SIZE_HEADER = "perfbp-bench round-size dry run: headline, 2 scenarios in 1 "
+            + "interleaved groups, 6 rounds of sizes 2000, 10000 ops, each batch after 1 dropped";
     private final NativeCostModel twoCpus = new NativeCostModel(2);
 
     @Test
@@ -100,14 +102,17 @@ class NativeCostModelTest {
     }
 
     @Test
-    void theRoundSizeCheckCostsItsSizesTimesRoundsTimesEachScenariosOp() {
-        double seconds = twoCpus.roundSizeSeconds(List.of(HEADER,
+    void theRoundSizeCheckCostsEachSizeTimesRoundsTimesWarmupPlusOneBatchesOfEachScenariosOp() {
+        double seconds = twoCpus.roundSizeSeconds(List.of(ROUND_SIZE_HEADER,
                 "   1 reopen                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1",
-                "   2 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1"),
-                List.of(2_000L, 10_000L), 7);
+                "   2 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1"));
 
-        assertThat(seconds).isCloseTo(NativeCostModel.START_SECONDS + 12_000.0 * 7 * (19_000 + 2_000) / 1e9, within(1e-9));
-        assertThat(twoCpus.roundSizeSeconds(List.of(HEADER), List.of(2_000L), 7)).as("no scenario listed").isZero();
+        assertThat(seconds).as("(2000 + 10000) ops x 6 rounds x (1 dropped + 1 measured) batches")
+                .isCloseTo(NativeCostModel.START_SECONDS + 12_000.0 * 6 * 2 * (19_000 + 2_000) / 1e9, within(1e-9));
+        assertThat(twoCpus.roundSizeSeconds(List.of(ROUND_SIZE_HEADER))).as("no scenario listed").isZero();
+        assertThat(twoCpus.roundSizeSeconds(List.of(HEADER,
+                "   1 modify                 trapEvery=0 notify=signal pages=1 bpType=RW bpLen=1 threads=1 slots=1")))
+                .as("a moves dry run states no round-size plan").isZero();
     }
 
     @Test
@@ -124,16 +129,20 @@ class NativeCostModelTest {
         assertThat(twoCpus.seconds(dryRun("profiler"))).isGreaterThan(NativeCostModel.START_SECONDS);
     }
 
-    /** The round-size check's estimate takes its scenarios from the built harness's headline dry run. */
+    /**
+     * The round-size check's estimate reads the built harness's own round-size dry run, with the
+     * rounds and warm-up the pipeline passes: its 2 trapEvery=0 scenarios, not the headline's 4.
+     */
     @Test
-    void theRoundSizeChecksEstimateReadsTheBuiltHarnesssHeadlineScenarios() {
+    void theRoundSizeChecksEstimateReadsTheBuiltHarnesssRoundSizeDryRun() {
         NativeSettings settings = new NativeSettings(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"),
                 List.of(NativeStep.ROUND_SIZE), "2", "", "1", false);
         NativeStep.Matrix roundSize = new NativeStep.Matrix("native harness, round-size (1/1)", NativeStep.ROUND_SIZE,
                 List.of());
 
-        assertThat(NativeStep.estimateSeconds(settings, roundSize, twoCpus)).as("the headline's scenarios x 12000 ops x 3")
-                .isGreaterThan(NativeCostModel.START_SECONDS + 3 * 12_000 * (19_000 + 2_000) / 1e9);
+        assertThat(NativeStep.estimateSeconds(settings, roundSize, twoCpus))
+                .as("reopen + modify at trapEvery=0, (2000 + 10000) ops x 2 rounds x (1 + 1) batches")
+                .isCloseTo(NativeCostModel.START_SECONDS + 12_000.0 * 2 * 2 * (19_000 + 2_000) / 1e9, within(1e-9));
     }
 
     private static List<String> dryRun(String matrix) throws IOException, InterruptedException {

@@ -207,8 +207,30 @@ class NativeStepTest {
         assertThat(stage.resolve("native.json")).as("a lone moves matrix is native.json itself").exists();
         assertThat(record.json().path("notRun").findValuesAsText("what")).containsExactly("native round-size");
         assertThat(record.json().path("notRun").findValuesAsText("why")).singleElement().asString()
-                .startsWith("perfbp-bench round-size refused to run here (exit 3");
+                .isEqualTo("perfbp-bench round-size exited 3: perfbp-bench: no watchpoint fires here");
         assertThat(record.json().path("steps").findValuesAsText("status")).containsExactly("refused (exit 3)", "ok");
+    }
+
+    @Test
+    void aRoundSizeCheckTheKernelStopsMidRunIsNotRunWithTheHarnesssOwnReasonNotAGuess() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        Path harness = dir.resolve("perfbp-bench");
+        Files.writeString(harness, """
+                #!/bin/sh
+                echo "perfbp-bench: round-size group 1/1, round 1/6: reopen trapEvery=0, elapsed 0 s, ETA ?" >&2
+                echo "perfbp-bench: perf_event_open failed: EMFILE (too many open files): raise ulimit -n" >&2
+                echo "perfbp-bench: stopped; nothing written" >&2
+                exit 3
+                """);
+        Files.setPosixFilePermissions(harness, PosixFilePermissions.fromString("rwxr-xr-x"));
+        NativeSettings settings = new NativeSettings(harness, List.of("round-size"), "", "", "", false);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
+
+        assertThat(record.json().path("notRun").findValuesAsText("why")).singleElement().asString()
+                .isEqualTo("perfbp-bench round-size exited 3: perfbp-bench: perf_event_open failed: EMFILE (too many "
+                        + "open files): raise ulimit -n / perfbp-bench: stopped; nothing written")
+                .doesNotContain("watchpoint");
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class NotificationTable {
 
     /**
      * sigtrap against signal at one trapEvery in one harness: the speedup with signal over that with
-     * sigtrap (above 1: sigtrap shrinks reopen's advantage), with its 95% interval.
+     * sigtrap (above 1: sigtrap shrinks modify's advantage over reopen), with its 95% interval.
      */
     public record SigtrapEffect(Harness harness, int trapEvery, StrategyComparison signal, StrategyComparison sigtrap,
                                 Estimate signalOverSigtrap) {

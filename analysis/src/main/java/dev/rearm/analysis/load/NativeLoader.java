@@ -46,7 +46,9 @@ final class NativeLoader {
         List<NotMeasured> notMeasured = new ArrayList<>();
         List<ProfilerEntry> profiler = new ArrayList<>();
         Map<String, Long> opsPerRound = new LinkedHashMap<>();
+        NativeRounds.Sizing sizing = sizing(file, root.path("settings"));
         int index = 0;
+        int moves = 0;
         for (JsonNode result : root.path("results")) {
             if (ProfilerLoader.isProfilerEntry(result)) {
                 ProfilerEntry entry = ProfilerLoader.entry(file, index++, result, notMeasured);
@@ -55,24 +57,43 @@ final class NativeLoader {
                 }
                 continue;
             }
-            readResult(file, index++, result, measurements, notMeasured, opsPerRound);
+            moves++;
+            readResult(file, index++, result, sizing, measurements, notMeasured, opsPerRound);
         }
         Environment environment = root.path("env").isObject()
                 ? EnvironmentLoader.fromNode(root.path("env"), "native.json env block") : null;
+        // Without a move result the settings' round size describes no round that ran (a profiler-only file).
+        NativeRounds rounds = rounds(file, root.path("settings"), sizing, opsPerRound);
+        if (moves == 0) {
+            rounds = NativeRounds.noMoves();
+        }
         return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
-                ProfilerLoader.data(root, profiler), rounds(file, root.path("settings"), opsPerRound));
+                ProfilerLoader.data(root, profiler), rounds);
     }
 
     /**
-     * settings.roundSizing ("time": roundMs, minOps; "fixed": iterations). A file from before time
-     * sizing has only settings.iterations: fixed. Every figure there must be usable.
+     * settings.roundSizing: "time", "fixed", or "none" (the harness ran no moves: a profiler-only
+     * file). A file from before time sizing has none: fixed when it has settings.iterations.
      */
-    private static NativeRounds rounds(Path file, JsonNode settings, Map<String, Long> opsPerRound)
-            throws BadInputException {
+    private static NativeRounds.Sizing sizing(Path file, JsonNode settings) throws BadInputException {
         JsonNode sizing = settings.path("roundSizing");
-        if (!sizing.isMissingNode() && !(sizing.isTextual() && List.of("time", "fixed").contains(sizing.asText()))) {
-            throw new BadInputException(file + " settings, field roundSizing: " + sizing + " is not a round sizing; "
-                    + "expected \"time\" or \"fixed\"");
+        if (sizing.isMissingNode()) {
+            return settings.has("iterations") ? NativeRounds.Sizing.FIXED : NativeRounds.Sizing.UNKNOWN;
+        }
+        return switch (sizing.isTextual() ? sizing.asText() : "") {
+            case "time" -> NativeRounds.Sizing.TIME;
+            case "fixed" -> NativeRounds.Sizing.FIXED;
+            case "none" -> NativeRounds.Sizing.NONE;
+            default -> throw new BadInputException(file + " settings, field roundSizing: " + sizing + " is not a round "
+                    + "sizing; expected \"time\", \"fixed\" or \"none\" (no moves ran)");
+        };
+    }
+
+    /** The round size of {@code sizing}: "time": roundMs, minOps; "fixed": iterations. Every figure there must be usable. */
+    private static NativeRounds rounds(Path file, JsonNode settings, NativeRounds.Sizing sizing,
+                                       Map<String, Long> opsPerRound) throws BadInputException {
+        if (sizing == NativeRounds.Sizing.NONE) {
+            return NativeRounds.noMoves();
         }
         JsonNode roundMs = settings.path("roundMs");
         if (!roundMs.isMissingNode() && !(roundMs.isNumber() && roundMs.asDouble() > 0)) {
@@ -83,13 +104,11 @@ final class NativeLoader {
                 settings.path("minOps"), 1, "the floor of ops per time-sized round") : null;
         Long iterations = settings.has("iterations") ? JsonNumbers.requireWhole(file, "settings", "iterations",
                 settings.path("iterations"), 1, "the ops of every fixed-size round") : null;
-        NativeRounds.Sizing kind = sizing.isTextual()
-                ? (sizing.asText().equals("time") ? NativeRounds.Sizing.TIME : NativeRounds.Sizing.FIXED)
-                : iterations != null ? NativeRounds.Sizing.FIXED : NativeRounds.Sizing.UNKNOWN;
-        return new NativeRounds(kind, roundMs.isNumber() ? roundMs.asDouble() : null, minOps, iterations, opsPerRound);
+        return new NativeRounds(sizing, roundMs.isNumber() ? roundMs.asDouble() : null, minOps, iterations, opsPerRound);
     }
 
-    private static void readResult(Path file, int index, JsonNode result, List<Measurement> measurements,
+    private static void readResult(Path file, int index, JsonNode result, NativeRounds.Sizing sizing,
+                                   List<Measurement> measurements,
                                    List<NotMeasured> notMeasured, Map<String, Long> opsPerRound)
             throws BadInputException {
         String where = file + " results[" + index + "]";
@@ -116,12 +135,19 @@ final class NativeLoader {
         }
         Traps traps = null;
         if (result.path("traps").isObject()) {
-            traps = new Traps(result.path("traps").path("expected").asLong(), result.path("traps").path("observed").asLong());
+            JsonNode counts = result.path("traps");
+            traps = new Traps(counts.path("expected").asLong(), counts.path("observed").asLong(),
+                    counts.path("tagMismatches").asLong());
             if (!traps.premiseHolds()) {
-                notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "premise failed: "
-                        + traps.expected() + " traps expected, " + traps.observed() + " observed"));
+                notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "premise failed: " + traps.describe()));
                 return;
             }
+        }
+        if (!result.has("opsPerRound") && sizing == NativeRounds.Sizing.TIME) {
+            // A time-sized round's op count is the scenario's own: without it the ratio's op counts are unknown.
+            throw new BadInputException(where + JsonNumbers.describe(result) + ", field opsPerRound: missing in a file "
+                    + "whose settings.roundSizing is \"time\"; expected the ops of each measured round of the scenario, "
+                    + "per thread (a whole number of at least 1)");
         }
         if (result.has("opsPerRound")) {
             opsPerRound.putIfAbsent(NativeRounds.key(source, key), JsonNumbers.requireWhole(file, "results[" + index + "]"

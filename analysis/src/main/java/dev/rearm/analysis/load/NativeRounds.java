@@ -16,7 +16,8 @@ import java.util.OptionalLong;
  */
 public record NativeRounds(Sizing sizing, Double roundMs, Long minOps, Long iterations, Map<String, Long> opsPerRound) {
 
-    public enum Sizing { TIME, FIXED, UNKNOWN }
+    /** NONE: the harness ran no moves (a profiler-only file), so no round size was ever used. */
+    public enum Sizing { TIME, FIXED, NONE, UNKNOWN }
 
     public NativeRounds {
         opsPerRound = Map.copyOf(opsPerRound);
@@ -25,6 +26,11 @@ public record NativeRounds(Sizing sizing, Double roundMs, Long minOps, Long iter
     /** A run without native.json, or one whose native.json says nothing about its rounds. */
     public static NativeRounds unknown() {
         return new NativeRounds(Sizing.UNKNOWN, null, null, null, Map.of());
+    }
+
+    /** A native.json without a move result: its settings' round size sized nothing. */
+    public static NativeRounds noMoves() {
+        return new NativeRounds(Sizing.NONE, null, null, null, Map.of());
     }
 
     /** A scenario as measured by one source (a matrix): two matrices may size the same scenario's rounds apart. */
@@ -41,12 +47,16 @@ public record NativeRounds(Sizing sizing, Double roundMs, Long minOps, Long iter
         return iterations == null ? OptionalLong.empty() : OptionalLong.of(iterations);
     }
 
-    /** "rounds sized by time: ~100 ms each (floor 200 ops)", "fixed 2000 ops per round", or null when unknown. */
+    /**
+     * "rounds sized by time: ~100 ms each (floor 200 ops)", "fixed 2000 ops per round", "no moves
+     * ran", or null when unknown.
+     */
     public String describe() {
         return switch (sizing) {
             case TIME -> "rounds sized by time: ~" + (roundMs == null ? "?" : number(roundMs)) + " ms each"
                     + (minOps == null ? "" : " (floor " + minOps + " ops)");
             case FIXED -> iterations == null ? "fixed ops per round" : "fixed " + iterations + " ops per round";
+            case NONE -> "no moves ran";
             case UNKNOWN -> null;
         };
     }

@@ -44,12 +44,13 @@ public final class RoundSizeLoader {
         List<RoundSizeData.SizedScenario> scenarios = new ArrayList<>();
         JsonNode results = root.path("results");
         for (int i = 0; i < results.size(); i++) {
-            scenarios.add(scenario(file, i, results.get(i)));
+            scenarios.add(scenario(file, i, results.get(i), sizes));
         }
         return new RoundSizeData(true, sizes, scenarios);
     }
 
-    private static RoundSizeData.SizedScenario scenario(Path file, int index, JsonNode result)
+    /** @param settingsSizes the sizes the file says it ran; every scenario must have each once, and no other */
+    private static RoundSizeData.SizedScenario scenario(Path file, int index, JsonNode result, List<Long> settingsSizes)
             throws BadInputException {
         String where = "results[" + index + "]" + JsonNumbers.describe(result);
         ScenarioKey key = NativeLoader.scenarioKey(result, file + " " + where);
@@ -64,12 +65,29 @@ public final class RoundSizeLoader {
             String field = "bySize[" + s + "]";
             long ops = JsonNumbers.requireWhole(file, where, field + ".opsPerRound", size.path("opsPerRound"), 1,
                     "the ops of each round at this size");
+            for (int earlier = 0; earlier < sizes.size(); earlier++) {
+                if (sizes.get(earlier).opsPerRound() == ops) {
+                    // Two entries of one size would be compared as small against large: a ratio of one size to itself.
+                    throw new BadInputException(file + " " + where + ", field " + field + ".opsPerRound: " + ops
+                            + " repeats bySize[" + earlier + "]'s; expected each size once" + sizesExpected(settingsSizes));
+                }
+            }
             sizes.add(new RoundSizeData.AtSize(ops, figures(file, where, field + ".nsPerOp", size.path("nsPerOp"))));
+        }
+        List<Long> measured = sizes.stream().map(RoundSizeData.AtSize::opsPerRound).sorted().toList();
+        if (!settingsSizes.isEmpty() && !measured.equals(settingsSizes.stream().sorted().toList())) {
+            throw new BadInputException(file + " " + where + ", field bySize: its opsPerRound " + measured
+                    + " are not the file's settings.sizes " + settingsSizes + "; expected each size once"
+                    + sizesExpected(settingsSizes));
         }
         JsonNode checks = result.path("liveness").path("checks");
         long livenessChecks = checks.isMissingNode() ? 0
                 : JsonNumbers.requireWhole(file, where, "liveness.checks", checks, 0, "a count of liveness checks");
         return new RoundSizeData.SizedScenario(key, sizes, livenessChecks);
+    }
+
+    private static String sizesExpected(List<Long> settingsSizes) {
+        return settingsSizes.isEmpty() ? "" : ", those of settings.sizes " + settingsSizes;
     }
 
     private static GroupedSample figures(Path file, String where, String field, JsonNode values)

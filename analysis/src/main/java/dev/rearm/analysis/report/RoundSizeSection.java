@@ -1,5 +1,6 @@
 package dev.rearm.analysis.report;
 
+import dev.rearm.analysis.baseline.Change;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.Harness;
@@ -7,6 +8,7 @@ import dev.rearm.analysis.load.Measurement;
 import dev.rearm.analysis.load.NativeRounds;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.roundsize.RoundSizeCheck;
+import dev.rearm.analysis.roundsize.RoundSizeVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -22,6 +24,12 @@ public final class RoundSizeSection {
             + "with the round size. `perfbp-bench round-size` measures the same scenarios at fixed round sizes, "
             + "interleaved; each row is per-op at the smallest size over per-op at the largest.";
 
+    /** The within-run rule of {@link RoundSizeVerdict}, as the report states it. */
+    static final String VERDICT_RULE = "Verdicts by a within-run rule (the sizes run interleaved in one run, so the "
+            + "host's run-to-run variation is the wrong yardstick): *differs* when the 95% CI excludes 1; *same* when "
+            + "the whole CI lies within " + Change.margin(RoundSizeVerdict.WITHIN_RUN_MARGIN_PERCENT) + ", below the 3% "
+            + "the headline CI may span; otherwise *cannot tell*.";
+
     private RoundSizeSection() {
     }
 
@@ -36,12 +44,11 @@ public final class RoundSizeSection {
         for (RoundSizeCheck.Row row : check.rows()) {
             rows.add(List.of(row.key().scenario().shortLabel(), row.key().strategy(),
                     row.smallOps() + " / " + row.largeOps(), Fmt.time(row.smallNs()), Fmt.time(row.largeNs()),
-                    Fmt.ratio(row.smallOverLarge()), "**" + row.verdictLabel(check.marginPercent()) + "**"));
+                    Fmt.ratio(row.smallOverLarge()), "**" + row.verdictLabel() + "**"));
         }
         doc.table(List.of("Scenario", "Strategy", "ops/round (small / large)", "per op, small", "per op, large",
                 "small / large [95% CI]", "Verdict"), rows);
-        doc.paragraph("Verdicts against the equivalence margin (`--equivalence-margin`, the host's run-to-run "
-                + "variation), as the baseline comparison judges two runs.");
+        doc.paragraph(VERDICT_RULE);
     }
 
     /** "Native rounds: rounds sized by time: ~100 ms each (floor 200 ops).", or null when native.json does not say. */

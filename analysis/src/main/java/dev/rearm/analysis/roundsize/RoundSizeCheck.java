@@ -1,8 +1,11 @@
 package dev.rearm.analysis.roundsize;
 
 import dev.rearm.analysis.claims.ClaimRow;
+import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.Harness;
+import dev.rearm.analysis.load.Measurement;
+import dev.rearm.analysis.load.NativeRounds;
 import dev.rearm.analysis.load.NotMeasured;
 import dev.rearm.analysis.load.RoundSizeData;
 import dev.rearm.analysis.load.ScenarioKey;
@@ -11,18 +14,19 @@ import dev.rearm.analysis.stats.RatioInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * "Does the round size move the per-op figure?" Time-sized rounds give each strategy its own op
  * count (a 2 us modify does 25x the ops of a 50 us reopen in the same time), so a speedup from
  * them is only fair if a per-op figure does not depend on how many ops a round has. Per scenario
  * and strategy of round-size.json: per-op at the smallest size over per-op at the largest, with
- * the suite's ratio interval (a Welch t interval on the log ratio of per-round means), judged
- * against the equivalence margin.
+ * the suite's ratio interval (a Welch t interval on the log ratio of per-round means), judged by
+ * the within-run rule of {@link RoundSizeVerdict}.
  *
  * @param notRunWhy why there are no figures (round-size.json absent), else null
  */
-public record RoundSizeCheck(List<Row> rows, String notRunWhy, double marginPercent) {
+public record RoundSizeCheck(List<Row> rows, String notRunWhy) {
 
     /**
      * One scenario and strategy.
@@ -31,8 +35,8 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy, double marginPerc
      */
     public record Row(ScenarioKey key, long smallOps, long largeOps, double smallNs, double largeNs,
                       Estimate smallOverLarge, RoundSizeVerdict verdict) {
-        public String verdictLabel(double marginPercent) {
-            return verdict.label(smallOverLarge, marginPercent);
+        public String verdictLabel() {
+            return verdict.label(smallOverLarge);
         }
     }
 
@@ -43,11 +47,11 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy, double marginPerc
     /**
      * @param notRun run.json's notRun entries: where the pipeline left the round-size check out, they say why
      */
-    public static RoundSizeCheck of(RoundSizeData data, List<NotMeasured> notRun, double marginPercent) {
+    public static RoundSizeCheck of(RoundSizeData data, List<NotMeasured> notRun) {
         if (!data.present()) {
             String why = notRun.stream().filter(entry -> entry.what().contains("round-size")).map(NotMeasured::why)
                     .findFirst().map(reason -> "not run: " + reason).orElse("not run");
-            return new RoundSizeCheck(List.of(), why, marginPercent);
+            return new RoundSizeCheck(List.of(), why);
         }
         List<Row> rows = new ArrayList<>();
         for (RoundSizeData.SizedScenario scenario : data.scenarios()) {
@@ -60,10 +64,9 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy, double marginPerc
                     .max(Comparator.comparingLong(RoundSizeData.AtSize::opsPerRound)).orElseThrow();
             Estimate ratio = RatioInterval.ratio(small.nsPerOp(), large.nsPerOp());
             rows.add(new Row(scenario.key(), small.opsPerRound(), large.opsPerRound(), small.nsPerOp().grandMean(),
-                    large.nsPerOp().grandMean(), ratio, RoundSizeVerdict.of(ratio, marginPercent)));
+                    large.nsPerOp().grandMean(), ratio, RoundSizeVerdict.of(ratio)));
         }
-        return new RoundSizeCheck(rows, rows.isEmpty() ? "round-size.json holds no scenario at two sizes" : null,
-                marginPercent);
+        return new RoundSizeCheck(rows, rows.isEmpty() ? "round-size.json holds no scenario at two sizes" : null);
     }
 
     public List<Row> differing() {
@@ -78,35 +81,53 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy, double marginPerc
         List<String> parts = new ArrayList<>();
         for (Row row : rows) {
             parts.add(row.key().strategy() + " " + row.key().scenario().shortLabel() + " " + row.smallOps() + " vs "
-                    + row.largeOps() + " ops: " + row.verdictLabel(marginPercent));
+                    + row.largeOps() + " ops: " + row.verdictLabel());
         }
         return "Round size vs per-op figure: " + String.join("; ", parts);
     }
 
     /**
-     * The claim rows with a caveat in the native rows' "why" when a per-op figure moved with the
-     * round size beyond the margin: their ratio may then owe part of itself to the op counts.
+     * The claim rows with a caveat in a native row's "why" when a per-op figure moved with the round
+     * size (its CI excludes 1) and the row's ratio compares rounds of different op counts: rounds
+     * sized by time (each strategy its own count), or a pair whose two opsPerRound differ. Where
+     * both strategies ran the same fixed op count the ratio owes nothing to op counts: no caveat.
      */
-    public List<ClaimRow> withCaveat(List<ClaimRow> claims) {
+    public List<ClaimRow> withCaveat(List<ClaimRow> claims, NativeRounds rounds) {
         List<Row> differing = differing();
         if (differing.isEmpty()) {
             return claims;
         }
-        StringBuilder caveat = new StringBuilder(" Caveat: per-op figures moved with the round size here (");
+        StringBuilder moved = new StringBuilder(" Caveat: per-op figures moved with the round size here (");
         for (int i = 0; i < differing.size(); i++) {
             Row row = differing.get(i);
-            caveat.append(i == 0 ? "" : "; ").append(row.key().strategy()).append(' ')
+            moved.append(i == 0 ? "" : "; ").append(row.key().strategy()).append(' ')
                     .append(row.key().scenario().shortLabel()).append(": ").append(Fmt.ratio(row.smallOverLarge()))
                     .append(" at ").append(row.smallOps()).append(" over ").append(row.largeOps()).append(" ops");
         }
-        caveat.append("), beyond run-to-run variation: a ratio of rounds with different op counts may owe part of "
-                + "itself to them, not to the strategies.");
+        moved.append("; the 95% CI excludes 1, the sizes interleaved within one run): ");
         List<ClaimRow> out = new ArrayList<>();
         for (ClaimRow row : claims) {
-            out.add(row.harness() == Harness.NATIVE && row.measured() != null
-                    ? new ClaimRow(row.claim(), row.harness(), row.measured(), row.verdict(), row.why() + caveat)
-                    : row);
+            String unequal = row.harness() == Harness.NATIVE && row.measured() != null
+                    ? unequalOps(row.measured(), rounds) : null;
+            out.add(unequal == null ? row : new ClaimRow(row.claim(), row.harness(), row.measured(), row.verdict(),
+                    row.why() + moved + unequal + ", so its ratio may owe part of itself to them, not to the strategies."));
         }
         return List.copyOf(out);
+    }
+
+    /** How the pair's rounds differ in op count, or null when both ran the same fixed count. */
+    private static String unequalOps(StrategyComparison pair, NativeRounds rounds) {
+        OptionalLong reopen = ops(pair.reopen(), rounds);
+        OptionalLong modify = ops(pair.modify(), rounds);
+        if (reopen.isPresent() && modify.isPresent() && reopen.getAsLong() != modify.getAsLong()) {
+            return "this row's reopen ran " + reopen.getAsLong() + " ops per round and its modify "
+                    + modify.getAsLong();
+        }
+        return rounds.sizing() == NativeRounds.Sizing.TIME
+                ? "this row's rounds were sized by time, each strategy with its own op count" : null;
+    }
+
+    private static OptionalLong ops(Measurement measurement, NativeRounds rounds) {
+        return measurement == null ? OptionalLong.empty() : rounds.opsPerRound(measurement.source(), measurement.key());
     }
 }

@@ -141,6 +141,19 @@ class BadInputTest {
     }
 
     @Test
+    void aSigtrapScenarioWhoseTrapsCarriedAnotherAddresssTagIsNotMeasuredEvenWhenTheCountsAddUp() throws Exception {
+        Path dir = Fixtures.copy(tmp, "run");
+        Files.writeString(dir.resolve("native.json"), "{\"harness\": \"native\", \"results\": [{\"strategy\": \"modify\","
+                + " \"trapEvery\": 1, \"notify\": \"sigtrap\", \"nsPerOp\": [12000, 12100], \"traps\": {\"expected\": 20000,"
+                + " \"observed\": 20000, \"tagMismatches\": 3}}]}");
+        Run run = RunLoader.load(dir);
+        assertThat(run.measurements()).isEmpty();
+        assertThat(run.notMeasured()).filteredOn(n -> n.harness().equals("native")).singleElement()
+                .satisfies(n -> assertThat(n.why()).isEqualTo("premise failed: 20000 traps expected, 20000 observed, "
+                        + "3 SIGTRAPs tagged with another address than their op armed"));
+    }
+
+    @Test
     void aScenarioTheHarnessMarkedAsNotRunKeepsItsReason() throws Exception {
         Path dir = Fixtures.copy(tmp, "run");
         Files.writeString(dir.resolve("native.json"), "{\"harness\": \"native\", \"results\": [{\"strategy\": \"reopen\","

@@ -105,13 +105,54 @@ class NativeRoundsTest {
     }
 
     @Test
+    void aProfilerOnlyFileStatesNoRoundSizeEvenWhenItsSettingsNameOne() throws Exception {
+        String profilerEntry = """
+                {"matrix": "profiler", "workload": "hash", "strategy": "none", "accesses": 1000,
+                 "cpuNs": [1000, 1010], "wallNs": [1000, 1010]}""";
+        Path fixed = runWithNative("""
+                {"harness": "native", "settings": {"roundSizing": "fixed", "iterations": 10000}, "results": [%s]}
+                """.formatted(profilerEntry));
+        Path none = runWithNative("""
+                {"harness": "native", "settings": {"roundSizing": "none"}, "results": [%s]}
+                """.formatted(profilerEntry));
+
+        assertThat(RunLoader.load(fixed).nativeRounds().describe()).as("no move round ran 10000 ops")
+                .isEqualTo("no moves ran");
+        assertThat(RunLoader.load(none).nativeRounds().sizing()).isEqualTo(NativeRounds.Sizing.NONE);
+        assertThat(RunLoader.load(none).nativeRounds().opsPerRound("headline", HEADLINE_MODIFY)).isEmpty();
+    }
+
+    @Test
+    void aTimeSizedResultWithoutOpsPerRoundIsRefusedNamingFileScenarioAndField() throws Exception {
+        Path dir = runWithNative("""
+                {"harness": "native", "settings": {"roundSizing": "time", "roundMs": 100}, "results": [
+                  {"strategy": "modify", "trapEvery": 0, "nsPerOp": [2000]}]}
+                """);
+
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(dir.resolve("native.json") + " results[0] (strategy=modify trapEvery=0), field opsPerRound: "
+                        + "missing in a file whose settings.roundSizing is \"time\"; expected the ops of each measured "
+                        + "round of the scenario, per thread (a whole number of at least 1)");
+    }
+
+    @Test
+    void aFixedSizeResultWithoutOpsPerRoundTakesTheFilesIterations() throws Exception {
+        Path dir = runWithNative("""
+                {"harness": "native", "settings": {"roundSizing": "fixed", "iterations": 500}, "results": [
+                  {"strategy": "modify", "nsPerOp": [2000]}]}
+                """);
+
+        assertThat(RunLoader.load(dir).nativeRounds().opsPerRound("native", HEADLINE_MODIFY)).hasValue(500);
+    }
+
+    @Test
     void anUnknownRoundSizingOrAZeroTargetIsRefused() throws Exception {
         Path sizing = runWithNative("""
                 {"harness": "native", "settings": {"roundSizing": "sometimes"}, "results": []}
                 """);
         assertThatThrownBy(() -> RunLoader.load(sizing)).isInstanceOf(BadInputException.class)
                 .hasMessage(sizing.resolve("native.json") + " settings, field roundSizing: \"sometimes\" is not a round "
-                        + "sizing; expected \"time\" or \"fixed\"");
+                        + "sizing; expected \"time\", \"fixed\" or \"none\" (no moves ran)");
 
         Path target = runWithNative("""
                 {"harness": "native", "settings": {"roundSizing": "time", "roundMs": 0}, "results": []}

@@ -63,6 +63,27 @@ class RoundSizeLoaderTest {
     }
 
     @Test
+    void aSizeListedTwiceForOneScenarioIsRefusedNamingBothEntries() throws Exception {
+        Path dir = folderWith(GOOD.replace("\"opsPerRound\": 10000", "\"opsPerRound\": 2000"));
+
+        assertThatThrownBy(() -> RoundSizeLoader.read(dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(dir.resolve("round-size.json") + " results[0] (strategy=modify trapEvery=0 notify=signal "
+                        + "pages=1 bpType=W bpLen=1 threads=1 slots=1), field bySize[1].opsPerRound: 2000 repeats "
+                        + "bySize[0]'s; expected each size once, those of settings.sizes [2000, 10000]");
+    }
+
+    @Test
+    void sizesThatAreNotTheFilesSettingsSizesAreRefused() throws Exception {
+        Path dir = folderWith(GOOD.replace("\"opsPerRound\": 10000", "\"opsPerRound\": 5000"));
+
+        assertThatThrownBy(() -> RoundSizeLoader.read(dir)).isInstanceOf(BadInputException.class)
+                .hasMessage(dir.resolve("round-size.json") + " results[0] (strategy=modify trapEvery=0 notify=signal "
+                        + "pages=1 bpType=W bpLen=1 threads=1 slots=1), field bySize: its opsPerRound [2000, 5000] are "
+                        + "not the file's settings.sizes [2000, 10000]; expected each size once, those of settings.sizes "
+                        + "[2000, 10000]");
+    }
+
+    @Test
     void aNegativeFigureIsRefusedAsNegative() throws Exception {
         Path dir = folderWith(GOOD.replace("2110", "-2110"));
 

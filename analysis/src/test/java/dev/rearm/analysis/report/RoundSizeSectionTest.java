@@ -35,13 +35,23 @@ class RoundSizeSectionTest {
                               {"opsPerRound": 10000, "nsPerOp": [2000, 2001, 1999, 2000]}]}]}
                 """);
 
+        String sameOps = Files.readString(run.resolve("native.json")).replaceFirst("\"harness\": \"native\",",
+                "\"harness\": \"native\", \"settings\": {\"roundSizing\": \"fixed\", \"iterations\": 2000},");
+        Files.writeString(run.resolve("native.json"), sameOps);
+
         String markdown = markdown(run);
 
         assertThat(markdown).contains("## " + RoundSizeSection.TITLE).contains(RoundSizeSection.WHY)
                 .contains("| headline | modify | 2000 / 10000 | 2.10 µs | 2.00 µs | 1.05x [")
-                .contains("| **differs: 1.05x [");
-        assertThat(markdown).as("the native claim rows carry the caveat")
-                .contains("Caveat: per-op figures moved with the round size here");
+                .contains("| **differs: 1.05x [").contains(RoundSizeSection.VERDICT_RULE);
+        assertThat(markdown).as("both strategies ran 2000 ops a round: the ratio owes nothing to op counts")
+                .doesNotContain("Caveat: per-op figures moved with the round size here");
+
+        Files.writeString(run.resolve("native.json"), sameOps.replaceFirst("\"strategy\": \"reopen\",",
+                "\"strategy\": \"reopen\", \"opsPerRound\": 500,"));
+        assertThat(markdown(run)).as("the headline's reopen ran 500 ops a round, its modify 2000: the row carries the caveat")
+                .contains("Caveat: per-op figures moved with the round size here")
+                .contains("this row's reopen ran 500 ops per round and its modify 2000");
     }
 
     @Test
