@@ -82,7 +82,8 @@ public final class IndependentWatchpointCheck {
                 return new Verdict(inSysfs, true, fires, "a raw perf_event_open of a 1-byte W watchpoint "
                         + (inSysfs ? "" : "(no " + BREAKPOINT_PMU + ") ") + "opened; " + STORES
                         + " stores under it were counted " + counted + " times"
-                        + (fires ? "" : ": this machine's watchpoints never fire"));
+                        + (fires ? "" : counted > 0 ? ": they fire, but not once per store (an emulator's debug"
+                                + " registers may do this; a CPU's do not)" : ": this machine's watchpoints never fire"));
             } finally {
                 Function.getFunction("c", "close").invokeInt(new Object[] {fd});
             }
