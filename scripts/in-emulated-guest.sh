@@ -21,7 +21,8 @@
 # (the guest has no network). COMMAND's output goes to the console; its exit code is this
 # script's. Needs root, qemu-system-x86 and busybox-static (installed with apt-get if missing),
 # and downloads the kernel package once into ${REARM_GUEST_DIR:-/var/tmp/rearm-guest}. x86_64
-# only. GUEST_TIMEOUT (seconds, default 3600) bounds the whole run.
+# only. GUEST_TIMEOUT (seconds, default 3600) bounds the whole run; GUEST_CPUS (default 2) sets the
+# guest's CPUs (1 avoids the emulator's cross-CPU code patching, which a JVM's JIT has crashed under).
 set -euo pipefail
 
 if [ $# -lt 1 ]; then
@@ -114,7 +115,7 @@ echo "$command_file" > "$root/command-file"
 echo "in-emulated-guest: booting Linux $release under QEMU TCG (emulated: figures measured here mean nothing)" >&2
 log=$(mktemp "$dir/console.XXXXXX")
 set +e
-timeout "${GUEST_TIMEOUT:-3600}" qemu-system-x86_64 -accel tcg -cpu max -smp 2 -m 8192 -nographic -no-reboot \
+timeout "${GUEST_TIMEOUT:-3600}" qemu-system-x86_64 -accel tcg -cpu max -smp "${GUEST_CPUS:-2}" -m 8192 -nographic -no-reboot \
   -kernel "$dir/kernel/boot/vmlinuz-$release" -initrd "$dir/initramfs.gz" \
   -append "console=ttyS0 quiet panic=-1 rdinit=/init" \
   -virtfs "local,path=/,mount_tag=host,security_model=passthrough,multidevs=remap,id=host" | tee "$log"
