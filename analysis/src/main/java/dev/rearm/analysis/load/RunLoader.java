@@ -81,6 +81,7 @@ public final class RunLoader {
         } else {
             environment = Environment.unknown("no env.json in " + dir);
         }
+        EmulatedCpu.warning(environment).ifPresent(warning -> warnings.add(0, warning));
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
                 List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings),
