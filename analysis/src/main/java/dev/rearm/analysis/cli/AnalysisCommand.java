@@ -64,7 +64,8 @@ public final class AnalysisCommand implements Callable<Integer> {
     int resamples;
 
     @Option(names = "--equivalence-margin", defaultValue = "5", paramLabel = "PERCENT",
-            description = "With --baseline: a ratio of ratios whose 95% CI lies within +-PERCENT is reported as "
+            // picocli formats descriptions: a literal percent sign is written %%
+            description = "With --baseline: a ratio of ratios whose 95%% CI lies within +-PERCENT is reported as "
                     + "within run-to-run variation, not as a change. Take it from A/A runs on the host "
                     + "(analysis/README.md); default: ${DEFAULT-VALUE}.")
     double equivalenceMargin;

@@ -49,6 +49,20 @@ class AnalysisCommandTest {
     }
 
     @Test
+    void helpPrintsEveryOptionsTextWithoutAFormattingWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocliWarnings, true));
+        try {
+            assertThat(run("--help")).isZero();
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(picocliWarnings.toString()).doesNotContain("WARN");
+        assertThat(out.toString()).contains("--equivalence-margin").contains("95% CI");
+    }
+
+    @Test
     void aMissingRunFolderExitsTwoWithOneLine() {
         Path missing = tmp.resolve("nothing-here");
         assertThat(run("--in", missing.toString(), "--out", tmp.resolve("o").toString())).isEqualTo(2);
