@@ -84,3 +84,14 @@ int perf_resources_held(int *fds, int *mappings)
 {
 	return count_both(1, fds, mappings);
 }
+
+int perf_resources_check_released(const char *after, const char *owner)
+{
+	int fds, maps;
+
+	if (perf_resources_held(&fds, &maps) == 0 && fds == 0 && maps == 0)
+		return 0;
+	fprintf(stderr, "perfbp-bench: after %s, %d perf fds and %d perf mappings are still open (or /proc/self could not "
+		"be read): a leak in %s; nothing written\n", after, fds, maps, owner);
+	return -1;
+}

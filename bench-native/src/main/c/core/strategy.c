@@ -125,7 +125,6 @@ int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct 
 	wp->other_records = 0;
 	wp->counted = 0;
 	wp->counter_complete = true;
-	wp->trapped = false;
 	return open_armed(wp, ctx, NULL, failure);
 }
 
@@ -172,12 +171,12 @@ int watchpoint_disarm(struct watchpoint *wp, struct perf_failure *failure)
 }
 
 /*
- * Tear down and rebuild. The fd's traps are counted before it goes: from its ring when a
- * trapping op touched it (the page is hot then, so this costs nothing measurable), and by
- * read() of its counter when the context asks for it. read() is one more system call per
- * op, a cost the strategy itself does not have, so the timed rounds of a strategy with a ring
- * count by the ring and the signals, and the phase pass reads every counter (the "read"
- * phase, which shows what it costs on the machine at hand).
+ * Tear down and rebuild. The fd's traps are counted before it goes: from its ring by the
+ * caller, which drains it right after each trapping access (moves/batch.c), so nothing new
+ * waits in it here; and by read() of its counter when the context asks for it. read() is one
+ * more system call per op, a cost the strategy itself does not have, so the timed rounds of a
+ * strategy with a ring count by the ring and the signals, and the phase pass reads every
+ * counter (the "read" phase, which shows what it costs on the machine at hand).
  */
 static int move_reopen(struct watchpoint *wp, const struct arm_context *ctx, uintptr_t addr,
 		       struct phase_clock *clock, struct perf_failure *failure)
@@ -186,14 +185,11 @@ static int move_reopen(struct watchpoint *wp, const struct arm_context *ctx, uin
 
 	aim(wp, addr);
 	if (wp->ring != NULL) {
-		if (wp->trapped)
-			ring_consume(wp);
 		if (munmap(wp->ring, wp->ring_len) != 0)
 			return fail(failure, "munmap", errno, wp);
 		wp->ring = NULL;
 		phase_lap(clock, PHASE_MUNMAP);
 	}
-	wp->trapped = false;
 	if (ctx->read_per_fd) {
 		if (watchpoint_count(wp, &count, failure) != 0)
 			return -1;

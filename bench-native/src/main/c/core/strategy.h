@@ -37,7 +37,6 @@ struct watchpoint {
 	size_t ring_len;
 	unsigned char *ring_data;  /* the data pages after the metadata page */
 	uint64_t ring_mask;	   /* data size - 1 (a power of two) */
-	bool trapped;		   /* this fd took a trapping op: its ring page is hot */
 	uint64_t samples;	   /* PERF_RECORD_SAMPLEs consumed from its rings */
 	uint64_t other_records;	   /* anything else there (LOST, THROTTLE): a trap may be unrecorded */
 	uint64_t counted;	   /* counter values read from fds already closed */

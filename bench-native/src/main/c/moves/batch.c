@@ -87,7 +87,6 @@ int batch_run(const struct batch_plan *plan, struct phase_clock *clock, struct b
 			access_watched(pool, addr, (uint64_t)i);
 			if (wp->ring != NULL)
 				ring_consume(wp);
-			wp->trapped = true;
 			expected++;
 			phase_lap(clock, PHASE_TRAP);
 		}

@@ -264,7 +264,8 @@ int moves_run(struct moves_plan *plan, const struct env *env)
 {
 	double start = (double)monotonic_ns() / 1e9;
 	struct run_error error;
-	int g, done = 0, leaked_fds, leaked_maps;
+	char after[32];
+	int g, done = 0;
 
 	for (g = 0; g < plan->ngroups; g++) {
 		progress_start(plan->scenarios, &plan->groups[g], &plan->settings, plan->runnable,
@@ -294,12 +295,9 @@ int moves_run(struct moves_plan *plan, const struct env *env)
 				return run_error_report(&error, at);
 			}
 		}
-		if (perf_resources_held(&leaked_fds, &leaked_maps) != 0 || leaked_fds != 0 || leaked_maps != 0) {
-			fprintf(stderr, "perfbp-bench: after scenario %d, %d perf fds and %d perf mappings are still open "
-				"(or /proc/self could not be read): a leak in the harness; nothing written\n",
-				done + plan->groups[g].count, leaked_fds, leaked_maps);
+		snprintf(after, sizeof(after), "scenario %d", done + plan->groups[g].count);
+		if (perf_resources_check_released(after, "the harness") != 0)
 			return EXIT_FAILED;
-		}
 		if (plan->results[plan->groups[g].members[0]].not_run[0] == '\0')
 			progress_result(plan->scenarios, &plan->groups[g], plan->results, &plan->settings);
 		done += plan->groups[g].count;

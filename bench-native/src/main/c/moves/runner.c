@@ -156,60 +156,56 @@ static void round_label(const struct run_settings *rs, long round, char *buf, si
 		snprintf(buf, size, "round %ld", round - rs->warmup + 1);
 }
 
-static void premise_failed(struct worker *w, const struct scenario *s, long round, uint64_t ops, uint64_t expected,
-			   const struct trap_counts *counts, struct signal_mark signals)
-{
-	char what[160], when[48], ring_text[64] = "", counter_text[64] = "", signals_text[96];
-
-	scenario_describe(s, what, sizeof(what));
-	round_label(w->shared->rs, round, when, sizeof(when));
-	if (s->pages > 0)
-		snprintf(ring_text, sizeof(ring_text), " ring samples %llu (other records %llu);",
-			 (unsigned long long)counts->samples, (unsigned long long)counts->other_records);
-	if (counts->counter_complete)
-		snprintf(counter_text, sizeof(counter_text), " counter %llu;", (unsigned long long)counts->counter);
-	signal_text(s->notify, " ", signals, signals_text, sizeof(signals_text));
-	w->failed = true;
-	w->error.kernel = false;
-	snprintf(w->error.where, sizeof(w->error.where), "%s %s, thread %d, %s", strategy_name(s->strategy), what,
-		 w->index, when);
-	snprintf(w->error.message, sizeof(w->error.message),
-		 "premise failed: %s %s, thread %d, %s: %llu ops should have trapped %llu times, but the kernel "
-		 "reported%s%s%s no result is reported for a run that cannot prove its traps",
-		 strategy_name(s->strategy), what, w->index, when, (unsigned long long)ops,
-		 (unsigned long long)expected, ring_text, counter_text, signals_text);
-}
-
-static void liveness_failed(struct worker *w, const struct scenario *s, long round, int slots,
-			    const struct liveness *live, struct signal_mark signals)
-{
-	char what[160], when[48], signals_text[96];
-
-	scenario_describe(s, what, sizeof(what));
-	round_label(w->shared->rs, round, when, sizeof(when));
-	signal_text(s->notify, " their ", signals, signals_text, sizeof(signals_text));
-	w->failed = true;
-	w->error.kernel = false;
-	snprintf(w->error.where, sizeof(w->error.where), "%s %s, thread %d, %s", strategy_name(s->strategy), what,
-		 w->index, when);
-	snprintf(w->error.message, sizeof(w->error.message),
-		 "premise failed: %s %s, thread %d, %s: after the batch, one store at each of the %d slots' current "
-		 "addresses trapped %llu times (%d expected) and one at each address a slot had left trapped %llu times "
-		 "(0 expected);%s a move that left its watchpoint disarmed or behind cannot be measured",
-		 strategy_name(s->strategy), what, w->index, when, slots, (unsigned long long)live->at_current, slots,
-		 (unsigned long long)live->at_previous, signals_text);
-}
-
-static void kernel_failed(struct worker *w, const struct scenario *s, long round)
+/* Marks the worker failed at this scenario and round, naming them in error.where (the last line of stderr). */
+static void failed_at(struct worker *w, const struct scenario *s, long round, bool kernel)
 {
 	char what[160], when[48];
 
 	scenario_describe(s, what, sizeof(what));
 	round_label(w->shared->rs, round, when, sizeof(when));
 	w->failed = true;
-	w->error.kernel = true;
+	w->error.kernel = kernel;
 	snprintf(w->error.where, sizeof(w->error.where), "%s %s, thread %d, %s", strategy_name(s->strategy), what,
 		 w->index, when);
+}
+
+static void premise_failed(struct worker *w, const struct scenario *s, long round, uint64_t ops, uint64_t expected,
+			   const struct trap_counts *counts, struct signal_mark signals)
+{
+	char ring_text[64] = "", counter_text[64] = "", signals_text[96];
+
+	if (s->pages > 0)
+		snprintf(ring_text, sizeof(ring_text), " ring samples %llu (other records %llu);",
+			 (unsigned long long)counts->samples, (unsigned long long)counts->other_records);
+	if (counts->counter_complete)
+		snprintf(counter_text, sizeof(counter_text), " counter %llu;", (unsigned long long)counts->counter);
+	signal_text(s->notify, " ", signals, signals_text, sizeof(signals_text));
+	failed_at(w, s, round, false);
+	snprintf(w->error.message, sizeof(w->error.message),
+		 "premise failed: %s: %llu ops should have trapped %llu times, but the kernel "
+		 "reported%s%s%s no result is reported for a run that cannot prove its traps",
+		 w->error.where, (unsigned long long)ops, (unsigned long long)expected, ring_text, counter_text,
+		 signals_text);
+}
+
+static void liveness_failed(struct worker *w, const struct scenario *s, long round, int slots,
+			    const struct liveness *live, struct signal_mark signals)
+{
+	char signals_text[96];
+
+	signal_text(s->notify, " their ", signals, signals_text, sizeof(signals_text));
+	failed_at(w, s, round, false);
+	snprintf(w->error.message, sizeof(w->error.message),
+		 "premise failed: %s: after the batch, one store at each of the %d slots' current "
+		 "addresses trapped %llu times (%d expected) and one at each address a slot had left trapped %llu times "
+		 "(0 expected);%s a move that left its watchpoint disarmed or behind cannot be measured",
+		 w->error.where, slots, (unsigned long long)live->at_current, slots,
+		 (unsigned long long)live->at_previous, signals_text);
+}
+
+static void kernel_failed(struct worker *w, const struct scenario *s, long round)
+{
+	failed_at(w, s, round, true);
 }
 
 /* One batch of one member; returns false when the group must stop (this or another thread failed). */

@@ -144,7 +144,8 @@ static int run_workload(const struct profiler_plan *plan, int wi, struct profile
 	struct workload_state w;
 	uint64_t accesses;
 	long round, total = plan->warmup + plan->rounds;
-	int m, fds, maps, rc = -1;
+	char after[64];
+	int m, rc = -1;
 
 	if (workload_create(&w, plan->workloads[wi]) != 0) {
 		fprintf(stderr, "perfbp-bench: building the %s workload: out of memory\n",
@@ -202,12 +203,9 @@ static int run_workload(const struct profiler_plan *plan, int wi, struct profile
 			r->round_counts[round - plan->warmup] = counts;
 			add_counts(&r->totals, &counts);
 		}
-	if (perf_resources_held(&fds, &maps) != 0 || fds != 0 || maps != 0) {
-		fprintf(stderr, "perfbp-bench: after the profiler's %s workload, %d perf fds and %d perf mappings are still "
-			"open (or /proc/self could not be read): a leak in the tool; nothing written\n",
-			workload_name(plan->workloads[wi]), fds, maps);
+	snprintf(after, sizeof(after), "the profiler's %s workload", workload_name(plan->workloads[wi]));
+	if (perf_resources_check_released(after, "the tool") != 0)
 		goto out;
-	}
 	progress(plan, results, wi);
 	rc = 0;
 out:

@@ -149,7 +149,7 @@ int round_size_run(struct round_size_plan *plan, const struct env *env)
 	struct moves_plan *m = &plan->moves;
 	double start = (double)monotonic_ns() / 1e9;
 	long total = (long)m->ngroups * plan->rounds, done = 0, round;
-	int g, k, i, fds, maps;
+	int g, k, i;
 
 	if (m->runnable < m->count)
 		fprintf(stderr, "perfbp-bench: round-size.json leaves out the %d scenarios not run\n", m->count - m->runnable);
@@ -173,12 +173,8 @@ int round_size_run(struct round_size_plan *plan, const struct env *env)
 				for (i = 0; i < group->count; i++)
 					plan->ns_per_op[figure_index(plan, group->members[i], k, round)] =
 						m->results[group->members[i]].ns_per_op[0];
-				if (perf_resources_held(&fds, &maps) != 0 || fds != 0 || maps != 0) {
-					fprintf(stderr, "perfbp-bench: after a round-size batch, %d perf fds and %d perf mappings "
-						"are still open (or /proc/self could not be read): a leak in the harness; nothing "
-						"written\n", fds, maps);
+				if (perf_resources_check_released("a round-size batch", "the harness") != 0)
 					return EXIT_FAILED;
-				}
 			}
 			done++;
 		}
