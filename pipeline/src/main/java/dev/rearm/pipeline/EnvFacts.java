@@ -50,14 +50,14 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
         for (String capability : new String[] {BREAKPOINTS, REGISTERS, MODIFY, SIGNALS}) {
             JsonNode node = env.path(capability);
             if (!node.path("supported").asBoolean(false)) {
-                refused.put(capability, node.path("reason").asText("not reported by the probe"));
+                refused.put(capability, probeReason(node));
             }
         }
         // Probes before this capability wrote no such key: their machines were only ever run
         // where traps fired (a run whose traps do not fire fails its premise), so absent = supported.
         JsonNode traps = env.path(TRAPS);
         if (traps.isObject() && !traps.path("supported").asBoolean(true)) {
-            refused.put(TRAPS, traps.path("reason").asText("not reported by the probe"));
+            refused.put(TRAPS, probeReason(traps));
         }
         // Unlike the traps, an env.json without these comes from a probe that never tried
         // attr.sigtrap: nothing says it works, so it is refused with that reason.
@@ -67,7 +67,7 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
                 refused.put(capability, "env.json has no '" + capability + "' (a probe from before notify=sigtrap "
                         + "did not try it)");
             } else if (!node.path("supported").asBoolean(false)) {
-                refused.put(capability, node.path("reason").asText("not reported by the probe"));
+                refused.put(capability, probeReason(node));
             }
         }
         Map<String, String> shapes = new LinkedHashMap<>();
@@ -79,6 +79,11 @@ public record EnvFacts(int nproc, int debugRegisters, int pageSize, Map<String, 
         }
         return new EnvFacts(Math.max(1, env.path("nproc").asInt(1)), env.path(REGISTERS).path("count").asInt(0),
                 env.path("pageSize").asInt(4096), refused, shapes, lockedMemory(env.path("lockedMemory")));
+    }
+
+    /** A refused capability's reason as the probe wrote it. */
+    private static String probeReason(JsonNode capability) {
+        return capability.path("reason").asText("not reported by the probe");
     }
 
     private static LockedMemory lockedMemory(JsonNode node) {

@@ -62,14 +62,10 @@ public final class JmhPlan {
         // Benchmarks narrowed alike share one invocation; the first (usually the only one) is "suite".
         Map<List<String>, List<String>> general = new LinkedHashMap<>();
         List<String> special = new ArrayList<>();
+        String watchpointBenchmarkRefusal = watchpointBenchmarkRefusal(env);
         for (String name : selected) {
-            if (!NEED_NO_WATCHPOINT.contains(name) && env.watchpointRefusal() != null) {
-                plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "",
-                        "no watchpoint can be armed here: " + env.watchpointRefusal());
-            } else if (!NEED_NO_WATCHPOINT.contains(name) && env.trapRefusal() != null) {
-                // Every watchpoint benchmark proves its watchpoints live by a trap after each iteration.
-                plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "",
-                        "each iteration must prove its watchpoints live by a trap, and " + noTraps(env));
+            if (!NEED_NO_WATCHPOINT.contains(name) && watchpointBenchmarkRefusal != null) {
+                plan.leaveOut(simpleName(name) + name.substring(name.lastIndexOf('.')), "", watchpointBenchmarkRefusal);
             } else if (name.startsWith(SHAPE) || name.startsWith(THREADS) || name.startsWith(SLOTS)) {
                 special.add(name);
             } else {
@@ -135,8 +131,17 @@ public final class JmhPlan {
         return null;
     }
 
-    private static String noTraps(EnvFacts env) {
-        return "no trap is counted here (a store under an armed watchpoint does not fire it): " + env.trapRefusal();
+    /** Why no benchmark that arms a watchpoint can run here, or null. */
+    private static String watchpointBenchmarkRefusal(EnvFacts env) {
+        if (env.watchpointRefusal() != null) {
+            return "no watchpoint can be armed here: " + env.watchpointRefusal();
+        }
+        if (env.trapRefusal() != null) {
+            // Every watchpoint benchmark proves its watchpoints live by a trap after each iteration.
+            return "each iteration must prove its watchpoints live by a trap, and no trap is counted here (a store "
+                    + "under an armed watchpoint does not fire it): " + env.trapRefusal();
+        }
+        return null;
     }
 
     /** Keeps the declared values of {@code param} that {@code refusal} lets through; false when none are left. */

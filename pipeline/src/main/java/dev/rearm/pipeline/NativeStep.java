@@ -48,6 +48,12 @@ final class NativeStep {
 
     /** One harness run of the plan: a named matrix with the options that narrow it to this machine. */
     record Matrix(String stepName, String name, List<String> narrowing) {
+        /** {@code harness} (the harness's command for this matrix, a run or a dry run) with the narrowing after it. */
+        List<String> narrowed(List<String> harness) {
+            List<String> command = new ArrayList<>(harness);
+            command.addAll(narrowing);
+            return command;
+        }
     }
 
     /** Plans and runs the matrices (the measure step plans first, for its estimate, then runs). */
@@ -137,9 +143,7 @@ final class NativeStep {
                 continue;
             }
             Path part = stage.resolve(nativeParts == 1 ? "native.json" : "native-" + matrix.name() + ".json");
-            List<String> command = new ArrayList<>(settings.command(matrix.name(), part));
-            command.addAll(matrix.narrowing());
-            steps.run(matrix.stepName(), command);
+            steps.run(matrix.stepName(), matrix.narrowed(settings.command(matrix.name(), part)));
             requireWritten(part);
             parts.add(part);
         }
@@ -161,9 +165,8 @@ final class NativeStep {
      * run.json says so in the harness's own last line.
      */
     private void runRoundSize(StepRunner steps, RunRecord record, NativeSettings settings, Matrix matrix, Path out) {
-        List<String> command = new ArrayList<>(settings.command(matrix.name(), out));
-        command.addAll(matrix.narrowing());
-        Optional<String> refusal = steps.runUnlessRefused(matrix.stepName(), command, REFUSED);
+        Optional<String> refusal = steps.runUnlessRefused(matrix.stepName(),
+                matrix.narrowed(settings.command(matrix.name(), out)), REFUSED);
         if (refusal.isEmpty()) {
             requireWritten(out);
             return;
@@ -184,9 +187,7 @@ final class NativeStep {
      * its scenarios and runs nothing); 0 when the harness cannot say (the ETA then leaves it out).
      */
     static double estimateSeconds(NativeSettings settings, Matrix matrix, NativeCostModel model) {
-        List<String> command = new ArrayList<>(settings.dryRun(matrix.name()));
-        command.addAll(matrix.narrowing());
-        List<String> lines = dryRunLines(command);
+        List<String> lines = dryRunLines(matrix.narrowed(settings.dryRun(matrix.name())));
         if (lines == null) {
             return 0;
         }

@@ -43,7 +43,7 @@ final class StepRunner {
 
     /** Runs the step; returns how long it took. */
     Duration run(String name, List<String> command) {
-        return run(name, command, -1);
+        return run(name, command, -1, null);
     }
 
     /**
@@ -55,10 +55,6 @@ final class StepRunner {
     Optional<String> runUnlessRefused(String name, List<String> command, int refusedExit) {
         StderrTail tail = new StderrTail(System.err);
         return run(name, command, refusedExit, tail) == null ? Optional.of(tail.lastLine()) : Optional.empty();
-    }
-
-    private Duration run(String name, List<String> command, int refusedExit) {
-        return run(name, command, refusedExit, null);
     }
 
     /** Null when the step exited {@code refusedExit}; {@code tail}, when given, copies and keeps the child's stderr. */

@@ -120,17 +120,10 @@ final class MeasureChild {
         Process process = start(console);
         try {
             process.getOutputStream().close();
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new AssertionError("the measure step did not finish in " + TIMEOUT_SECONDS + " s");
-            }
-            return new Result(process.exitValue(), Files.readString(console, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
         }
+        return finish(process, "the measure step", console);
     }
 
     /**
@@ -156,9 +149,18 @@ final class MeasureChild {
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(console.toFile())
                     .start();
+            return finish(process, command.toString(), console);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (bounded) for {@code process}, named {@code what} if it overruns, and reads its console. */
+    private static Result finish(Process process, String what, Path console) {
+        try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
-                throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
+                throw new AssertionError(what + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
             return new Result(process.exitValue(), Files.readString(console, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -169,7 +171,6 @@ final class MeasureChild {
         }
     }
 
-    /** Whether the native harness can arm a watchpoint here (its dry run exits 3 when it cannot). */
     /**
      * Skips a test whose run must measure watchpoint moves where no watchpoint fires (decided by
      * bench-native's independent check, not by the probe under test; under REARM_REQUIRE_KERNEL a
@@ -180,6 +181,7 @@ final class MeasureChild {
                 "the run would measure no watchpoint move here: " + IndependentWatchpointCheck.verdict().detail());
     }
 
+    /** Whether the native harness can arm a watchpoint here (its dry run exits 3 when it cannot). */
     static boolean watchpointsHere() {
         try {
             Process dryRun = new ProcessBuilder(NATIVE_BUILD.resolve("perfbp-bench").toString(), "--dry-run")

@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
+import dev.rearm.perf.testsupport.ReadableClassPath;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +47,7 @@ class PipelineAsNobodyTest {
     @Test
     void aRingOverTheLimitIsLeftOutByBothHarnessesWithNeedAndLimitAndTheRestIsMeasured() throws IOException {
         Path copies = Files.createDirectory(shared.resolve("copies"));
-        String classPath = copyReadable(copies);
+        String classPath = ReadableClassPath.copyInto(copies);
         Path harness = Files.copy(MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"), copies.resolve("perfbp-bench"),
                 StandardCopyOption.COPY_ATTRIBUTES);
         Path work = Files.createDirectory(shared.resolve("work"));
@@ -83,34 +80,6 @@ class PipelineAsNobodyTest {
             } else {
                 assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ok");
             }
-        }
-    }
-
-    /** Copies every class path entry where nobody can read it (root's Maven repository is 700). */
-    private static String copyReadable(Path copies) throws IOException {
-        List<String> entries = new ArrayList<>();
-        String[] original = System.getProperty("java.class.path").split(File.pathSeparator);
-        for (int i = 0; i < original.length; i++) {
-            Path source = Path.of(original[i]);
-            if (!Files.exists(source)) {
-                continue;
-            }
-            Path target = copies.resolve(i + "-" + source.getFileName());
-            try (Stream<Path> tree = Files.walk(source)) {
-                tree.forEach(path -> copy(path, target.resolve(source.relativize(path).toString())));
-            }
-            entries.add(target.toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static void copy(Path from, Path to) {
-        try {
-            Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES);
-            Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(
-                    Files.isDirectory(to) || Files.isExecutable(from) ? "rwxr-xr-x" : "rw-r--r--"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

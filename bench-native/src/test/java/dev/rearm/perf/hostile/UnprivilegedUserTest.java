@@ -9,16 +9,13 @@ import dev.rearm.perf.cli.RearmNativeCli;
 import dev.rearm.perf.testsupport.ChildJvm;
 import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
-import java.io.File;
+import dev.rearm.perf.testsupport.ReadableClassPath;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,32 +103,6 @@ class UnprivilegedUserTest {
     /** Copies every class path entry into a folder anyone may read; returns the new class path. */
     private String copyClassPathReadableByAll() throws IOException {
         Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
-        List<String> entries = new ArrayList<>();
-        String[] original = System.getProperty("java.class.path").split(File.pathSeparator);
-        for (int i = 0; i < original.length; i++) {
-            Path source = Path.of(original[i]);
-            if (!Files.exists(source)) {
-                continue;
-            }
-            Path target = copy.resolve(i + "-" + source.getFileName());
-            copyReadable(source, target);
-            entries.add(target.toString());
-        }
-        return String.join(File.pathSeparator, entries);
-    }
-
-    private static void copyReadable(Path source, Path target) throws IOException {
-        try (Stream<Path> tree = Files.walk(source)) {
-            tree.forEach(path -> {
-                Path to = target.resolve(source.relativize(path).toString());
-                try {
-                    Files.copy(path, to);
-                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(
-                            Files.isDirectory(to) ? "rwxr-xr-x" : "rw-r--r--"));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        return ReadableClassPath.copyInto(copy);
     }
 }
