@@ -51,7 +51,7 @@ final class AnatomySection {
             doc.table(List.of("Piece", "Computed as", "Cost [95% CI, Welch]"), pieces);
         }
         anatomy.why().ifPresent(why -> doc.paragraph("In one sentence: " + why + "."));
-        charts.find(CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, CHART);
         needs(doc, anatomy, model, charts);
     }
 
@@ -85,6 +85,6 @@ final class AnatomySection {
                         + "debug exception beyond a breakpoint exception, the trap would cost %.1f µs and the "
                         + "speedup be %.2fx.", ns / 1e3, m.speedupWithCommonTrap(ns))));
         doc.paragraph(text.toString());
-        charts.find(NEEDS_CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, NEEDS_CHART);
     }
 }

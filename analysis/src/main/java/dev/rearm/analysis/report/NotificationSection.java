@@ -66,7 +66,7 @@ final class NotificationSection {
         } else {
             effects.forEach(effect -> doc.paragraph(reading(effect)));
         }
-        charts.find(CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, CHART);
     }
 
     private static String moves(StrategyComparison comparison) {
