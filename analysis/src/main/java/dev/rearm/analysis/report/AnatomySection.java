@@ -1,6 +1,7 @@
 package dev.rearm.analysis.report;
 
 import dev.rearm.analysis.chart.ChartSet;
+import dev.rearm.analysis.claims.Claim;
 import dev.rearm.analysis.model.CostModel;
 import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.report.doc.Document;
@@ -19,7 +20,6 @@ final class AnatomySection {
     static final String NEEDS_HEADING = "What ~4x needs";
     static final String CHART = "trap-anatomy";
     static final String NEEDS_CHART = "four-x-needs";
-    private static final double CLAIM = 4.0;
 
     private AnatomySection() {
     }
@@ -63,7 +63,7 @@ final class AnatomySection {
             return;
         }
         CostModel m = model.get();
-        OptionalDouble needed = m.commonTrapCostFor(CLAIM);
+        OptionalDouble needed = m.commonTrapCostFor(Claim.ALWAYS_TRAPPING.speedup());
         StringBuilder text = new StringBuilder(String.format(
                 "With a move costing %.1f µs by reopen and %.1f µs by modify here, an always-trapping run's speedup is "
                         + "(C_reopen + T) / (C_modify + T) for a trap of T µs.",
