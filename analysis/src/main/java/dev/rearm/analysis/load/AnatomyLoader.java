@@ -21,7 +21,16 @@ public final class AnatomyLoader {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        JsonNode block = JsonInput.read(file, "the native harness's results (native.json)").path("anatomy");
+        return parts(file, JsonInput.read(file, "the native harness's results (native.json)").path("anatomy"));
+    }
+
+    /**
+     * The parts of an anatomy block already parsed with the rest of native.json (the run loader
+     * parses the file once); an empty list when {@code block} is missing.
+     *
+     * @param file names native.json in the error messages
+     */
+    static List<AnatomyPart> parts(Path file, JsonNode block) throws BadInputException {
         if (block.isMissingNode()) {
             return List.of();
         }

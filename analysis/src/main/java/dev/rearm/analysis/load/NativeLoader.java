@@ -25,8 +25,9 @@ final class NativeLoader {
     private NativeLoader() {
     }
 
+    /** @param anatomy the file's "anatomy" block, unread: {@link AnatomyLoader#parts} reads it (a missing node if none) */
     record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment,
-                  ProfilerData profiler, NativeRounds rounds) {
+                  ProfilerData profiler, NativeRounds rounds, JsonNode anatomy) {
     }
 
     static Loaded load(Path file) throws BadInputException {
@@ -68,7 +69,7 @@ final class NativeLoader {
             rounds = NativeRounds.noMoves();
         }
         return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
-                ProfilerLoader.data(root, profiler), rounds);
+                ProfilerLoader.data(root, profiler), rounds, root.path("anatomy"));
     }
 
     /**
