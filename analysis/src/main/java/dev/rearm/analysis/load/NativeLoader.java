@@ -126,14 +126,7 @@ final class NativeLoader {
             notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "no nsPerOp figures in native.json"));
             return;
         }
-        double[] nsPerOp = new double[rounds.size()];
-        for (int i = 0; i < nsPerOp.length; i++) {
-            JsonNode round = rounds.get(i);
-            if (!round.isNumber() || !(round.asDouble() > 0)) {
-                throw new BadInputException(where + ": nsPerOp[" + i + "] is '" + round + "', expected a positive number");
-            }
-            nsPerOp[i] = round.asDouble();
-        }
+        double[] nsPerOp = JsonNumbers.positiveFigures(where, result, "nsPerOp", "");
         Traps traps = null;
         if (result.path("traps").isObject()) {
             JsonNode counts = result.path("traps");
