@@ -1,6 +1,8 @@
 package dev.rearm.analysis.chart;
 
 import dev.rearm.analysis.Analysis;
+import dev.rearm.analysis.claims.Claim;
+import dev.rearm.analysis.claims.ToleranceRule;
 import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.model.CostModel;
 import dev.rearm.analysis.model.FittedModel;
@@ -98,7 +100,8 @@ final class AnatomyCharts {
         TrapAnatomy a = analysis.anatomy();
         double host = a.hostTrapNs(m);
         Optional<Double> whatIf = a.trapWithoutDebugInterceptNs();
-        double needed = m.commonTrapCostFor(4).orElse(0);
+        double claimed = Claim.ALWAYS_TRAPPING.speedup();
+        double needed = m.commonTrapCostFor(claimed).orElse(0);
         double maxNs = Math.max(Math.max(needed * 2, host * 1.3), 20_000);
         int n = 200;
         double[] x = new double[n + 1];
@@ -112,8 +115,11 @@ final class AnatomyCharts {
                 "speedup reopen / modify");
         XyPlots.curve(chart, "cost model, native", x, y, ChartTheme.NATIVE, false);
         double[] ends = {0, maxNs / 1e3};
-        XyPlots.curve(chart, "~4x band [3.2, 5]", ends, new double[] {3.2, 3.2}, ChartTheme.CLAIM, true);
-        XyPlots.curve(chart, "~4x band top", ends, new double[] {5, 5}, ChartTheme.CLAIM, true).setShowInLegend(false);
+        double low = ToleranceRule.lower(claimed);
+        double high = ToleranceRule.upper(claimed);
+        XyPlots.curve(chart, "~4x band [3.2, 5]", ends, new double[] {low, low}, ChartTheme.CLAIM, true);
+        XyPlots.curve(chart, "~4x band top", ends, new double[] {high, high}, ChartTheme.CLAIM, true)
+                .setShowInLegend(false);
         XyPlots.points(chart, "this host's trap", new double[] {host / 1e3},
                 new double[] {m.speedupWithCommonTrap(host)}, ChartTheme.REOPEN, SeriesMarkers.DIAMOND, false);
         whatIf.ifPresent(ns -> XyPlots.points(chart, "what-if: no #DB intercept",

@@ -21,7 +21,16 @@ public final class AnatomyLoader {
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
-        JsonNode block = JsonInput.read(file, "the native harness's results (native.json)").path("anatomy");
+        return parts(file, JsonInput.read(file, "the native harness's results (native.json)").path("anatomy"));
+    }
+
+    /**
+     * The parts of an anatomy block already parsed with the rest of native.json (the run loader
+     * parses the file once); an empty list when {@code block} is missing.
+     *
+     * @param file names native.json in the error messages
+     */
+    static List<AnatomyPart> parts(Path file, JsonNode block) throws BadInputException {
         if (block.isMissingNode()) {
             return List.of();
         }
@@ -48,8 +57,8 @@ public final class AnatomyLoader {
             return new AnatomyPart(name, kind, node.path("reason").asText("not run (no reason given)"), new double[0],
                     new double[0]);
         }
-        double[] trap = figures(where + " (" + name + ")", node, "trapNsPerOp");
-        double[] plain = figures(where + " (" + name + ")", node, "plainNsPerOp");
+        double[] trap = JsonNumbers.positiveFigures(where + " (" + name + ")", node, "trapNsPerOp", " of ns per op");
+        double[] plain = JsonNumbers.positiveFigures(where + " (" + name + ")", node, "plainNsPerOp", " of ns per op");
         if (trap.length != plain.length) {
             throw new BadInputException(where + " (" + name + "): trapNsPerOp has " + trap.length
                     + " rounds but plainNsPerOp " + plain.length + "; expected one figure per round in each");
@@ -60,22 +69,5 @@ public final class AnatomyLoader {
                     + " but observed " + traps.path("observed") + "; a part whose premise failed has no figures");
         }
         return new AnatomyPart(name, kind, null, trap, plain);
-    }
-
-    private static double[] figures(String where, JsonNode node, String key) throws BadInputException {
-        JsonNode values = node.path(key);
-        if (!values.isArray() || values.isEmpty()) {
-            throw new BadInputException(where + ": no '" + key + "' array; expected one figure per measured round");
-        }
-        double[] out = new double[values.size()];
-        for (int i = 0; i < out.length; i++) {
-            JsonNode value = values.get(i);
-            if (!value.isNumber() || !Double.isFinite(value.asDouble()) || value.asDouble() <= 0) {
-                throw new BadInputException(where + ": " + key + "[" + i + "] is '" + value
-                        + "', expected a positive number of ns per op");
-            }
-            out[i] = value.asDouble();
-        }
-        return out;
     }
 }

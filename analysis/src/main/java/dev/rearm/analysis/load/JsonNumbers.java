@@ -83,6 +83,30 @@ final class JsonNumbers {
         return value.asLong();
     }
 
+    /**
+     * The entry's per-round figures under {@code key}: a non-empty array of positive numbers (finite:
+     * {@link JsonInput#read} has refused a NaN or an infinity anywhere in the file already).
+     *
+     * @param where names the file and the entry for the error message
+     * @param unit  what a figure is, after "expected a positive number" (e.g. " of ns per op"), or ""
+     */
+    static double[] positiveFigures(String where, JsonNode entry, String key, String unit) throws BadInputException {
+        JsonNode values = entry.path(key);
+        if (!values.isArray() || values.isEmpty()) {
+            throw new BadInputException(where + ": no '" + key + "' array; expected one figure per measured round");
+        }
+        double[] figures = new double[values.size()];
+        for (int i = 0; i < figures.length; i++) {
+            JsonNode value = values.get(i);
+            if (!value.isNumber() || !(value.asDouble() > 0)) {
+                throw new BadInputException(where + ": " + key + "[" + i + "] is '" + value
+                        + "', expected a positive number" + unit);
+            }
+            figures[i] = value.asDouble();
+        }
+        return figures;
+    }
+
     /** The entry's scenario: JMH's benchmark and params, or the DESIGN.md keys (and a profiler entry's workload). */
     static String describe(JsonNode entry) {
         List<String> parts = new ArrayList<>();

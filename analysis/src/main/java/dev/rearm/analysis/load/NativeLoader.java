@@ -25,8 +25,9 @@ final class NativeLoader {
     private NativeLoader() {
     }
 
+    /** @param anatomy the file's "anatomy" block, unread: {@link AnatomyLoader#parts} reads it (a missing node if none) */
     record Loaded(List<Measurement> measurements, List<NotMeasured> notMeasured, Environment environment,
-                  ProfilerData profiler, NativeRounds rounds) {
+                  ProfilerData profiler, NativeRounds rounds, JsonNode anatomy) {
     }
 
     static Loaded load(Path file) throws BadInputException {
@@ -68,7 +69,7 @@ final class NativeLoader {
             rounds = NativeRounds.noMoves();
         }
         return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
-                ProfilerLoader.data(root, profiler), rounds);
+                ProfilerLoader.data(root, profiler), rounds, root.path("anatomy"));
     }
 
     /**
@@ -125,14 +126,7 @@ final class NativeLoader {
             notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "no nsPerOp figures in native.json"));
             return;
         }
-        double[] nsPerOp = new double[rounds.size()];
-        for (int i = 0; i < nsPerOp.length; i++) {
-            JsonNode round = rounds.get(i);
-            if (!round.isNumber() || !(round.asDouble() > 0)) {
-                throw new BadInputException(where + ": nsPerOp[" + i + "] is '" + round + "', expected a positive number");
-            }
-            nsPerOp[i] = round.asDouble();
-        }
+        double[] nsPerOp = JsonNumbers.positiveFigures(where, result, "nsPerOp", "");
         Traps traps = null;
         if (result.path("traps").isObject()) {
             JsonNode counts = result.path("traps");

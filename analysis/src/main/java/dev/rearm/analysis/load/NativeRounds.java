@@ -47,6 +47,11 @@ public record NativeRounds(Sizing sizing, Double roundMs, Long minOps, Long iter
         return iterations == null ? OptionalLong.empty() : OptionalLong.of(iterations);
     }
 
+    /** The ops of each round of a measurement's scenario in its source; empty for no measurement. */
+    public OptionalLong opsPerRound(Measurement measurement) {
+        return measurement == null ? OptionalLong.empty() : opsPerRound(measurement.source(), measurement.key());
+    }
+
     /**
      * "rounds sized by time: ~100 ms each (floor 200 ops)", "fixed 2000 ops per round", "no moves
      * ran", or null when unknown.

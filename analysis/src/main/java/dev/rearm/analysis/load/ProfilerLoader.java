@@ -53,20 +53,7 @@ final class ProfilerLoader {
     }
 
     private static GroupedSample rounds(String where, JsonNode result, String key) throws BadInputException {
-        JsonNode values = result.path(key);
-        if (!values.isArray() || values.isEmpty()) {
-            throw new BadInputException(where + ": no '" + key + "' array; expected one figure per measured round");
-        }
-        double[] figures = new double[values.size()];
-        for (int i = 0; i < figures.length; i++) {
-            JsonNode value = values.get(i);
-            if (!value.isNumber() || !(value.asDouble() > 0)) {
-                throw new BadInputException(where + ": " + key + "[" + i + "] is '" + value
-                        + "', expected a positive number");
-            }
-            figures[i] = value.asDouble();
-        }
-        return GroupedSample.ofSingles(figures);
+        return GroupedSample.ofSingles(JsonNumbers.positiveFigures(where, result, key, ""));
     }
 
     private static ProfilerCounts counts(JsonNode c, int rounds) {

@@ -1,5 +1,7 @@
 package dev.rearm.analysis.load;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +44,7 @@ public final class RunLoader {
         Environment nativeEnvironment = null;
         ProfilerData profiler = ProfilerData.none();
         NativeRounds nativeRounds = NativeRounds.unknown();
+        JsonNode anatomy = MissingNode.getInstance();
         String jmhVersion = null;
         String jmhJvm = null;
 
@@ -52,6 +55,7 @@ public final class RunLoader {
             nativeEnvironment = loaded.environment();
             profiler = loaded.profiler();
             nativeRounds = loaded.rounds();
+            anatomy = loaded.anatomy();
         } else {
             notMeasured.add(new NotMeasured(Harness.NATIVE.label(), "every native scenario",
                     "native.json is not in " + dir));
@@ -85,6 +89,6 @@ public final class RunLoader {
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
                 List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings),
-                AnatomyLoader.read(dir), nativeRounds, RoundSizeLoader.read(dir));
+                AnatomyLoader.parts(nativeFile, anatomy), nativeRounds, RoundSizeLoader.read(dir));
     }
 }

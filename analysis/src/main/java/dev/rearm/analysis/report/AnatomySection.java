@@ -1,6 +1,7 @@
 package dev.rearm.analysis.report;
 
 import dev.rearm.analysis.chart.ChartSet;
+import dev.rearm.analysis.claims.Claim;
 import dev.rearm.analysis.model.CostModel;
 import dev.rearm.analysis.model.TrapAnatomy;
 import dev.rearm.analysis.report.doc.Document;
@@ -19,7 +20,6 @@ final class AnatomySection {
     static final String NEEDS_HEADING = "What ~4x needs";
     static final String CHART = "trap-anatomy";
     static final String NEEDS_CHART = "four-x-needs";
-    private static final double CLAIM = 4.0;
 
     private AnatomySection() {
     }
@@ -51,7 +51,7 @@ final class AnatomySection {
             doc.table(List.of("Piece", "Computed as", "Cost [95% CI, Welch]"), pieces);
         }
         anatomy.why().ifPresent(why -> doc.paragraph("In one sentence: " + why + "."));
-        charts.find(CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, CHART);
         needs(doc, anatomy, model, charts);
     }
 
@@ -63,7 +63,7 @@ final class AnatomySection {
             return;
         }
         CostModel m = model.get();
-        OptionalDouble needed = m.commonTrapCostFor(CLAIM);
+        OptionalDouble needed = m.commonTrapCostFor(Claim.ALWAYS_TRAPPING.speedup());
         StringBuilder text = new StringBuilder(String.format(
                 "With a move costing %.1f µs by reopen and %.1f µs by modify here, an always-trapping run's speedup is "
                         + "(C_reopen + T) / (C_modify + T) for a trap of T µs.",
@@ -85,6 +85,6 @@ final class AnatomySection {
                         + "debug exception beyond a breakpoint exception, the trap would cost %.1f µs and the "
                         + "speedup be %.2fx.", ns / 1e3, m.speedupWithCommonTrap(ns))));
         doc.paragraph(text.toString());
-        charts.find(NEEDS_CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, NEEDS_CHART);
     }
 }

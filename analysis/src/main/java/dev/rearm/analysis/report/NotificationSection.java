@@ -33,14 +33,12 @@ final class NotificationSection {
         // A reason is usually shared by many cells (one harness left out as a whole): each is
         // written once, under the table, and a cell points to it.
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        boolean anyMeasured = false;
         List<List<String>> rows = new ArrayList<>();
         for (String mode : NotificationTable.MODES) {
             for (int trapEvery : NotificationTable.TRAP_EVERY) {
                 List<String> row = new ArrayList<>(List.of("`" + mode + "`", String.valueOf(trapEvery)));
                 for (Harness harness : Harness.values()) {
                     NotificationTable.Cell cell = table.cell(harness, mode, trapEvery);
-                    anyMeasured |= cell.comparison().isPresent();
                     row.add(cell.comparison().map(NotificationSection::moves).orElse("—"));
                     row.add(cell.comparison().map(c -> Fmt.ratio(c.speedup())).orElseGet(() -> "not measured ["
                             + reasons.computeIfAbsent(cell.notMeasuredWhy(), why -> reasons.size() + 1) + "]"));
@@ -48,7 +46,7 @@ final class NotificationSection {
                 rows.add(row);
             }
         }
-        if (!anyMeasured) {
+        if (!table.anyMeasured()) {
             reasons.keySet().forEach(why -> doc.paragraph("*Not measured:* " + why));
             return;
         }
@@ -66,7 +64,7 @@ final class NotificationSection {
         } else {
             effects.forEach(effect -> doc.paragraph(reading(effect)));
         }
-        charts.find(CHART).ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, CHART);
     }
 
     private static String moves(StrategyComparison comparison) {

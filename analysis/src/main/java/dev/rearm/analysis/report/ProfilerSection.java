@@ -1,7 +1,6 @@
 package dev.rearm.analysis.report;
 
 import dev.rearm.analysis.chart.ChartSet;
-import dev.rearm.analysis.chart.ChartSpec;
 import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.ProfilerCounts;
 import dev.rearm.analysis.load.ProfilerData;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -56,8 +54,7 @@ final class ProfilerSection {
         ratios(doc, profiler);
         extras(doc, profiler);
         prediction(doc, prediction);
-        Optional<ChartSpec> chart = charts.find(CHART);
-        chart.ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
+        ChartImage.place(doc, charts, CHART);
     }
 
     /** Measured overhead beside the one the run's other parts predict, with the error and the largest term. */

@@ -5,7 +5,6 @@ import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.baseline.BaselineRow;
 import dev.rearm.analysis.baseline.Change;
 import dev.rearm.analysis.chart.ChartSet;
-import dev.rearm.analysis.chart.ChartSpec;
 import dev.rearm.analysis.chart.ReportCharts;
 import dev.rearm.analysis.chart.SkippedChart;
 import dev.rearm.analysis.claims.ClaimCheck;
@@ -113,7 +112,7 @@ public final class ReportComposer {
             doc.paragraph("**" + ClaimConsole.TOO_FEW_TO_JUDGE + "**");
         }
         doc.paragraph("Tolerance rule: " + ToleranceRule.describe());
-        image(doc, charts, "headline");
+        ChartImage.place(doc, charts, "headline");
     }
 
     private static void environment(Document doc, Run run) {
@@ -225,7 +224,7 @@ public final class ReportComposer {
                     + Fmt.ratio(model.moveRatio()) + ".")
                     + " " + predictionSentence(fitted) + " " + modelSourceSentence(analysis, fitted));
         }
-        image(doc, charts, "trap-rate");
+        ChartImage.place(doc, charts, "trap-rate");
     }
 
     /** Which source the model's parts come from, and whether the claim check's figures do too. */
@@ -292,7 +291,7 @@ public final class ReportComposer {
         doc.paragraph("The native harness times each phase in a separate pass, so the breakdown never inflates the "
                 + "headline figures; the last column is the reopen figure of the timed loop for comparison.");
         doc.table(header, rows);
-        image(doc, charts, "reopen-phases");
+        ChartImage.place(doc, charts, "reopen-phases");
     }
 
     private static void sweep(Document doc, Analysis analysis, ChartSet charts, Sweep sweep, String title,
@@ -312,7 +311,7 @@ public final class ReportComposer {
         }
         doc.table(List.of("Harness", keyName, "reopen (mean/op)", "modify (mean/op)", "Speedup [95% CI]"), table);
         if (chartName != null) {
-            image(doc, charts, chartName);
+            ChartImage.place(doc, charts, chartName);
         }
     }
 
@@ -335,7 +334,7 @@ public final class ReportComposer {
             rows.add(row);
         }
         doc.table(header, rows);
-        image(doc, charts, "latency");
+        ChartImage.place(doc, charts, "latency");
     }
 
     private static void harnessAgreement(Document doc, Analysis analysis, ChartSet charts) {
@@ -370,7 +369,7 @@ public final class ReportComposer {
                     + Fmt.time(summary.mean()) + " per call (median " + Fmt.time(summary.median())
                     + "), what the JVM and that binding add to every op at least.");
         }
-        image(doc, charts, "harness-agreement");
+        ChartImage.place(doc, charts, "harness-agreement");
     }
 
     private static List<String> costRow(String scenario, String strategy, SampleSummary nativeSide, SampleSummary jmh) {
@@ -517,10 +516,5 @@ public final class ReportComposer {
                         + Scenario.HEADLINE.label() + "`; threads falls back to JMH's own thread count.",
                 ProfilerSection.methodBullet(),
                 "Claim verdicts: " + ToleranceRule.describe()));
-    }
-
-    private static void image(Document doc, ChartSet charts, String name) {
-        Optional<ChartSpec> chart = charts.find(name);
-        chart.ifPresent(c -> doc.image("charts/" + c.name() + ".png", c.title(), c.caption()));
     }
 }

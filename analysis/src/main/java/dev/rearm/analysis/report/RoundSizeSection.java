@@ -4,7 +4,6 @@ import dev.rearm.analysis.baseline.Change;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.Harness;
-import dev.rearm.analysis.load.Measurement;
 import dev.rearm.analysis.load.NativeRounds;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.roundsize.RoundSizeCheck;
@@ -62,8 +61,8 @@ public final class RoundSizeSection {
         if (comparison.harness() != Harness.NATIVE) {
             return "—";
         }
-        OptionalLong reopen = ops(rounds, comparison.reopen());
-        OptionalLong modify = ops(rounds, comparison.modify());
+        OptionalLong reopen = rounds.opsPerRound(comparison.reopen());
+        OptionalLong modify = rounds.opsPerRound(comparison.modify());
         if (reopen.isEmpty() && modify.isEmpty()) {
             return "—";
         }
@@ -71,10 +70,6 @@ public final class RoundSizeSection {
             return String.valueOf(reopen.getAsLong());
         }
         return text(reopen) + " / " + text(modify);
-    }
-
-    private static OptionalLong ops(NativeRounds rounds, Measurement measurement) {
-        return rounds.opsPerRound(measurement.source(), measurement.key());
     }
 
     private static String text(OptionalLong ops) {

@@ -4,7 +4,6 @@ import dev.rearm.analysis.claims.ClaimRow;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.Harness;
-import dev.rearm.analysis.load.Measurement;
 import dev.rearm.analysis.load.NativeRounds;
 import dev.rearm.analysis.load.NotMeasured;
 import dev.rearm.analysis.load.RoundSizeData;
@@ -117,17 +116,13 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy) {
 
     /** How the pair's rounds differ in op count, or null when both ran the same fixed count. */
     private static String unequalOps(StrategyComparison pair, NativeRounds rounds) {
-        OptionalLong reopen = ops(pair.reopen(), rounds);
-        OptionalLong modify = ops(pair.modify(), rounds);
+        OptionalLong reopen = rounds.opsPerRound(pair.reopen());
+        OptionalLong modify = rounds.opsPerRound(pair.modify());
         if (reopen.isPresent() && modify.isPresent() && reopen.getAsLong() != modify.getAsLong()) {
             return "this row's reopen ran " + reopen.getAsLong() + " ops per round and its modify "
                     + modify.getAsLong();
         }
         return rounds.sizing() == NativeRounds.Sizing.TIME
                 ? "this row's rounds were sized by time, each strategy with its own op count" : null;
-    }
-
-    private static OptionalLong ops(Measurement measurement, NativeRounds rounds) {
-        return measurement == null ? OptionalLong.empty() : rounds.opsPerRound(measurement.source(), measurement.key());
     }
 }

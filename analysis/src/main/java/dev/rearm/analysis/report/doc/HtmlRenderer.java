@@ -45,7 +45,7 @@ public final class HtmlRenderer {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(escape(document.title())).append("</title>\n<style>\n").append(CSS)
                 .append("</style>\n</head>\n<body>\n")
-                .append(markdown("# " + MarkdownText.of(document.title())));
+                .append(markdown(MarkdownRenderer.heading(1, document.title())));
         for (Block block : document.blocks()) {
             if (block instanceof Block.Image i) {
                 out.append(figure(i, images.get(i.path())));

@@ -43,7 +43,8 @@ public final class MarkdownRenderer {
         throw new IllegalArgumentException("unknown block " + block);
     }
 
-    private static String heading(int level, String text) {
+    /** A heading, its text through {@link MarkdownText}, ending with a blank line. */
+    static String heading(int level, String text) {
         return "#".repeat(level) + ' ' + MarkdownText.of(text) + "\n\n";
     }
 
