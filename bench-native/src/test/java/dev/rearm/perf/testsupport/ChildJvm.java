@@ -78,6 +78,11 @@ public final class ChildJvm {
             // A test run under -Drearm.binding=jna tests its children under it too.
             command.add("-D" + Binding.PROPERTY + "=" + binding);
         }
+        String watchpointFires = System.getProperty(IndependentWatchpointCheck.BINARY_PROPERTY);
+        if (watchpointFires != null) {
+            // Tests run in a child (under a refusal, as nobody) gate on the same check as their parent.
+            command.add("-D" + IndependentWatchpointCheck.BINARY_PROPERTY + "=" + watchpointFires);
+        }
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(classPath);

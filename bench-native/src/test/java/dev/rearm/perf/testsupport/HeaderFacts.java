@@ -1,7 +1,6 @@
 package dev.rearm.perf.testsupport;
 
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ public final class HeaderFacts {
         if (facts == null && unavailable == null) {
             load();
         }
-        assumeTrue(unavailable == null, unavailable);
+        HostPrecondition.assume(unavailable == null, unavailable);
         return facts;
     }
 

@@ -1,28 +1,25 @@
 package dev.rearm.perf.testsupport;
 
-import com.sun.jna.Function;
-import com.sun.jna.LastErrorException;
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
-import com.sun.jna.Pointer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * Whether this machine can arm a watchpoint and make it fire, found out by a few lines that
- * share nothing with the code under test: no mover, no attr encoder, no probe, no libperfbp;
- * the attr is laid out here by hand from {@code linux/perf_event.h} and the syscall made through
- * JNA's generic {@code syscall}. The kernel tests' skip gate trusts this, not the probe: a bug in
- * the probe or the movers must show as a failure, never as a machine that "cannot".
+ * Whether this machine can arm a watchpoint and make it fire, found out by the same few lines of
+ * C that .ci/run asks ({@code .ci/watchpoint-fires.c}, built by bench-native into
+ * {@code target/native/watchpoint-fires}): no mover, no attr encoder, no probe, no libperfbp. The
+ * kernel tests' skip gate trusts this, not the probe: a bug in the probe or the movers must show
+ * as a failure, never as a machine that "cannot".
+ *
+ * <p>Why C and not a store from Java: the check must count exactly one store per write. A C
+ * {@code volatile char} assignment is one byte store; a store from Java through JNA goes through
+ * JNI and libc's memory-copy routines, and under an emulated CPU (QEMU TCG) three such writes were
+ * counted nine times while the C check counted three. Asking one binary also means CI's verdict
+ * (REARM_REQUIRE_KERNEL or not) and the tests' can never disagree.
  */
 public final class IndependentWatchpointCheck {
     private static final Path BREAKPOINT_PMU = Path.of("/sys/bus/event_source/devices/breakpoint");
-    private static final int PERF_TYPE_BREAKPOINT = 5;
-    private static final int PERF_ATTR_SIZE_VER5 = 112;
-    private static final int HW_BREAKPOINT_W = 2;
-    /** flags bits: exclude_kernel (5) and exclude_hv (6), so paranoid 2 lets a user watch its own memory. */
-    private static final long EXCLUDE_KERNEL_AND_HV = (1L << 5) | (1L << 6);
-    private static final int STORES = 3;
+    static final String BINARY_PROPERTY = "rearm.watchpointFires";
 
     /** What the check found: the sysfs PMU, an open, and whether stores under it were counted. */
     public record Verdict(boolean pmuInSysfs, boolean opens, boolean fires, String detail) {
@@ -38,58 +35,34 @@ public final class IndependentWatchpointCheck {
 
     public static synchronized Verdict verdict() {
         if (verdict == null) {
-            verdict = check();
+            verdict = check(binary());
         }
         return verdict;
     }
 
-    private static Verdict check() {
+    private static Path binary() {
+        String configured = System.getProperty(BINARY_PROPERTY);
+        if (configured == null) {
+            throw new IllegalStateException("-D" + BINARY_PROPERTY + " is not set: run the tests through Maven, which"
+                    + " builds .ci/watchpoint-fires.c into bench-native/target/native/watchpoint-fires and names it");
+        }
+        return Path.of(configured);
+    }
+
+    /** Runs the check at {@code binary}: exit 0 fires, 1 opens but never fires, 2 cannot be opened. */
+    static Verdict check(Path binary) {
+        if (!Files.isExecutable(binary)) {
+            throw new IllegalStateException("the independent watchpoint check " + binary + " is not built: run"
+                    + " `mvn -pl bench-native generate-resources` (it compiles .ci/watchpoint-fires.c)");
+        }
         boolean inSysfs = Files.isDirectory(BREAKPOINT_PMU);
-        long syscallNumber = switch (System.getProperty("os.arch")) {
-            case "amd64", "x86_64" -> 298;
-            case "aarch64" -> 241;
-            default -> -1;
+        ChildJvm.Result run = ChildJvm.exec(List.of(binary.toString()));
+        String detail = run.stdout().strip() + (inSysfs ? "" : " (no " + BREAKPOINT_PMU + ")");
+        return switch (run.exit()) {
+            case 0 -> new Verdict(inSysfs, true, true, detail);
+            case 1 -> new Verdict(inSysfs, true, false, detail);
+            case 2 -> new Verdict(inSysfs, false, false, detail);
+            default -> throw new IllegalStateException(binary + " failed: " + run.describe());
         };
-        if (syscallNumber < 0) {
-            return new Verdict(inSysfs, false, false, "no perf_event_open syscall number known for "
-                    + System.getProperty("os.arch"));
-        }
-        Function syscall = Function.getFunction("c", "syscall", Function.THROW_LAST_ERROR);
-        try (Memory watched = new Memory(64); Memory attr = new Memory(128); Memory count = new Memory(8)) {
-            watched.clear();
-            attr.clear();
-            attr.setInt(0, PERF_TYPE_BREAKPOINT);           // type
-            attr.setInt(4, PERF_ATTR_SIZE_VER5);            // size
-            attr.setLong(16, 1);                            // sample_period
-            attr.setLong(40, EXCLUDE_KERNEL_AND_HV);        // flags
-            attr.setInt(52, HW_BREAKPOINT_W);               // bp_type
-            attr.setLong(56, Pointer.nativeValue(watched)); // bp_addr
-            attr.setLong(64, 1);                            // bp_len
-            int fd;
-            try {
-                fd = (int) syscall.invokeLong(new Object[] {syscallNumber, attr, 0L, -1L, -1L, 0L});
-            } catch (LastErrorException e) {
-                return new Verdict(inSysfs, false, false, "a raw perf_event_open of a 1-byte W watchpoint failed: errno "
-                        + e.getErrorCode() + (inSysfs ? "" : "; no " + BREAKPOINT_PMU));
-            }
-            try {
-                for (int i = 1; i <= STORES; i++) {
-                    watched.setByte(0, (byte) i);
-                }
-                long got = Function.getFunction("c", "read").invokeLong(new Object[] {fd, count, 8L});
-                long counted = got == 8 ? count.getLong(0) : -1;
-                boolean fires = counted == STORES;
-                return new Verdict(inSysfs, true, fires, "a raw perf_event_open of a 1-byte W watchpoint "
-                        + (inSysfs ? "" : "(no " + BREAKPOINT_PMU + ") ") + "opened; " + STORES
-                        + " stores under it were counted " + counted + " times"
-                        + (fires ? "" : counted > 0 ? ": they fire, but not once per store (an emulator's debug"
-                                + " registers may do this; a CPU's do not)" : ": this machine's watchpoints never fire"));
-            } finally {
-                Function.getFunction("c", "close").invokeInt(new Object[] {fd});
-            }
-        } catch (LinkageError e) {
-            return new Verdict(inSysfs, false, false, "cannot call libc through JNA: " + e.getMessage()
-                    + " (JNA " + Native.VERSION + ")");
-        }
     }
 }

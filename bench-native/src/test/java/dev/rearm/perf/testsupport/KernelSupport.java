@@ -18,8 +18,15 @@ import dev.rearm.perf.strategy.Strategy;
  * cannot be opened or never fire, the test fails. With {@code REARM_REQUIRE_KERNEL=1} in the
  * environment (or {@code -Drearm.requireKernel=true}) no kernel test may skip at all: CI sets it
  * on machines whose watchpoints work, so a broken gate cannot turn the kernel tests into skips.
+ *
+ * <p>A test that needs a trap is tagged {@value #TRAPS_TAG} (on its class or method): where this
+ * machine's own watchpoints never fire, CI runs exactly the tagged tests in an emulated guest whose
+ * watchpoints do. {@link #assumeTraps()} fails an untagged caller, on every host, so a new trap
+ * test cannot be left out of that run.
  */
 public final class KernelSupport {
+    /** The JUnit tag of every test that needs a store under a watchpoint to trap. */
+    public static final String TRAPS_TAG = "traps";
     static final String REQUIRE_ENV = "REARM_REQUIRE_KERNEL";
     static final String REQUIRE_PROPERTY = "rearm.requireKernel";
 
@@ -53,6 +60,7 @@ public final class KernelSupport {
 
     /** A store under an armed watchpoint traps here: every test that counts a trap needs it. */
     public static void assumeTraps() {
+        requireTrapsTag();
         assumeBreakpoints();
         Capability traps = probe().watchpointTraps();
         if (!traps.supported() && IndependentWatchpointCheck.verdict().fires()) {
@@ -60,6 +68,29 @@ public final class KernelSupport {
                     + IndependentWatchpointCheck.verdict().detail() + ": the probe or the reopen mover is wrong");
         }
         assume("a trap under a watchpoint", traps);
+    }
+
+    /**
+     * Where the independent check sees a watchpoint fire, for tests that run the pipeline or the
+     * harness as a whole and need no probe of their own: a skip (a failure under
+     * REARM_REQUIRE_KERNEL) where none fires.
+     */
+    public static void assumeIndependentTraps(String whatNeedsThem) {
+        requireTrapsTag();
+        skipUnless(IndependentWatchpointCheck.verdict().fires(), whatNeedsThem + " needs a watchpoint that fires: "
+                + IndependentWatchpointCheck.verdict().detail());
+    }
+
+    /** Fails a test that asks for a trap without the tag that puts it in the emulated guest's run. */
+    static void requireTrapsTag() {
+        requireTrapsTag(RunningTest.tags(), RunningTest.name());
+    }
+
+    static void requireTrapsTag(java.util.Set<String> tags, String test) {
+        if (!tags.contains(TRAPS_TAG)) {
+            fail(test + " needs a trap but is not tagged @Tag(\"" + TRAPS_TAG + "\"): where this machine's watchpoints"
+                    + " never fire, only tagged tests run in the emulated guest, so it would run nowhere there");
+        }
     }
 
     /** {@code strategy} can move a watchpoint here and the move can be verified by a trap. */
@@ -115,7 +146,7 @@ public final class KernelSupport {
 
     private static void assumeKernelFeature(String what, KernelFeature feature, int major, int minor) {
         if (!feature.accepted() && KernelVersion.running().olderThan(major, minor)) {
-            assumeTrue(false, what + " needs Linux " + major + "." + minor + "+, this is "
+            HostPrecondition.assume(false, what + " needs Linux " + major + "." + minor + "+, this is "
                     + KernelVersion.running() + ": " + feature.reason());
         }
         skipUnless(feature.accepted(), what + " refused here: " + feature.reason());
@@ -134,7 +165,11 @@ public final class KernelSupport {
      * skip as usual.
      */
     public static void skipUnless(boolean condition, String reason) {
-        if (!condition && kernelRequired()) {
+        skipUnless(kernelRequired(), condition, reason);
+    }
+
+    static void skipUnless(boolean kernelRequired, boolean condition, String reason) {
+        if (!condition && kernelRequired) {
             fail(REQUIRE_ENV + " is set, so this kernel test may not skip, but: " + reason
                     + " (independent check: " + IndependentWatchpointCheck.verdict().detail() + ")");
         }

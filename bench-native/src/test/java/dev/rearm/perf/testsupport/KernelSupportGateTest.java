@@ -23,10 +23,7 @@ class KernelSupportGateTest {
 
     @Test
     void aMissingCapabilitySkipsWithItsReasonWhenTheKernelIsNotRequired() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(System.getenv(KernelSupport.REQUIRE_ENV) != null
-                && !"0".equals(System.getenv(KernelSupport.REQUIRE_ENV)), "REARM_REQUIRE_KERNEL is set for this JVM");
-        System.setProperty(KernelSupport.REQUIRE_PROPERTY, "false");
-        assertThatThrownBy(() -> KernelSupport.skipUnless(false, "no breakpoint PMU in this test"))
+        assertThatThrownBy(() -> KernelSupport.skipUnless(false, false, "no breakpoint PMU in this test"))
                 .isInstanceOf(TestAbortedException.class).hasMessageContaining("no breakpoint PMU in this test");
     }
 
@@ -54,5 +51,27 @@ class KernelSupportGateTest {
         if (verdict.fires()) {
             org.assertj.core.api.Assertions.assertThat(verdict.opens()).isTrue();
         }
+    }
+
+    @Test
+    void aTestThatNeedsATrapButIsNotTaggedFailsWhereverItRuns() {
+        assertThatThrownBy(() -> KernelSupport.requireTrapsTag(java.util.Set.of("soak"), "[a test]"))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("[a test] needs a trap but is not tagged @Tag(\"traps\")");
+        assertThatCode(() -> KernelSupport.requireTrapsTag(java.util.Set.of("soak", "traps"), "[a test]"))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void underRequireKernelOnlyAHostPreconditionMaySkip() {
+        TestAbortedException plain = new TestAbortedException("Assumption failed: no breakpoint PMU");
+        TestAbortedException host = new TestAbortedException(HostPrecondition.PREFIX + "runs only as root");
+        org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, plain))
+                .isInstanceOf(AssertionFailedError.class)
+                .hasMessageContaining("may skip only for a host precondition").hasMessageContaining("no breakpoint PMU");
+        org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, host)).isSameAs(host);
+        org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(false, plain)).isSameAs(plain);
+        IllegalStateException bug = new IllegalStateException("a bug");
+        org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, bug)).isSameAs(bug);
     }
 }

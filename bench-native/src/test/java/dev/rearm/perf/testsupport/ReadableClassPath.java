@@ -38,6 +38,17 @@ public final class ReadableClassPath {
         return String.join(File.pathSeparator, entries);
     }
 
+    /**
+     * The JVM option that points a child at a copy of the independent watchpoint check in
+     * {@code folder}, runnable by any user (the build's copy may sit under a folder only root can enter).
+     */
+    public static String watchpointCheckOption(Path folder) throws IOException {
+        Path built = Path.of(System.getProperty(IndependentWatchpointCheck.BINARY_PROPERTY));
+        Path copy = folder.resolve(built.getFileName().toString());
+        copy(built, copy);
+        return "-D" + IndependentWatchpointCheck.BINARY_PROPERTY + "=" + copy;
+    }
+
     /** Readable by all; folders and executables also runnable by all. */
     private static void copy(Path from, Path to) {
         try {
