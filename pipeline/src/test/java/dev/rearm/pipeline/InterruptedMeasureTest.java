@@ -1,8 +1,9 @@
 package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rearm.perf.testsupport.HostPrecondition;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * step's children, leaves no handoff a later report step could publish, and leaves no
  * half-written file anywhere; and the next run completes and is published over the old one.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class InterruptedMeasureTest {
     private static final long START_TIMEOUT_NANOS = 60_000_000_000L;
 
@@ -35,7 +38,7 @@ class InterruptedMeasureTest {
 
     @BeforeAll
     static void needsWatchpoints() {
-        assumeTrue(MeasureChild.watchpointsHere(), "this machine cannot arm a watchpoint at all");
+        MeasureChild.assumeWatchpointsHere();
     }
 
     @ParameterizedTest(name = "SIG{0} when the console shows ''{1}''")
@@ -46,7 +49,7 @@ class InterruptedMeasureTest {
     void anInterruptedRunLeavesThePreviousRunIntactAndNothingToPublish(String signal, String marker,
                                                                        String nativeIterations, String jmhTime)
             throws Exception {
-        assumeTrue(!"INT".equals(signal) || !InheritedSignals.sigintIgnored(),
+        HostPrecondition.assume(!"INT".equals(signal) || !InheritedSignals.sigintIgnored(),
                 "this test JVM was started with SIGINT ignored (a background job), and so is the pipeline JVM it "
                         + "starts: a JVM cannot take SIGINT back, and no Ctrl-C reaches such a process anyway");
         // It waits for the native harness's or a JMH fork's first line: where no watchpoint fires neither runs.

@@ -2,7 +2,7 @@ package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
+import dev.rearm.perf.testsupport.HarnessGate;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -177,22 +177,12 @@ final class MeasureChild {
      * failure): there the plan rightly leaves every move out, so there is nothing to check.
      */
     static void assumeTrapsHere() {
-        KernelSupport.skipUnless(IndependentWatchpointCheck.verdict().fires(),
-                "the run would measure no watchpoint move here: " + IndependentWatchpointCheck.verdict().detail());
+        KernelSupport.assumeIndependentTraps("the run's watchpoint moves");
     }
 
-    /** Whether the native harness can arm a watchpoint here (its dry run exits 3 when it cannot). */
-    static boolean watchpointsHere() {
-        try {
-            Process dryRun = new ProcessBuilder(NATIVE_BUILD.resolve("perfbp-bench").toString(), "--dry-run")
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            return dryRun.waitFor(60, TimeUnit.SECONDS) && dryRun.exitValue() == 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /** Skips (or fails) as bench-native's harness tests do where the native harness cannot arm a watchpoint. */
+    static void assumeWatchpointsHere() {
+        HarnessGate.assumeWatchpoints(NATIVE_BUILD.resolve("perfbp-bench"));
     }
 
     /** The staging folder the handoff names (the run's files before publication). */

@@ -1,10 +1,11 @@
 package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.ReadableClassPath;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run" with the same figures, and everything else is measured. Root has CAP_IPC_LOCK and is
  * exempt, so this is the only way to meet the limit for real. Skipped where it cannot switch user.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class PipelineAsNobodyTest {
     private static final int ULIMIT_KB = 64;
 
@@ -31,15 +34,15 @@ class PipelineAsNobodyTest {
 
     @BeforeEach
     void canRunAsNobody() throws Exception {
-        assumeTrue(MeasureChild.watchpointsHere(), "this machine cannot arm a watchpoint at all");
+        MeasureChild.assumeWatchpointsHere();
         MeasureChild.assumeTrapsHere();
-        assumeTrue(Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*")),
+        HostPrecondition.assume(Files.readAllLines(Path.of("/proc/self/status")).stream().anyMatch(l -> l.matches("Uid:\\s+0\\s.*")),
                 "switches to the user nobody, so it runs only as root");
         Process check = new ProcessBuilder("sh", "-c", "command -v runuser && id -u nobody")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        assumeTrue(check.waitFor() == 0, "no runuser or no user nobody here");
+        HostPrecondition.assume(check.waitFor() == 0, "no runuser or no user nobody here");
         long paranoid = Long.parseLong(Files.readAllLines(Path.of("/proc/sys/kernel/perf_event_paranoid")).get(0).trim());
-        assumeTrue(paranoid >= 0 && paranoid <= 2, "perf_event_paranoid " + paranoid + ": nobody may not watch, "
+        HostPrecondition.assume(paranoid >= 0 && paranoid <= 2, "perf_event_paranoid " + paranoid + ": nobody may not watch, "
                 + "or no limit is checked");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
     }
@@ -64,7 +67,7 @@ class PipelineAsNobodyTest {
         assertThat(env.path("user").asText()).isEqualTo("nobody");
         long limitKb = env.path("lockedMemory").path("limitKb").asLong();
         long needKb = 513L * env.path("pageSize").asInt() / 1024;
-        assumeTrue(needKb > limitKb, "a 512-page ring fits this machine's limit of " + limitKb + " KiB for nobody");
+        HostPrecondition.assume(needKb > limitKb, "a 512-page ring fits this machine's limit of " + limitKb + " KiB for nobody");
 
         String expected = "needs " + needKb + " KiB locked, limit is " + limitKb + " KiB";
         assertThat(JsonFiles.read(stage.resolve("run.json")).path("notRun")).singleElement().satisfies(entry -> {

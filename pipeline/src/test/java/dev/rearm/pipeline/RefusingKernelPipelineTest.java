@@ -1,16 +1,17 @@
 package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.HostPrecondition;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * does not die: what is refused is left out with the reason in run.json, the rest is measured,
  * and the analysis renders a report that lists the refused part as not measured.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class RefusingKernelPipelineTest {
     @TempDir
     Path dir;
@@ -28,7 +30,7 @@ class RefusingKernelPipelineTest {
     @BeforeAll
     static void needsWatchpointsAndTheLauncher() {
         assertThat(MeasureChild.REFUSE).as("perfbp-refuse is built by bench-native's make").isExecutable();
-        assumeTrue(MeasureChild.watchpointsHere(), "this machine cannot arm a watchpoint at all");
+        MeasureChild.assumeWatchpointsHere();
     }
 
     @Test
@@ -78,7 +80,7 @@ class RefusingKernelPipelineTest {
         MeasureChild.Result run = new MeasureChild(dir.resolve("latest"), dir.resolve("handoff.properties"))
                 .under(List.of(MeasureChild.REFUSE.toString(), call, errno, "--"))
                 .include(include, jmhArgs).run(dir.resolve("console.txt"));
-        assumeFalse(run.exit() == 1 && run.console().startsWith("perfbp-refuse: cannot install"),
+        HostPrecondition.assume(!(run.exit() == 1 && run.console().startsWith("perfbp-refuse: cannot install")),
                 () -> "no seccomp filter here, so no refusal can be produced: " + run.console().trim());
         return run;
     }

@@ -7,6 +7,7 @@ import dev.rearm.jmh.benchmarks.TrapRateBenchmark;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.lang.reflect.Field;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openjdk.jmh.annotations.Param;
@@ -17,6 +18,7 @@ import org.openjdk.jmh.annotations.Param;
  * tag of the address armed at that op, and the iteration's premise holds. Needs a watchpoint that
  * fires (and attr.sigtrap, and sig_data by modify for modify); skips with the reason elsewhere.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class DefaultSigtrapPremiseTest {
     private static final int OPS = 300;
 

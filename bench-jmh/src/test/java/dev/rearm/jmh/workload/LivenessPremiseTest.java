@@ -9,6 +9,7 @@ import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The never-trapping runs behind the ~10x must prove their watchpoint live: a move that returns
  * but leaves the watchpoint where it was fails the iteration, at trapEvery=0 as at any rate.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class LivenessPremiseTest {
     private static final int OPS = 200;
 

@@ -1,9 +1,9 @@
 package dev.rearm.perf.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rearm.perf.testsupport.ChildJvm;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class NativeAccessTest {
         // Module::isNativeAccessEnabled exists from JDK 22, when the warnings began to loom.
         Method enabled = Arrays.stream(Module.class.getMethods()).filter(m -> m.getName().equals("isNativeAccessEnabled"))
                 .findFirst().orElse(null);
-        assumeTrue(enabled != null, "JDK " + Runtime.version().feature() + " has no native access to grant");
+        HostPrecondition.assume(enabled != null, "JDK " + Runtime.version().feature() + " has no native access to grant");
 
         assertThat(enabled.invoke(getClass().getModule())).as("surefire's argLine grants the class path native access")
                 .isEqualTo(true);

@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -19,6 +20,7 @@ import picocli.CommandLine;
  * {@code probe --json --out FILE} run through the real CLI on this machine: the JSON that
  * becomes a run's env.json carries the keys other tools read, with the types they expect.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class ProbeCommandTest {
 
     @Test

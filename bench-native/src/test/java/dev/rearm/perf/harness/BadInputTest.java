@@ -1,8 +1,8 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rearm.perf.testsupport.HostPrecondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -90,14 +90,14 @@ class BadInputTest {
     @Test
     void readOnlyWatchpointsAreRefusedWhereTheCpuRefusesThem() {
         Harness.assumeWatchpoints();
-        assumeTrue(System.getProperty("os.arch").equals("amd64"), "x86 refuses R watchpoints; other arches may not");
+        HostPrecondition.assume(System.getProperty("os.arch").equals("amd64"), "x86 refuses R watchpoints; other arches may not");
         RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--bpType", "R"), "--bpType R", "EINVAL", "W, RW, X");
     }
 
     @Test
     void lengthTheCpuRefusesForTheTypeIsRefused() {
         Harness.assumeWatchpoints();
-        assumeTrue(System.getProperty("os.arch").equals("amd64"), "x86 execute watchpoints take bp_len 8 only");
+        HostPrecondition.assume(System.getProperty("os.arch").equals("amd64"), "x86 execute watchpoints take bp_len 8 only");
         RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--bpType", "X", "--bpLen", "1"), "--bpLen 1", "--bpType X", "8");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
+import dev.rearm.perf.testsupport.HarnessGate;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -96,23 +96,7 @@ final class Harness {
      * watchpoint (no breakpoint PMU, paranoid level, seccomp): exit 3 from a dry run.
      */
     static void assumeWatchpoints() {
-        HarnessRun probe = dryRun();
-        if (probe.exitCode() == 3 && IndependentWatchpointCheck.verdict().opens()) {
-            throw new AssertionError("perfbp-bench says no watchpoint can be armed (" + probe.stderr().trim() + "), but "
-                    + IndependentWatchpointCheck.verdict().detail() + ": the harness is wrong");
-        }
-        KernelSupport.skipUnless(probe.exitCode() != 3, "this machine cannot arm watchpoints: " + probe.stderr().trim());
-        assertThat(probe.exitCode()).as(probe.stderr()).isZero();
-    }
-
-    private static HarnessRun dryRun;
-
-    /** The harness's own verdict on this machine: one dry run per test JVM, as the machine does not change. */
-    private static synchronized HarnessRun dryRun() {
-        if (dryRun == null) {
-            dryRun = run("--dry-run");
-        }
-        return dryRun;
+        HarnessGate.assumeWatchpoints(BINARY);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counts. {@code mvn test} runs 10,000 moves per strategy; the million-move soak is tagged "soak"
  * and runs in {@code mvn verify}.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class HarnessLeakSoakTest {
     @TempDir
     Path dir;

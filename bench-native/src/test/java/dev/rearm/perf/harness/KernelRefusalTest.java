@@ -3,11 +3,13 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * When the kernel refuses (made to, for real, by perfbp-refuse's seccomp filter), the harness
  * exits 3 with the same explanation the Java side gives, and writes nothing.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class KernelRefusalTest {
     @TempDir
     Path dir;

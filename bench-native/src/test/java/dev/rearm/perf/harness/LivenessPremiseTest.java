@@ -3,10 +3,12 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A kernel that says the modify ioctl worked but did nothing (perfbp-refuse --modify LIE: seccomp
  * returns 0 and skips the call) is caught there, for real, and nothing is written.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class LivenessPremiseTest {
     @TempDir
     Path dir;

@@ -1,10 +1,11 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rearm.perf.testsupport.ChildJvm;
+import dev.rearm.perf.testsupport.HostPrecondition;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * What needs no trap (the dry runs, round-size's refusal when nothing can run) runs wherever
  * watchpoints open; the measuring runs need a trap for their premise.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class LockedMemoryLimitTest {
     private static final Pattern NOT_RUN = Pattern.compile("needs (\\d+) KiB locked, limit is (\\d+) KiB");
     private static final int BIG_RING = 512;
@@ -47,11 +50,11 @@ class LockedMemoryLimitTest {
     @BeforeEach
     void asNobodyWithWatchpoints() throws IOException {
         Harness.assumeWatchpoints();
-        assumeTrue(isRoot(), "switches to the user nobody, so it runs only as root");
-        assumeTrue(ChildJvm.exec(List.of("sh", "-c", "command -v runuser && id -u nobody")).exit() == 0,
+        HostPrecondition.assume(isRoot(), "switches to the user nobody, so it runs only as root");
+        HostPrecondition.assume(ChildJvm.exec(List.of("sh", "-c", "command -v runuser && id -u nobody")).exit() == 0,
                 "no runuser or no user nobody here");
         long paranoid = sysctl("perf_event_paranoid");
-        assumeTrue(paranoid <= 2 && paranoid >= 0, "perf_event_paranoid is " + paranoid
+        HostPrecondition.assume(paranoid <= 2 && paranoid >= 0, "perf_event_paranoid is " + paranoid
                 + ": nobody may not watch (3+) or the kernel checks no limit (-1)");
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         binary = Files.copy(Harness.BINARY, shared.resolve("perfbp-bench"), StandardCopyOption.COPY_ATTRIBUTES);
@@ -66,7 +69,7 @@ class LockedMemoryLimitTest {
         Harness.assumeTraps();
         long neededKb = (BIG_RING + 1) * pageKb;
         long limitKb = perfKb + ULIMIT_KB / pageKb * pageKb;
-        assumeTrue(neededKb > limitKb, "a " + BIG_RING + "-page ring fits this machine's limit of " + limitKb + " KiB");
+        HostPrecondition.assume(neededKb > limitKb, "a " + BIG_RING + "-page ring fits this machine's limit of " + limitKb + " KiB");
 
         HarnessRun run = asNobody(ULIMIT_KB, "--pages", "1," + BIG_RING);
 
@@ -91,7 +94,7 @@ class LockedMemoryLimitTest {
         Harness.assumeTraps();
         long neededKb = (BIG_RING + 1) * pageKb;
         long ulimitKb = neededKb - perfKb; // exactly what the kernel charges beyond perf_event_mlock_kb
-        assumeTrue(ulimitKb > pageKb, "a " + BIG_RING + "-page ring fits perf_event_mlock_kb alone here");
+        HostPrecondition.assume(ulimitKb > pageKb, "a " + BIG_RING + "-page ring fits perf_event_mlock_kb alone here");
 
         HarnessRun justEnough = asNobody(ulimitKb, "--pages", String.valueOf(BIG_RING));
         assertThat(justEnough.exitCode()).as(justEnough.stderr()).isZero();
@@ -109,7 +112,7 @@ class LockedMemoryLimitTest {
     @ValueSource(strings = {"moves", "round-size"})
     void dryRunMarksTheScenariosThatWillNotRunWithTheirReason(String command) {
         long neededKb = (BIG_RING + 1) * pageKb;
-        assumeTrue(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
+        HostPrecondition.assume(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
 
         HarnessRun run = asNobodyRaw(ULIMIT_KB, command, "--strategy", "modify", "--pages", "1," + BIG_RING,
                 "--dry-run");
@@ -123,7 +126,7 @@ class LockedMemoryLimitTest {
     @Test
     void roundSizeWithNoScenarioItCanRunExitsThreeWithTheReasonsAndWritesNothing() {
         long neededKb = (BIG_RING + 1) * pageKb;
-        assumeTrue(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
+        HostPrecondition.assume(neededKb > perfKb + ULIMIT_KB, "a " + BIG_RING + "-page ring fits this machine's limit");
 
         HarnessRun run = asNobodyRaw(ULIMIT_KB, "round-size", "--strategy", "modify", "--pages",
                 String.valueOf(BIG_RING), "--rounds", "1");

@@ -1,8 +1,8 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.rearm.perf.testsupport.HostPrecondition;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class MatrixTest {
 
     @Test
     void shapeMatrixKeepsOnlyShapesThisCpuAccepts() {
-        assumeTrue(System.getProperty("os.arch").equals("amd64"), "the accepted shapes pinned here are x86's");
+        HostPrecondition.assume(System.getProperty("os.arch").equals("amd64"), "the accepted shapes pinned here are x86's");
         List<String> shapes = scenarios("--matrix", "shape", "--dry-run");
 
         assertThat(shapes).noneMatch(line -> line.contains("bpType=R "));

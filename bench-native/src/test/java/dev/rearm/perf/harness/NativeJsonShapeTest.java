@@ -1,19 +1,22 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.HostPrecondition;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** native.json has the shape DESIGN.md gives, which the analysis and the pipeline read. */
+@Tag(KernelSupport.TRAPS_TAG)
 class NativeJsonShapeTest {
     private static final List<String> SCENARIO_KEYS =
             List.of("strategy", "trapEvery", "notify", "pages", "bpType", "bpLen", "threads", "slots");
@@ -118,7 +121,7 @@ class NativeJsonShapeTest {
 
     @Test
     void threadsAndSlotsGiveOneRowOfRoundFiguresPerThread() {
-        assumeTrue(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 CPUs");
+        HostPrecondition.assume(Runtime.getRuntime().availableProcessors() >= 2, "needs 2 CPUs");
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--threads", "2", "--slots", "2",
                 "--trapEvery", "1");
 

@@ -3,8 +3,10 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * counters, signals) equal what the workload's trapEvery implies, computed here independently
  * from the options, for every batch the harness ran (warm-up, measured, phase pass).
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class PremiseAccountingTest {
     @TempDir
     Path dir;

@@ -3,9 +3,11 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * line (exit 2) before anything runs; the matrix lists its runs; the modify ioctl refused for real
  * (perfbp-refuse) exits 3 unless only reopen is asked for.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class ProfilerInputTest {
     @TempDir
     Path dir;

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * counts that balance: every sample armed, replaced or skipped for a reason, one trap signal per
  * trap sample, every arm ended once. One tiny run (a few ms of work per round) serves every test.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class ProfilerResultsTest {
     private static final List<String> RATES = List.of("1000", "4000");
     private static final int ROUNDS = 2;

@@ -1,12 +1,14 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * sizes, interleaved, written as round-size.json. Its bad input, help and plan are checked here
  * for real; the run itself needs a trap for its premise and skips where no watchpoint fires.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class RoundSizeCommandTest {
     private static final List<String> SCENARIO_KEYS =
             List.of("strategy", "trapEvery", "notify", "pages", "bpType", "bpLen", "threads", "slots");
@@ -101,7 +104,7 @@ class RoundSizeCommandTest {
     @Test
     void whereNoWatchpointFiresItExitsThreeWithMovesReasonAndWritesNothing() {
         IndependentWatchpointCheck.Verdict verdict = IndependentWatchpointCheck.verdict();
-        assumeTrue(verdict.opens() && !verdict.fires(), () -> "watchpoints fire here: " + verdict.detail());
+        HostPrecondition.assume(verdict.opens() && !verdict.fires(), () -> "watchpoints fire here: " + verdict.detail());
         Path out = dir.resolve("round-size.json");
 
         HarnessRun run = Harness.run("round-size", "--rounds", "1", "--out", out.toString());

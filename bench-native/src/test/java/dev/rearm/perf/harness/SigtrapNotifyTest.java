@@ -1,13 +1,15 @@
 package dev.rearm.perf.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rearm.perf.testsupport.HostPrecondition;
+import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.KernelVersion;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * explicit --notify sigtrap), in the notify matrix beside none and signal, and a premise of one
  * SIGTRAP per trapping op, each with the tag of the address its op armed.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class SigtrapNotifyTest {
     @TempDir
     Path dir;
@@ -90,7 +93,7 @@ class SigtrapNotifyTest {
     private static void assumeKernel(boolean older, int major, int minor, String why) {
         Harness.assumeWatchpoints();
         KernelVersion kernel = KernelVersion.running();
-        assumeTrue(kernel.olderThan(major, minor) == older, () -> "Linux " + kernel + " " + why);
+        HostPrecondition.assume(kernel.olderThan(major, minor) == older, () -> "Linux " + kernel + " " + why);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * with at least 10 trapping ops, never below --min-ops. Bad sizing input is refused here for
  * real; the runs need a trap for their premise and skip where no watchpoint fires.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class TimeSizedRoundsTest {
     @TempDir
     Path dir;

@@ -2,7 +2,6 @@ package dev.rearm.perf.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rearm.perf.event.BreakpointType;
 import dev.rearm.perf.event.PerfEvent;
@@ -13,6 +12,7 @@ import dev.rearm.perf.memory.WatchedMemory;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.InProcessLeakCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.ProcessResources;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * middle of a reopen, between its close and its open: the mover then holds nothing, says so,
  * and still closes cleanly; modify never lets its register go, so it cannot lose it that way.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class DebugRegistersTakenTest {
     private static final int STRIDE = 64;
     /** Bounds the race for a register freed mid-reopen (usually won within a few hundred moves). */
@@ -100,7 +102,7 @@ class DebugRegistersTakenTest {
         }
         try (CpuWideWatchpoint taken = thief.catchOrNull()) {
             System.out.printf("a CPU-wide watchpoint took the register in reopen move %d%n", moves);
-            assumeTrue(lost != null, "the CPU-wide watchpoint never got in between a close and an open in "
+            HostPrecondition.assume(lost != null, "the CPU-wide watchpoint never got in between a close and an open in "
                     + moves + " moves");
             assertThat(taken).as("the thief holds the register the reopen lost").isNotNull();
             assertThat(lost.errno()).isEqualTo(Errno.ENOSPC);
@@ -158,7 +160,7 @@ class DebugRegistersTakenTest {
     private void assumeCpuWideWatchpoints() {
         int[] refusal = new int[1];
         CpuWideWatchpoint probe = CpuWideWatchpoint.tryOpen(memory, 0, refusal);
-        assumeTrue(probe != null, () -> "a CPU-wide watchpoint (needs CAP_PERFMON or root) is refused here with "
+        HostPrecondition.assume(probe != null, () -> "a CPU-wide watchpoint (needs CAP_PERFMON or root) is refused here with "
                 + Errno.name(refusal[0]));
         probe.close();
     }

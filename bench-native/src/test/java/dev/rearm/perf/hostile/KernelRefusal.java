@@ -1,9 +1,9 @@
 package dev.rearm.perf.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.rearm.perf.testsupport.ChildJvm;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,7 +55,7 @@ enum KernelRefusal {
         // The child's kernel tests are meant to skip under the refusal: REARM_REQUIRE_KERNEL must not fail them.
         ChildJvm.Result result = new ChildJvm().launcher(launcher()).environment("REARM_REQUIRE_KERNEL", "0")
                 .run(mainClass, args);
-        assumeFalse(result.exit() == 1 && result.stderr().startsWith("perfbp-refuse: cannot install"),
+        HostPrecondition.assume(!(result.exit() == 1 && result.stderr().startsWith("perfbp-refuse: cannot install")),
                 () -> "no seccomp filter here, so no refusal can be produced: " + result.stderr().trim());
         return result;
     }

@@ -24,6 +24,8 @@ public final class KernelTestsInChild {
     public static void main(String[] testClasses) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
                 .selectors(Arrays.stream(testClasses).map(name -> selectClass(name)).toList())
+                // As under Maven: the test support's extensions (the trap tag check, the skip rule).
+                .configurationParameter("junit.jupiter.extensions.autodetection.enabled", "true")
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {

@@ -6,6 +6,7 @@ import dev.rearm.perf.testsupport.ChildJvm;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * (seccomp): each one that needs what is refused is skipped with the probe's reason, none fails.
  * Where only the modify ioctl is refused, the reopen tests still run and pass.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class KernelTestsSkipUnderRefusalTest {
     /** Small kernel tests covering both strategies, slots, signals and trap counts (~1 s together). */
     private static final String[] KERNEL_TESTS = {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code mvn test} runs 10,000 moves per strategy; the million-move soak is tagged "soak" and
  * runs in {@code mvn verify} (bench-native's surefire execution {@code leak-soak}).
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class MoveSoakTest {
     private static final long SOAK_TIMEOUT_SECONDS = 600;
 

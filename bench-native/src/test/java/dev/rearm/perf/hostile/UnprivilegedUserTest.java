@@ -1,12 +1,12 @@
 package dev.rearm.perf.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rearm.perf.cli.RearmNativeCli;
 import dev.rearm.perf.testsupport.ChildJvm;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.ReadableClassPath;
@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * memory, so the probe and the kernel tests work as {@code nobody}. Run where this test runs as
  * root and {@code runuser} and the user {@code nobody} exist; skipped elsewhere.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class UnprivilegedUserTest {
     private static final List<String> AS_NOBODY = List.of("runuser", "-u", "nobody", "--");
 
@@ -33,14 +35,16 @@ class UnprivilegedUserTest {
     Path copy;
 
     private String readableClassPath;
+    private String readableWatchpointCheck;
 
     @BeforeEach
     void canSwitchToNobody() throws IOException {
-        assumeTrue(isRoot(), "runs only as root (it switches to the user nobody)");
-        assumeTrue(ChildJvm.exec(List.of("sh", "-c", "command -v runuser")).exit() == 0, "no runuser here");
-        assumeTrue(ChildJvm.exec(List.of("id", "-u", "nobody")).exit() == 0, "no user nobody here");
+        HostPrecondition.assume(isRoot(), "runs only as root (it switches to the user nobody)");
+        HostPrecondition.assume(ChildJvm.exec(List.of("sh", "-c", "command -v runuser")).exit() == 0, "no runuser here");
+        HostPrecondition.assume(ChildJvm.exec(List.of("id", "-u", "nobody")).exit() == 0, "no user nobody here");
         KernelSupport.assumeBreakpoints();
         readableClassPath = copyClassPathReadableByAll();
+        readableWatchpointCheck = ReadableClassPath.watchpointCheckOption(copy);
     }
 
     @Test
@@ -76,7 +80,7 @@ class UnprivilegedUserTest {
     @Test
     void kernelTestsPassAsNobody() throws IOException {
         int paranoid = hostParanoid();
-        assumeTrue(paranoid <= 2, "perf_event_paranoid is " + paranoid + ": an unprivileged user may not watch");
+        HostPrecondition.assume(paranoid <= 2, "perf_event_paranoid is " + paranoid + ": an unprivileged user may not watch");
         KernelSupport.assumeTraps();
         ChildJvm.Result run = asNobody().run(KernelTestsInChild.class.getName(),
                 "dev.rearm.perf.semantics.DebugRegisterSlotsTest", "dev.rearm.perf.semantics.SignalDeliveryTest");
@@ -88,7 +92,7 @@ class UnprivilegedUserTest {
     }
 
     private ChildJvm asNobody() {
-        return new ChildJvm().launcher(AS_NOBODY).classPath(readableClassPath);
+        return new ChildJvm().launcher(AS_NOBODY).classPath(readableClassPath).jvmOption(readableWatchpointCheck);
     }
 
     private static int hostParanoid() throws IOException {

@@ -9,6 +9,7 @@ import dev.rearm.perf.event.PerfEventAttr;
 import dev.rearm.perf.event.PerfIoctl;
 import dev.rearm.perf.memory.WatchedMemory;
 import dev.rearm.perf.testsupport.KernelSupport;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Both bindings keep the C contract of {@link PerfCalls}: the result, or -errno. Whichever one a
  * JVM selects, the strategies see the same values (the kernel tests run under one at a time).
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class PerfCallsContractTest {
     private static final long PERF_FLAG_FD_CLOEXEC = 1L << 3;
 

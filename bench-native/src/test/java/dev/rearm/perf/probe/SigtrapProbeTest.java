@@ -1,8 +1,8 @@
 package dev.rearm.perf.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.KernelVersion;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class SigtrapProbeTest {
 
     private static void assumeKernel(int major, int minor, String feature) {
         KernelSupport.assumeBreakpoints();
-        assumeFalse(KernelVersion.running().olderThan(major, minor), feature + " Linux " + major + "." + minor
+        HostPrecondition.assume(!KernelVersion.running().olderThan(major, minor), feature + " Linux " + major + "." + minor
                 + "; this is " + KernelVersion.running());
     }
 

@@ -11,6 +11,7 @@ import dev.rearm.perf.testsupport.KernelSupport;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * the test checks what drain() decodes. IP+ADDR samples are 24 bytes, which does not divide the
  * 4096-byte data area, so records keep straddling the wrap point at different places.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class RingBufferDecodingTest {
     private static final long IP_ADDR = PerfEventAttr.PERF_SAMPLE_IP | PerfEventAttr.PERF_SAMPLE_ADDR;
 

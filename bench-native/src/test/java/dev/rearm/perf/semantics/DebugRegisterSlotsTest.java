@@ -15,6 +15,7 @@ import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * taken, each watchpoint can still move many times, one more is still refused, and closing one
  * frees exactly one.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class DebugRegisterSlotsTest {
     private static final int MOVES_PER_SLOT = 500;
     private static final int STRIDE = 64;

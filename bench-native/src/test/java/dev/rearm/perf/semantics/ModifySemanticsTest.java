@@ -2,7 +2,6 @@ package dev.rearm.perf.semantics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.rearm.perf.event.BreakpointType;
 import dev.rearm.perf.event.PerfEvent;
@@ -12,10 +11,12 @@ import dev.rearm.perf.event.PerfOperation;
 import dev.rearm.perf.linux.Errno;
 import dev.rearm.perf.memory.WatchedMemory;
 import dev.rearm.perf.probe.ShapeSupport;
+import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.util.function.LongUnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * (kernel/events/core.c perf_event_modify_attributes and modify_user_hw_breakpoint_check:
  * only bp_addr, bp_type, bp_len and disabled may differ from the event's attr).
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class ModifySemanticsTest {
     private static final int OLD = 0;
     private static final int NEW = 64;
@@ -82,7 +84,7 @@ class ModifySemanticsTest {
         ShapeSupport refused = KernelSupport.probe().shapes().stream()
                 .filter(s -> !s.supported() && !"X".equals(s.bpType()))
                 .findFirst().orElse(null);
-        assumeTrue(refused != null, "this CPU accepts every data watchpoint shape the probe tried");
+        HostPrecondition.assume(refused != null, "this CPU accepts every data watchpoint shape the probe tried");
         try (PerfEventAttr attr = PerfEventAttr.breakpoint(BreakpointType.W, memory.address(OLD), 1);
              PerfEvent event = PerfEvent.open(attr);
              PerfEventAttr moved = attr.copy()) {

@@ -10,6 +10,7 @@ import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.TrapSignalWait;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code i & 1 == 0} parses as {@code i & (1 == 0)}, always false, so the length never changed
  * there; {@link #lengthChangeTakesEffect} does change it and checks that it matters.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class PublicSuiteChecksTest {
     private static final int MOVES = 5000;
 

@@ -12,6 +12,7 @@ import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.RingSamples;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * bp_addr, so it names the address the watchpoint was moved to; with modify the sample lands in
  * the ring mapped before the move, which keeps filling from where it was.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class RingAcrossMovesTest {
     private static final int MOVES = 2000;
 

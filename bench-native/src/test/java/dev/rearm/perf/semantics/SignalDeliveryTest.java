@@ -13,6 +13,7 @@ import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.RingSamples;
 import dev.rearm.perf.testsupport.TrapSignalWait;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * O_ASYNC event (__perf_event_overflow), independent of the ring: a trap signals without any
  * ring, and keeps signalling once a ring nobody drains is full.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class SignalDeliveryTest {
     private static final int MOVES = 1000;
 

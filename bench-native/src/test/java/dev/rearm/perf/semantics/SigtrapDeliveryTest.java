@@ -12,6 +12,7 @@ import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.lang.invoke.VarHandle;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * 5.17+), and nothing at all from the address it left; after a reopen, the new event's own tag.
  * Skips where watchpoints never fire (KernelSupport.assumeTraps).
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class SigtrapDeliveryTest {
     private static final int MOVES = 500;
 

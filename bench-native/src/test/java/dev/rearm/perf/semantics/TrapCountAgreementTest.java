@@ -12,6 +12,7 @@ import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.RingSamples;
 import dev.rearm.perf.testsupport.TrapSignalWait;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * in the ring, and the signals the arming thread received. The ring is drained before every
  * move, as a tool would (reopen unmaps it on the move), so no sample is lost.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class TrapCountAgreementTest {
     private static final int MOVES = 3000;
     /** Every third move does not trap: the counts must agree on what did not happen too. */

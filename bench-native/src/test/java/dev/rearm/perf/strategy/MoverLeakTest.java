@@ -6,6 +6,7 @@ import dev.rearm.perf.memory.WatchedMemory;
 import dev.rearm.perf.testsupport.InProcessLeakCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.ProcessResources;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * move on their own). Perf fds and ring mappings are also counted while armed, to show the
  * counter sees the one thing a leak would add.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class MoverLeakTest {
     private static final int MOVES = 10_000;
 
