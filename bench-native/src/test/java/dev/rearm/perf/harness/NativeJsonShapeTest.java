@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** native.json has the shape DESIGN.md gives, which the analysis and the pipeline read. */
+/** native.json has the shape docs/design.md gives, which the analysis and the pipeline read. */
 class NativeJsonShapeTest {
     private static final List<String> SCENARIO_KEYS =
             List.of("strategy", "trapEvery", "notify", "pages", "bpType", "bpLen", "threads", "slots");
