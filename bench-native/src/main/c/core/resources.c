@@ -1,7 +1,7 @@
 /*
  * What the process holds, read from /proc/self like the Java soak does: every fd and mapping
  * (native.json shows a run ends holding what it started with), or only the perf ones (between
- * groups both must be zero, or some path leaked: DESIGN.md, no leaks after any number of ops).
+ * groups both must be zero, or some path leaked: docs/design.md, no leaks after any number of ops).
  */
 #include "resources.h"
 

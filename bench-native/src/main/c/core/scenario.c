@@ -1,6 +1,6 @@
 /*
  * The scenario vocabulary's names, shared by options, matrices, progress lines and native.json,
- * so the C harness spells every key and value exactly as DESIGN.md and the Java side do.
+ * so the C harness spells every key and value exactly as docs/design.md and the Java side do.
  */
 #include "scenario.h"
 

@@ -1,4 +1,4 @@
-/* The scenario vocabulary (DESIGN.md "One vocabulary for a scenario"): keys, values, names. */
+/* The scenario vocabulary (docs/design.md "One vocabulary for a scenario"): keys, values, names. */
 #ifndef PERFBP_SCENARIO_H
 #define PERFBP_SCENARIO_H
 

@@ -1,5 +1,5 @@
 /*
- * Arming a watchpoint, and the ways of moving it (DESIGN.md):
+ * Arming a watchpoint, and the ways of moving it (docs/design.md):
  *
  *   reopen:  munmap(ring) ; close(fd) ; fd = perf_event_open(attr') ; [fcntl x4] ; ring = mmap(fd)
  *   modify:  ioctl(fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &attr')

@@ -3,7 +3,7 @@
  * (dev.rearm.perf.linux.JniPerfCalls).
  *
  * Why not JNA there: JNA's generic dispatch adds a per-call cost that showed in every JMH
- * figure against the native harness's where it was measured (DESIGN.md has those figures);
+ * figure against the native harness's where it was measured (docs/design.md has those figures);
  * a plain JNI call adds far less. BindingFloorBenchmark measures the floor on the machine
  * at hand.
  *

@@ -21,7 +21,7 @@ struct matrix_def {
 	struct value_list axis[NR_AXES];
 };
 
-/* The headline scenario (DESIGN.md): every key a matrix does not vary keeps these values. */
+/* The headline scenario (docs/design.md): every key a matrix does not vary keeps these values. */
 static const struct value_list headline_axes[NR_AXES] = {
 	[AXIS_STRATEGY] = LIST(STRATEGY_REOPEN, STRATEGY_MODIFY),
 	[AXIS_TRAP_EVERY] = LIST(0, 1),

@@ -1,6 +1,6 @@
 /*
  * The moves' part of native.json: how they measured (the settings block) and one entry per
- * scenario in results, in the shape DESIGN.md gives (keys may be added, never renamed).
+ * scenario in results, in the shape docs/design.md gives (keys may be added, never renamed).
  */
 #include "output.h"
 

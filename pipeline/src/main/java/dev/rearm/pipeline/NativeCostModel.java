@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * --dry-run}: its scenarios, rounds and ops) and a per-op cost per scenario. A fixed-size round
  * costs its ops; a time-sized one its target time, or its floor of ops where those take longer
  * (a 512-page reopen, ~1 ms/op, at a floor of 1000 ops takes 1 s whatever the target). An estimate for the
- * ETA line, never a result: the figures are DESIGN.md's throwaway-loop leads on a 2-vCPU VM
+ * ETA line, never a result: the figures are docs/design.md's throwaway-loop leads on a 2-vCPU VM
  * (modify ~2 us; reopen ~19 us with a 1-page ring, ~930 us at 512 pages; a trap ~9 us, ~26 us
  * with its signal). Against the published -Pfull run (2026-11-26) they put matrix all at 223 s,
  * which took 241 s.

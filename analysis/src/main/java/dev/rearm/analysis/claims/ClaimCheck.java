@@ -28,9 +28,9 @@ public final class ClaimCheck {
     /** The JMH class and native matrix that measure the headline scenario on purpose. */
     public static final String[] HEADLINE_SOURCES = {"HeadlineBenchmark", "headline"};
 
-    /** What JNA adds, as DESIGN.md measured it (the report states it, it does not measure it). */
+    /** What JNA adds, as docs/design.md gives it (the report states it, it does not measure it). */
     public static final String JNA_COST = "JNA's dispatch adds ~250 ns to every perf call, ~12% of a modify, "
-            + "as measured on the reference VM (DESIGN.md)";
+            + "as measured on the reference VM (docs/design.md)";
 
     private ClaimCheck() {
     }

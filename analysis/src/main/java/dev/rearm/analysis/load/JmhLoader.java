@@ -15,7 +15,7 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Reads JMH's JSON result file ({@code -rf json}). The statistics use {@code rawData[fork][iteration]}
  * (and SampleTime's {@code rawDataHistogram}), never JMH's own scoreError, which pools iterations
- * across forks. Params are the DESIGN.md scenario keys; a key a class has no {@code @Param} for
+ * across forks. Params are the docs/design.md scenario keys; a key a class has no {@code @Param} for
  * takes its headline value, except {@code threads}, which falls back to JMH's own thread count.
  * Any other param, and a second entry of one benchmark, mode and params, are refused: the
  * analysis keys scenarios by those keys and would otherwise merge different measurements.

@@ -107,7 +107,7 @@ final class JsonNumbers {
         return figures;
     }
 
-    /** The entry's scenario: JMH's benchmark and params, or the DESIGN.md keys (and a profiler entry's workload). */
+    /** The entry's scenario: JMH's benchmark and params, or docs/design.md's keys (and a profiler entry's workload). */
     static String describe(JsonNode entry) {
         List<String> parts = new ArrayList<>();
         if (entry.path("benchmark").isTextual()) {

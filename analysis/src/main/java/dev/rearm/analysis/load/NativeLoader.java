@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads native.json in the DESIGN.md shape. Unknown keys are ignored (keys may be added, never
+ * Reads native.json in the docs/design.md shape. Unknown keys are ignored (keys may be added, never
  * renamed). A result marked as not run ({@code "notRun": "why"}, or a {@code "status"} other than
  * "ok" with a {@code "reason"}), or one whose trap count does not match, becomes a "not measured"
  * entry instead of a figure. The profiler matrix's entries (they have a "workload" key) are read
@@ -20,7 +20,7 @@ import java.util.Map;
  */
 final class NativeLoader {
     static final String EXPECTED = "the native harness's results: {\"harness\": \"native\", \"results\": "
-            + "[{strategy, trapEvery, ..., nsPerOp: [...]}]} (see DESIGN.md)";
+            + "[{strategy, trapEvery, ..., nsPerOp: [...]}]} (see docs/design.md)";
 
     private NativeLoader() {
     }
@@ -153,7 +153,7 @@ final class NativeLoader {
     }
 
     /**
-     * The DESIGN.md keys of a native result (native.json's, round-size.json's); an absent key takes
+     * The docs/design.md keys of a native result (native.json's, round-size.json's); an absent key takes
      * its headline value.
      *
      * @param where names the entry for the error message, e.g. "RUN/native.json results[3]"
@@ -161,7 +161,7 @@ final class NativeLoader {
     static ScenarioKey scenarioKey(JsonNode result, String where) throws BadInputException {
         if (!result.isObject() || !result.path(Scenario.STRATEGY).isTextual()) {
             throw new BadInputException(where + ": no 'strategy'; every result names its scenario with the "
-                    + "DESIGN.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
+                    + "docs/design.md keys (strategy, trapEvery, notify, pages, bpType, bpLen, threads, slots)");
         }
         Map<String, String> values = new HashMap<>();
         for (String key : Scenario.KEYS) {

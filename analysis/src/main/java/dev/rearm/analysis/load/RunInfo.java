@@ -24,7 +24,7 @@ import java.util.List;
 public record RunInfo(String source, String command, String profile, String startedAt, String finishedAt,
                       String gitCommit, String host, List<String> notes, List<NotMeasured> notRun, String binding) {
 
-    /** The binding whose dispatch DESIGN.md measured at ~250 ns a call, ~12% of a modify. */
+    /** The binding whose dispatch docs/design.md gives at ~250 ns a call, ~12% of a modify. */
     public static final String JNA = "jna";
 
     public static RunInfo unknown(String why) {

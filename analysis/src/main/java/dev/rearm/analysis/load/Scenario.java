@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A DESIGN.md scenario without its strategy: the workload both strategies are compared on.
+ * A docs/design.md scenario without its strategy: the workload both strategies are compared on.
  * ({@code notifyMode} is the key "notify": a record component cannot be called {@code notify}.)
  * The key names and the headline defaults live here and nowhere else in this module.
  *
@@ -27,7 +27,7 @@ public record Scenario(int trapEvery, String notifyMode, int pages, String bpTyp
     public static final String THREADS = "threads";
     public static final String SLOTS = "slots";
 
-    /** The scenario keys other than the strategy, in DESIGN.md's order. */
+    /** The scenario keys other than the strategy, in docs/design.md's order. */
     public static final List<String> KEYS = List.of(TRAP_EVERY, NOTIFY, PAGES, BP_TYPE, BP_LEN, THREADS, SLOTS);
 
     /** The notify mode that maps no ring: its SIGTRAP carries what a sample would. */
@@ -115,7 +115,7 @@ public record Scenario(int trapEvery, String notifyMode, int pages, String bpTyp
         return trapEvery == 0 ? 0.0 : 1.0 / trapEvery;
     }
 
-    /** Every key as {@code key=value}, in DESIGN.md's order. */
+    /** Every key as {@code key=value}, in docs/design.md's order. */
     public String label() {
         return TRAP_EVERY + "=" + trapEvery + " " + NOTIFY + "=" + notifyMode + " " + PAGES + "=" + pages + " "
                 + BP_TYPE + "=" + bpType + " " + BP_LEN + "=" + bpLen + " " + THREADS + "=" + threads + " "

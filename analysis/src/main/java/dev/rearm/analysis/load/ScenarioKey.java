@@ -1,6 +1,6 @@
 package dev.rearm.analysis.load;
 
-/** One DESIGN.md scenario key: the strategy and the workload. Both harnesses join on it. */
+/** One docs/design.md scenario key: the strategy and the workload. Both harnesses join on it. */
 public record ScenarioKey(String strategy, Scenario scenario) {
 
     public static final String REOPEN = "reopen";

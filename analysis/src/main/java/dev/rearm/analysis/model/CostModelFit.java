@@ -18,7 +18,7 @@ import java.util.Set;
  * source's trap-rate sweep (trapEvery 100, 10, 3 ...) check the prediction.
  */
 public final class CostModelFit {
-    /** Sources with the whole sweep first, then the headline ones (the names of DESIGN.md's matrices and JMH classes). */
+    /** Sources with the whole sweep first, then the headline ones (docs/design.md's matrix and JMH class names). */
     public static final List<String> PREFERRED_SOURCES =
             List.of("TrapRateBenchmark", "trap-rate", "HeadlineBenchmark", "headline");
 

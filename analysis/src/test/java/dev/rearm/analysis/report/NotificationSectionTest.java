@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The "How a trap is notified" table, its sentence and its chart, on a hand-made run with all three
- * notify modes in both harnesses (synthetic figures shaped after DESIGN.md's leads, not a
+ * notify modes in both harnesses (synthetic figures shaped after docs/design.md's leads, not a
  * measurement), on the fixture run that predates sigtrap, and on a run whose pipeline left every
  * watchpoint benchmark out (a machine whose watchpoints never fire).
  */
@@ -155,7 +155,7 @@ class NotificationSectionTest {
                              "bpType": "RW", "bpLen": 1, "threads": 1, "slots": 1,
                              "nsPerOp": [%s, %s, %s, %s, %s]}""".formatted(strategy, trapEvery, mode,
                             mode.equals("sigtrap") ? 0 : 1, ns * 0.98, ns * 0.99, ns, ns * 1.01, ns * 1.02));
-                    double jmh = ns + 300; // the binding's ~300 ns a call, as DESIGN.md's leads say
+                    double jmh = ns + 300; // the binding's ~300 ns a call, as docs/design.md's leads say
                     jmhRows.add("""
                             {"jmhVersion": "1.37", "benchmark": "dev.rearm.jmh.benchmarks.HeadlineBenchmark.move",
                              "mode": "avgt", "threads": 1, "forks": 3,

@@ -6,7 +6,7 @@ import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointSpec;
 
 /**
- * One scenario in the DESIGN.md vocabulary, built from a benchmark's {@code @Param} strings so
+ * One scenario in the docs/design.md vocabulary, built from a benchmark's {@code @Param} strings so
  * that a bad {@code -p key=value} gets one line naming the key and the valid values.
  *
  * @param trapEvery    0 = never traps, k = every k-th op stores to the watched address

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** native.json has the shape DESIGN.md gives, which the analysis and the pipeline read. */
+/** native.json has the shape docs/design.md gives, which the analysis and the pipeline read. */
 @Tag(KernelSupport.TRAPS_TAG)
 class NativeJsonShapeTest {
     private static final List<String> SCENARIO_KEYS =
