@@ -53,12 +53,23 @@ mkdir -p "$dir"
 need=()
 command -v qemu-system-x86_64 >/dev/null || need+=(qemu-system-x86)
 [ -x /bin/busybox ] || need+=(busybox-static)
+# A fresh machine may have no package lists yet: fetch them once, only when something is missing.
+lists_fresh=0
+apt_lists() {
+  if [ "$lists_fresh" = 0 ]; then
+    echo "in-emulated-guest: apt-get update" >&2
+    apt-get update -qq >&2
+    lists_fresh=1
+  fi
+}
 if [ ${#need[@]} -gt 0 ]; then
+  apt_lists
   echo "in-emulated-guest: installing ${need[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${need[@]}" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
 
 if [ ! -f "$dir/kernel/boot/vmlinuz-$release" ]; then
+  apt_lists
   echo "in-emulated-guest: downloading $kernel_pkg" >&2
   (cd "$dir" && apt-get download "$kernel_pkg" >&2 && dpkg-deb -x "$kernel_pkg"_*.deb kernel)
 fi

@@ -167,7 +167,8 @@ void profiler_help(FILE *out, const char *heading)
 	fprintf(out,
 		"  A watchpoint tool's overhead on a workload, as Witch (DeadCraft), Feather and HPCToolkit\n"
 		"  work. A workload (--workload) makes a fixed number of accesses per round (--work: the count\n"
-		"  that takes that long here without the tool, calibrated once). With strategy none it runs\n"
+		"  that takes that long here without the tool, calibrated once; stream makes at least two\n"
+		"  passes, as its trap is the next pass's store). With strategy none it runs\n"
 		"  alone; with sampler, only the tool's sampler runs (what sampling alone costs); under the\n"
 		"  tool (reopen, modify), a task-clock sampler (--rate samples per second of CPU time, a\n"
 		"  signal each) arms an RW watchpoint on an 8-byte word the workload just touched: a free\n"

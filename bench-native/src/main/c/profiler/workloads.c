@@ -30,6 +30,7 @@
 #define HASH_BUCKETS (1u << 15)
 #define STREAM_LEN (1u << 20)
 #define STREAM_LINE 8 /* uint64_t per 64-byte cache line */
+#define STREAM_MIN_PASSES 2 /* per round: see workload_calibrate */
 #define CHASE_NODES (1u << 20)
 
 struct chase_node {
@@ -275,5 +276,12 @@ uint64_t workload_calibrate(struct workload_state *w, long ms, _Atomic uintptr_t
 		return 0;
 	accesses = (uint64_t)((double)accesses * (double)target_ns / (double)best);
 	accesses = (accesses + STREAM_LINE - 1) / STREAM_LINE * STREAM_LINE;
+	/*
+	 * stream's trap is the next pass's store over a word armed in this one: a round shorter than
+	 * two passes (a tiny --work, or a slow or emulated CPU) could never trap. On a CPU a pass is
+	 * well under a millisecond, so this floor binds only there.
+	 */
+	if (w->kind == WORKLOAD_STREAM && accesses < STREAM_MIN_PASSES * (uint64_t)STREAM_LEN)
+		accesses = STREAM_MIN_PASSES * (uint64_t)STREAM_LEN;
 	return accesses > 0 ? accesses : STREAM_LINE;
 }

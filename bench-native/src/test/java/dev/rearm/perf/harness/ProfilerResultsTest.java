@@ -31,6 +31,9 @@ class ProfilerResultsTest {
 
     private static JsonNode doc;
 
+    /** Words in one pass of the stream workload: dst has 2^20 of them (profiler/workloads.c). */
+    private static final long STREAM_PASS_WORDS = 1L << 20;
+
     @BeforeAll
     static void runTheProfilerOnce() {
         Harness.assumeTraps();
@@ -171,6 +174,14 @@ class ProfilerResultsTest {
             }
         }
         assertThat(traps).as("stream's tool runs trapped at all").isPositive();
+    }
+
+    /** stream's trap is the next pass's store, so its round is sized in passes: at least two, however short --work is. */
+    @Test
+    void streamRoundsAreAtLeastTwoPassesWhateverTheWorkTime() {
+        List<JsonNode> stream = entries().stream().filter(e -> e.path("workload").asText().equals("stream")).toList();
+        assertThat(stream).isNotEmpty().allSatisfy(entry -> assertThat(entry.path("accesses").asLong())
+                .as("accesses per round of %s", entry.path("strategy")).isGreaterThanOrEqualTo(STREAM_PASS_WORDS * 2));
     }
 
     @Test

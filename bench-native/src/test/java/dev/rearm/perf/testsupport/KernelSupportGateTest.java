@@ -65,11 +65,15 @@ class KernelSupportGateTest {
     @Test
     void underRequireKernelOnlyAHostPreconditionMaySkip() {
         TestAbortedException plain = new TestAbortedException("Assumption failed: no breakpoint PMU");
-        TestAbortedException host = new TestAbortedException(HostPrecondition.PREFIX + "runs only as root");
+        TestAbortedException host = new TestAbortedException("Assumption failed: " + HostPrecondition.PREFIX
+                + "runs only as root");
         org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, plain))
                 .isInstanceOf(AssertionFailedError.class)
                 .hasMessageContaining("may skip only for a host precondition").hasMessageContaining("no breakpoint PMU");
         org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, host)).isSameAs(host);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HostPrecondition.assume(false, "runs only as root"))
+                .satisfies(skip -> org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, skip))
+                        .isSameAs(skip));
         org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(false, plain)).isSameAs(plain);
         IllegalStateException bug = new IllegalStateException("a bug");
         org.assertj.core.api.Assertions.assertThat(RequiredKernelSkips.judged(true, bug)).isSameAs(bug);
