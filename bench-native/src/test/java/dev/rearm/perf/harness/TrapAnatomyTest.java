@@ -3,11 +3,12 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
+import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * perfbp-bench trap-anatomy: every part is measured with its premise proven, or "not run" with
  * the reason; the references need no perf at all, so they run wherever the harness does.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class TrapAnatomyTest {
     private static final List<String> WATCHPOINT_PARTS = List.of("count", "ring", "ring-wakeup", "ring-signal", "sigtrap");
     private static final List<String> REFERENCES = List.of("int3", "single-step", "tgkill", "getppid");
@@ -86,7 +88,7 @@ class TrapAnatomyTest {
     /** Decided by the independent check, not by the harness: a harness that skips wrongly fails here. */
     @Test
     void watchpointPartsRunWhereWatchpointsFireAndSayWhyNotWhereTheyNeverDo() {
-        boolean fires = IndependentWatchpointCheck.verdict().fires();
+        boolean fires = KernelSupport.trapsFireHere();
         for (String name : WATCHPOINT_PARTS) {
             JsonNode part = part(name);
             if (fires) {

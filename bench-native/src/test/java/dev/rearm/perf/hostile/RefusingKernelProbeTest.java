@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rearm.perf.cli.RearmNativeCli;
 import dev.rearm.perf.testsupport.ChildJvm;
-import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * exits 0, and both its table and its JSON say what is not supported and why, in words that
  * tell the user what to do. One child JVM per refusal writes the JSON to a file and prints the table.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class RefusingKernelProbeTest {
     private static final String NOT_TRIED = "not tried: no watchpoint could be opened";
 
@@ -67,12 +68,12 @@ class RefusingKernelProbeTest {
         assertThat(modify.get("supported").asBoolean()).isFalse();
         assertThat(modify.get("reason").asText()).contains(refusal.explanation());
         assertThat(env.get("breakpointPmu").get("supported").asBoolean()).as("open still works").isTrue();
-        if (IndependentWatchpointCheck.verdict().fires()) {
+        if (KernelSupport.trapsFireHere()) {
             assertThat(env.get("signalDelivery").get("supported").asBoolean()).as("reopen signals").isTrue();
         }
         assertThat(env.get("debugRegisters").get("count").asInt()).isPositive();
         assertThat(table).contains("modify ioctl           NO   " + modify.get("reason").asText())
-                .contains(IndependentWatchpointCheck.verdict().fires() ? "verdict: only the reopen strategy can run here"
+                .contains(KernelSupport.trapsFireHere() ? "verdict: only the reopen strategy can run here"
                         : "verdict: watchpoints open here but never fire");
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rearm.perf.cli.RearmNativeCli;
 import dev.rearm.perf.testsupport.ChildJvm;
 import dev.rearm.perf.testsupport.HostPrecondition;
-import dev.rearm.perf.testsupport.IndependentWatchpointCheck;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.ReadableClassPath;
 import java.io.IOException;
@@ -61,7 +60,7 @@ class UnprivilegedUserTest {
         assertThat(env.get("paranoid").asInt()).isEqualTo(paranoid);
         if (paranoid <= 2) {
             // Where watchpoints never fire (checked apart from the probe) nobody must see the same as root.
-            boolean fires = IndependentWatchpointCheck.verdict().fires();
+            boolean fires = KernelSupport.trapsFireHere();
             for (String capability : new String[] {"breakpointPmu", "debugRegisters", "watchpointTraps",
                 "modifyAttributes", "signalDelivery"}) {
                 boolean needsTraps = !capability.equals("breakpointPmu") && !capability.equals("debugRegisters");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.KernelVersion;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
  * them, and "supported" only where a trap showed it working; where watchpoints never fire the
  * JSON says accepted but not supported, with the one reason that explains it.
  */
+@Tag(KernelSupport.TRAPS_TAG)
 class SigtrapProbeTest {
 
     @Test

@@ -81,6 +81,16 @@ public final class KernelSupport {
                 + IndependentWatchpointCheck.verdict().detail());
     }
 
+    /**
+     * Whether a watchpoint fires here, for a test that checks one behaviour where they fire and
+     * another where they never do: its trap branch runs, on a host of the second kind, only in the
+     * emulated guest, so such a test must be tagged {@value #TRAPS_TAG} as well.
+     */
+    public static boolean trapsFireHere() {
+        requireTrapsTag();
+        return IndependentWatchpointCheck.verdict().fires();
+    }
+
     /** Fails a test that asks for a trap without the tag that puts it in the emulated guest's run. */
     static void requireTrapsTag() {
         requireTrapsTag(RunningTest.tags(), RunningTest.name());
