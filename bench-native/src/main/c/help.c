@@ -197,8 +197,9 @@ static void help_commands(const struct options *opts, FILE *out)
 		"OLD SPELLING (until the next release)\n"
 		"  perfbp-bench [--matrix LIST] [options] runs as `perfbp-bench moves`, and --matrix profiler\n"
 		"  as `perfbp-bench profiler` (one stderr line names the new spelling); it takes every option\n"
-		"  below. Scenario options take one value or a comma-separated list (--pages 1,8,64); each\n"
-		"  replaces that key's values in the matrix, so explicit options narrow or override it.\n"
+		"  below, at least one (with none, perfbp-bench prints its usage and exits 2). Scenario\n"
+		"  options take one value or a comma-separated list (--pages 1,8,64); each replaces that\n"
+		"  key's values in the matrix, so explicit options narrow or override it.\n"
 		"\n");
 	print_options(opts, out);
 	print_matrices(true, "--matrix", out);

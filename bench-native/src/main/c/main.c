@@ -103,6 +103,17 @@ int main(int argc, char **argv)
 	signal(SIGINT, SIG_DFL);
 	signal(SIGTERM, SIG_DFL);
 
+	/*
+	 * Nothing at all once ran the old spelling's headline and printed its JSON, which is not what
+	 * someone trying the tool wants: with no argument, say what to type instead and run nothing.
+	 */
+	if (argc == 1) {
+		fprintf(stderr, "perfbp-bench: no command given; usage: perfbp-bench <command> [options], valid "
+			"commands: moves, profiler, round-size, trap-anatomy (perfbp-bench --help says what each "
+			"does)\n");
+		return EXIT_USAGE;
+	}
+
 	/* trap-anatomy takes options of its own (parts, ops per loop) and parses them itself. */
 	if (argc > 1 && strcmp(argv[1], "trap-anatomy") == 0)
 		return anatomy_main(argc - 1, argv + 1, argc, argv);

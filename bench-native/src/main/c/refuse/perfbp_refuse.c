@@ -6,7 +6,12 @@
  * profile or a pre-4.17 kernel would. The command (and everything it starts) inherits the
  * filter, so the probe, the tests, the harness and the JVM meet a real refusal, not a mock.
  *
- *   perfbp-refuse [--open ERRNO] [--modify ERRNO] -- COMMAND [ARGS...]
+ *   perfbp-refuse [--open ERRNO] [--modify ERRNO] [--leak-mappings] -- COMMAND [ARGS...]
+ *
+ * --leak-mappings makes munmap return 0 and do nothing: every mapping the command drops stays (a
+ * ring keeps its perf event alive with it), so a leak check can be seen to catch a real leak
+ * (HarnessLeakSoakTest). close is left alone: a probe that opens every debug register and closes
+ * them again would otherwise leave none for the run.
  */
 #include <errno.h>
 #include <linux/audit.h>
@@ -48,13 +53,14 @@ static const struct errno_name errno_names[] = {
 static void usage(FILE *out)
 {
 	fprintf(out,
-		"usage: perfbp-refuse [--open ERRNO] [--modify ERRNO] -- COMMAND [ARGS...]\n"
+		"usage: perfbp-refuse [--open ERRNO] [--modify ERRNO] [--leak-mappings] -- COMMAND [ARGS...]\n"
 		"Runs COMMAND under a seccomp filter that makes the kernel refuse:\n"
 		"  --open ERRNO    every perf_event_open (EPERM: paranoid/no CAP_PERFMON, ENOSYS: blocked\n"
 		"                  by a container profile, ENOENT/ENODEV: no breakpoint PMU)\n"
 		"  --modify ERRNO  ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) (ENOTTY: a kernel before 4.17)\n"
 		"ERRNO is one of EPERM EACCES ENOENT ENODEV ENOSYS ENOTTY EINVAL ENOSPC EOPNOTSUPP.\n"
-		"--modify LIE makes the ioctl return 0 without doing anything: the watchpoint stays where it was.\n");
+		"--modify LIE makes the ioctl return 0 without doing anything: the watchpoint stays where it was.\n"
+		"--leak-mappings makes munmap return 0 without doing anything: every mapping stays.\n");
 }
 
 static int parse_errno(const char *option, const char *value)
@@ -71,14 +77,18 @@ static int parse_errno(const char *option, const char *value)
 	exit(EXIT_USAGE);
 }
 
-static int install_filter(int open_errno, int modify_errno)
+static int install_filter(int open_errno, int modify_errno, int leak)
 {
+	/* SECCOMP_RET_ERRNO with errno 0 skips the call and returns 0, as --modify LIE does. */
+	const unsigned int unmap = leak ? SECCOMP_RET_ERRNO : SECCOMP_RET_ALLOW;
 	/* The ioctl request is compared on its low 32 bits: that is all an _IOW code uses. */
 	struct sock_filter filter[] = {
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_THIS, 1, 0),
 		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
 		BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_munmap, 0, 1),
+		BPF_STMT(BPF_RET | BPF_K, unmap),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_perf_event_open, 0, 1),
 		BPF_STMT(BPF_RET | BPF_K, open_errno ? SECCOMP_RET_ERRNO | (unsigned)open_errno : SECCOMP_RET_ALLOW),
 		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ioctl, 0, 3),
@@ -103,6 +113,7 @@ int main(int argc, char **argv)
 {
 	int open_errno = 0;
 	int modify_errno = 0;
+	int leak = 0;
 	int i;
 
 	for (i = 1; i < argc; i++) {
@@ -113,11 +124,13 @@ int main(int argc, char **argv)
 			open_errno = parse_errno("--open", i + 1 < argc ? argv[++i] : NULL);
 		} else if (strcmp(argv[i], "--modify") == 0) {
 			modify_errno = parse_errno("--modify", i + 1 < argc ? argv[++i] : NULL);
+		} else if (strcmp(argv[i], "--leak-mappings") == 0) {
+			leak = 1;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout);
 			return 0;
 		} else {
-			fprintf(stderr, "perfbp-refuse: unknown option '%s' (valid: --open ERRNO, --modify ERRNO, --help, -- COMMAND)\n",
+			fprintf(stderr, "perfbp-refuse: unknown option '%s' (valid: --open ERRNO, --modify ERRNO, --leak-mappings, --help, -- COMMAND)\n",
 				argv[i]);
 			return EXIT_USAGE;
 		}
@@ -126,11 +139,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "perfbp-refuse: no COMMAND after '--'\n");
 		return EXIT_USAGE;
 	}
-	if (open_errno == 0 && modify_errno == 0) {
-		fprintf(stderr, "perfbp-refuse: name at least one refusal (--open ERRNO or --modify ERRNO)\n");
+	if (open_errno == 0 && modify_errno == 0 && !leak) {
+		fprintf(stderr, "perfbp-refuse: name at least one refusal (--open ERRNO, --modify ERRNO or --leak-mappings)\n");
 		return EXIT_USAGE;
 	}
-	if (install_filter(open_errno, modify_errno) != 0) {
+	if (install_filter(open_errno, modify_errno, leak) != 0) {
 		fprintf(stderr, "perfbp-refuse: cannot install the seccomp filter: %s\n", strerror(errno));
 		return 1;
 	}

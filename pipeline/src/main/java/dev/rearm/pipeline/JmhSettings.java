@@ -1,5 +1,6 @@
 package dev.rearm.pipeline;
 
+import dev.rearm.jmh.launcher.ParamCheck;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,6 +37,7 @@ public record JmhSettings(int forks, int warmupIterations, String warmupTime, in
         }
         extraArgs = List.copyOf(extraArgs);
         jmhAccepts(extraArgs);
+        runnableParams(include, extraArgs);
     }
 
     /** A time JMH cannot read would fail only when the first benchmark starts: refuse it now. */
@@ -60,6 +62,24 @@ public record JmhSettings(int forks, int warmupIterations, String warmupTime, in
                     + e.getMessage().strip().lines().findFirst().orElse("") + "; valid: JMH options (java -jar "
                     + "benchmarks.jar -h lists them)");
         }
+    }
+
+    /**
+     * A {@code -p} value the included benchmarks cannot run would fail every fork with a stack
+     * trace, and JMH would still exit 0: refuse it now, as benchmarks.jar's own main does.
+     */
+    private static void runnableParams(String include, List<String> extraArgs) {
+        if (extraArgs.isEmpty()) {
+            return;
+        }
+        List<String> asked = new ArrayList<>();
+        if (!include.isEmpty()) {
+            asked.add(include);
+        }
+        asked.addAll(extraArgs);
+        ParamCheck.refusal(asked.toArray(String[]::new)).ifPresent(why -> {
+            throw new BadSettingException("bench.jmh.args='" + String.join(" ", extraArgs) + "': " + why);
+        });
     }
 
     /** Splits a free-form property on whitespace ({@code -Dbench.jmh.args="-prof gc"}). */

@@ -121,11 +121,29 @@ class NativeCostModelTest {
         assertThat(NativeCostModel.RoundTime.of("fast", "-3")).isEqualTo(NativeCostModel.RoundTime.UNSET);
     }
 
-    /** Pins the dry run's format this model reads to the harness as built: a changed format fails here. */
+    /**
+     * Pins the dry run's format this model reads to the harness as built: a changed format fails
+     * here. Every scenario line the dry run lists must cost something on its own, and the whole
+     * listing what its lines cost one by one, so a line the model cannot read cannot hide behind
+     * the others.
+     */
     @Test
-    void theBuiltHarnesssDryRunIsReadable() throws IOException, InterruptedException {
-        assertThat(twoCpus.seconds(dryRun("headline"))).as("4 headline scenarios at the harness's defaults")
-                .isGreaterThan(NativeCostModel.START_SECONDS);
+    void theBuiltHarnesssDryRunIsReadableLineByLine() throws IOException, InterruptedException {
+        List<String> headline = dryRun("headline");
+        List<String> scenarios = headline.stream().filter(line -> line.matches("^\\s*\\d+ .*trapEvery=.*")).toList();
+        List<String> plan = headline.stream().filter(line -> !scenarios.contains(line)).toList();
+
+        assertThat(scenarios).as("the headline's scenario lines in%n%s", String.join("\n", headline)).isNotEmpty();
+        double sum = 0;
+        for (String scenario : scenarios) {
+            List<String> alone = new java.util.ArrayList<>(plan);
+            alone.add(scenario);
+            double cost = twoCpus.seconds(alone) - NativeCostModel.START_SECONDS;
+            assertThat(cost).as("what the model reads of %s", scenario).isPositive();
+            sum += cost;
+        }
+        assertThat(twoCpus.seconds(headline)).as("the listing costs what its lines cost")
+                .isCloseTo(NativeCostModel.START_SECONDS + sum, within(1e-9));
         assertThat(twoCpus.seconds(dryRun("profiler"))).isGreaterThan(NativeCostModel.START_SECONDS);
     }
 

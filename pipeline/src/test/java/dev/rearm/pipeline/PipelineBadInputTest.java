@@ -39,6 +39,8 @@ class PipelineBadInputTest {
                 row("--jmh-warmup-time=soon", "bench.jmh.warmupTime='soon': not a JMH time; valid"),
                 row("--jmh-args=-bogus", "bench.jmh.args='-bogus': JMH refuses it", "valid: JMH options"),
                 row("--jmh-args=-f", "bench.jmh.args='-f': JMH refuses it", "valid: JMH options"),
+                row("--jmh-args=-p strategy=teleport", "bench.jmh.args='-p strategy=teleport': -p strategy=teleport: "
+                        + "strategy 'teleport' is not one of reopen, modify (dev.rearm.jmh.benchmarks."),
                 row("--include=Headline[", "bench.include 'Headline[' is not a regular expression", "valid: a Java regular"),
                 row("--include=nomatch", "bench.include 'nomatch' matches no benchmark; valid: a regular expression "
                         + "found in one of", "HeadlineBenchmark.move"),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -50,5 +51,17 @@ class BadInputEdgesTest {
                 .startsWith("perfbp-bench: ").contains(expected);
         assertThat(run.stdout()).isEmpty();
         assertThat(dir.resolve("native.json")).doesNotExist();
+    }
+
+    /** A bare perfbp-bench used to run the old spelling's headline and print its JSON (issue 21 item 9). */
+    @Test
+    void noArgumentAtAllPrintsTheUsageInOneLineAndRunsNothing() {
+        HarnessRun run = Harness.run(List.of());
+
+        assertThat(run.exitCode()).as("exit code; stderr: %s", run.stderr()).isEqualTo(2);
+        assertThat(run.stderrLines()).as("stderr").singleElement().asString()
+                .startsWith("perfbp-bench: no command given; usage: perfbp-bench <command> [options]")
+                .contains("valid commands: moves, profiler, round-size, trap-anatomy", "perfbp-bench --help");
+        assertThat(run.stdout()).isEmpty();
     }
 }

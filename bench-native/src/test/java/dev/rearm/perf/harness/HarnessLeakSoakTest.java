@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * processResources records. Its mapping counts are printed, not compared: glibc's malloc and the
  * loader map and unmap on their own, and a ring of ours is a perf mapping, which the harness
  * counts. {@code mvn test} runs 10,000 moves per strategy; the million-move soak is tagged "soak"
- * and runs in {@code mvn verify}.
+ * and runs in {@code mvn verify}. That account is the harness's own, so it is trusted only because
+ * a real leak (perfbp-refuse --leak-mappings: munmap returns 0 and unmaps nothing) is seen to stop
+ * the run.
  */
 @Tag(KernelSupport.TRAPS_TAG)
 class HarnessLeakSoakTest {
@@ -39,6 +43,21 @@ class HarnessLeakSoakTest {
     @Test
     void aMillionMovesPerStrategyLeaveNoPerfFdOrMappingAndTheFdCountWhereItStarted() {
         soak(100_000, 10);
+    }
+
+    /** The positive control of the soak: the check that reports "no leak" does see a leak. */
+    @Test
+    void aRingLeftMappedStopsTheRunAfterItsGroupWithANonZeroExitAndWritesNothing() {
+        Path out = dir.resolve("native.json");
+        List<String> args = new ArrayList<>(List.of("moves", "--strategy", "modify", "--trapEvery", "0", "--rounds", "1",
+                "--warmup", "0", "--iterations", "30", "--out", out.toString()));
+        HarnessRun leaked = Harness.runRefused(List.of("--leak-mappings"), args);
+
+        assertThat(leaked.exitCode()).as(leaked.stderr()).isEqualTo(1);
+        assertThat(leaked.stderrLines()).as(leaked.stderr()).last().asString()
+                .matches("perfbp-bench: after scenario 1, \\d+ perf fds and [1-9]\\d* perf mappings are still open .*")
+                .endsWith("a leak in the harness; nothing written");
+        assertThat(out).doesNotExist();
     }
 
     private void soak(int iterations, int rounds) {

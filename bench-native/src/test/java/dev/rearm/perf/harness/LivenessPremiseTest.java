@@ -32,6 +32,8 @@ class LivenessPremiseTest {
     void everyBatchRecordsOneLiveTrapPerSlotAndNoneWhereTheSlotWas() {
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "moves", "--strategy", "reopen,modify",
                 "--trapEvery", "0", "--slots", "2");
+        assertThat(doc.path("results")).extracting(r -> r.path("strategy").asText()).as("one scenario per strategy")
+                .containsExactlyInAnyOrder("reopen", "modify");
         for (JsonNode result : doc.path("results")) {
             JsonNode liveness = result.path("liveness");
             long batches = Harness.tinyRounds() + Harness.tinyWarmup()

@@ -89,6 +89,8 @@ class PremiseAccountingTest {
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--threads", String.valueOf(threads),
                 "--slots", "2", "--trapEvery", "1");
 
+        assertThat(doc.path("results")).extracting(r -> r.path("strategy").asText()).as("the headline's strategies")
+                .containsExactlyInAnyOrder("reopen", "modify");
         for (JsonNode result : doc.path("results")) {
             long expected = trapsPerBatch(1) * batches(result.path("strategy").asText()) * threads;
             assertThat(result.path("traps").path("observed").asLong()).as("%s", result.path("traps")).isEqualTo(expected);
@@ -100,6 +102,8 @@ class PremiseAccountingTest {
     void executeWatchpointsTrapWhenTheWatchedCodeRuns() {
         JsonNode doc = Harness.runTiny(dir.resolve("native.json"), "--bpType", "X", "--trapEvery", "1");
 
+        assertThat(doc.path("results")).extracting(r -> r.path("strategy").asText()).as("the headline's strategies")
+                .containsExactlyInAnyOrder("reopen", "modify");
         for (JsonNode result : doc.path("results")) {
             assertThat(result.path("bpType").asText()).isEqualTo("X");
             long expected = trapsPerBatch(1) * batches(result.path("strategy").asText());

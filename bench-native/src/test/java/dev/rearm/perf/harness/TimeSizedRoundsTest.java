@@ -209,6 +209,9 @@ class TimeSizedRoundsTest {
         assertThat(doc.path("settings").path("roundSizing").asText()).isEqualTo("fixed");
         assertThat(doc.path("settings").has("roundMs")).isFalse();
         assertThat(doc.path("settings").has("minOps")).isFalse();
+        assertThat(doc.path("results")).extracting(r -> r.path("strategy").asText() + " trapEvery="
+                + r.path("trapEvery").asInt()).as("the headline's scenarios").containsExactlyInAnyOrder(
+                        "reopen trapEvery=0", "modify trapEvery=0", "reopen trapEvery=1", "modify trapEvery=1");
         for (JsonNode result : doc.path("results")) {
             assertThat(result.path("opsPerRound").asInt()).isEqualTo(Harness.tinyIterations());
         }

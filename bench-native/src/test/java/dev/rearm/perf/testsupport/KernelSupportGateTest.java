@@ -1,8 +1,13 @@
 package dev.rearm.perf.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
@@ -43,13 +48,33 @@ class KernelSupportGateTest {
         assertThatCode(() -> KernelSupport.skipUnless(true, "unused")).doesNotThrowAnyException();
     }
 
-    /** The independent check always answers, and says what it did, on any machine. */
+    /**
+     * The independent check always answers, on any machine, and what it says is what it decided:
+     * an open states the stores and the count it read, and "fires" is that count equal to the
+     * stores; a failed open states why and claims no count. The skip messages quote this detail.
+     */
     @Test
-    void theIndependentCheckSaysWhatItFound() {
+    void theIndependentChecksDetailStatesWhatItsVerdictWasDecidedOn() {
         IndependentWatchpointCheck.Verdict verdict = IndependentWatchpointCheck.verdict();
-        org.assertj.core.api.Assertions.assertThat(verdict.detail()).isNotBlank();
-        if (verdict.fires()) {
-            org.assertj.core.api.Assertions.assertThat(verdict.opens()).isTrue();
+        String detail = verdict.detail();
+        Matcher counted = Pattern.compile("opened; (\\d+) stores under it were counted (-?\\d+) times").matcher(detail);
+
+        assertThat(verdict.pmuInSysfs()).as("the PMU in sysfs")
+                .isEqualTo(Files.isDirectory(Path.of("/sys/bus/event_source/devices/breakpoint")));
+        if (verdict.opens()) {
+            assertThat(counted.find()).as(detail).isTrue();
+            assertThat(verdict.fires()).as(detail).isEqualTo(counted.group(1).equals(counted.group(2)));
+            if (verdict.fires()) {
+                assertThat(detail).endsWith(" times");
+            } else {
+                assertThat(detail).as("a verdict of no trap says so").containsAnyOf("watchpoints never fire",
+                        "not once per store");
+            }
+        } else {
+            assertThat(verdict.fires()).as("no trap without an open: %s", detail).isFalse();
+            assertThat(counted.find()).as(detail).isFalse();
+            assertThat(detail).containsAnyOf("perf_event_open of a 1-byte W watchpoint failed: errno",
+                    "no perf_event_open syscall number known", "cannot call libc through JNA");
         }
     }
 
