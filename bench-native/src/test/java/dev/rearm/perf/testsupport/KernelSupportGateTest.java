@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
@@ -57,25 +59,47 @@ class KernelSupportGateTest {
     void theIndependentChecksDetailStatesWhatItsVerdictWasDecidedOn() {
         IndependentWatchpointCheck.Verdict verdict = IndependentWatchpointCheck.verdict();
         String detail = verdict.detail();
-        Matcher counted = Pattern.compile("opened; (\\d+) stores under it were counted (-?\\d+) times").matcher(detail);
 
         assertThat(verdict.pmuInSysfs()).as("the PMU in sysfs")
                 .isEqualTo(Files.isDirectory(Path.of("/sys/bus/event_source/devices/breakpoint")));
-        if (verdict.opens()) {
+        if (verdict.fires()) {
+            Matcher counted = Pattern.compile("opens and fires \\((\\d+) stores, (-?\\d+) counted\\)").matcher(detail);
             assertThat(counted.find()).as(detail).isTrue();
-            assertThat(verdict.fires()).as(detail).isEqualTo(counted.group(1).equals(counted.group(2)));
-            if (verdict.fires()) {
-                assertThat(detail).endsWith(" times");
-            } else {
-                assertThat(detail).as("a verdict of no trap says so").containsAnyOf("watchpoints never fire",
-                        "not once per store");
-            }
+            assertThat(counted.group(2)).as(detail).isEqualTo(counted.group(1));
+        } else if (verdict.opens()) {
+            Matcher counted = Pattern.compile("(\\d+) stores under it were counted (-?\\d+) times").matcher(detail);
+            assertThat(counted.find()).as(detail).isTrue();
+            assertThat(counted.group(2)).as(detail).isNotEqualTo(counted.group(1));
+            assertThat(detail).as("a verdict of no trap says so").containsAnyOf("watchpoints never fire",
+                    "not once per store");
         } else {
-            assertThat(verdict.fires()).as("no trap without an open: %s", detail).isFalse();
-            assertThat(counted.find()).as(detail).isFalse();
-            assertThat(detail).containsAnyOf("perf_event_open of a 1-byte W watchpoint failed: errno",
-                    "no perf_event_open syscall number known", "cannot call libc through JNA");
+            assertThat(detail).contains("cannot be opened");
         }
+    }
+
+    /** The verdict is the C check's exit code: 0 fires, 1 opens but never fires, 2 cannot open; anything else is an error. */
+    @Test
+    void theIndependentVerdictIsTheCheckBinarysExitCode(@TempDir Path dir) throws IOException {
+        assertThat(IndependentWatchpointCheck.check(fakeCheck(dir, "fires", 0)))
+                .extracting(IndependentWatchpointCheck.Verdict::opens, IndependentWatchpointCheck.Verdict::fires)
+                .containsExactly(true, true);
+        assertThat(IndependentWatchpointCheck.check(fakeCheck(dir, "never", 1)))
+                .extracting(IndependentWatchpointCheck.Verdict::opens, IndependentWatchpointCheck.Verdict::fires)
+                .containsExactly(true, false);
+        IndependentWatchpointCheck.Verdict cannot = IndependentWatchpointCheck.check(fakeCheck(dir, "cannot", 2));
+        assertThat(cannot.opens()).isFalse();
+        assertThat(cannot.detail()).startsWith("said cannot");
+        assertThatThrownBy(() -> IndependentWatchpointCheck.check(fakeCheck(dir, "crashed", 139)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("exit 139");
+        assertThatThrownBy(() -> IndependentWatchpointCheck.check(dir.resolve("missing")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not built");
+    }
+
+    private static Path fakeCheck(Path dir, String name, int exit) throws IOException {
+        Path script = dir.resolve(name);
+        Files.writeString(script, "#!/bin/sh\necho said " + name + "\nexit " + exit + "\n");
+        Files.setPosixFilePermissions(script, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        return script;
     }
 
     @Test
