@@ -13,6 +13,7 @@ import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
+import dev.rearm.perf.testsupport.TrapCounts;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -51,8 +52,7 @@ class DebugRegisterSlotsTest {
             for (int slot = 0; slot < slots; slot++) {
                 int offset = STRIDE * slot + MOVES_PER_SLOT % STRIDE;
                 memory.store(offset, (byte) 1);
-                assertThat(movers.get(slot).trapsCounted()).as("slot %d still armed where it moved", slot)
-                        .isEqualTo(1);
+                TrapCounts.assertCounted("slot " + slot + " still armed where it moved", movers.get(slot).trapsCounted(), 1);
             }
             assertRefusedForLackOfSlots(extra);
 

@@ -10,6 +10,7 @@ import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.RingSamples;
+import dev.rearm.perf.testsupport.TrapCounts;
 import dev.rearm.perf.testsupport.TrapSignalWait;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -56,8 +57,8 @@ class TrapCountAgreementTest {
             traps = mover.trapsCounted();
         }
         assertThat(lost).isZero();
-        assertThat(traps).as("read()").isEqualTo(expected);
-        assertThat(samples).as("ring samples").isEqualTo(expected);
-        assertThat(TrapSignalWait.signalsSince(signalsBefore, expected)).as("signals").isEqualTo(expected);
+        TrapCounts.assertCounted("read()", traps, expected);
+        TrapCounts.assertCounted("ring samples", samples, expected);
+        TrapCounts.assertCounted("signals", TrapSignalWait.signalsSince(signalsBefore, expected), expected);
     }
 }

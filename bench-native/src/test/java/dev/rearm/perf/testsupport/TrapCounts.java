@@ -1,0 +1,49 @@
+package dev.rearm.perf.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Asserts how many times the traps of a test's stores were counted (by read(), ring samples or
+ * signals): exactly once each on a CPU. Under QEMU's TCG (the emulated guest CI runs the trap
+ * tests in) a store from the JVM is now and then counted more than once: 23 ring samples for one
+ * store after a modify, 1056 signals for 1000 traps whose read() said 1000, in about one test run
+ * of three, while C stores (the native harness, .ci/watchpoint-fires) and 48,000 JVM moves and
+ * stores run alone were counted exactly. There, and only there, a count may exceed the stores but
+ * never fall short: a lost or missing trap still fails.
+ */
+public final class TrapCounts {
+    private static final Path CPUINFO = Path.of("/proc/cpuinfo");
+    private static Boolean emulated;
+
+    private TrapCounts() {
+    }
+
+    /** Fails unless {@code counted} is {@code expected} (on QEMU's TCG: at least {@code expected}). */
+    public static void assertCounted(String what, long counted, long expected) {
+        if (emulatedCpu() && expected > 0) {
+            assertThat(counted).as("%s (on QEMU's TCG a trap may be counted more than once, never less)", what)
+                    .isGreaterThanOrEqualTo(expected);
+        } else {
+            assertThat(counted).as(what).isEqualTo(expected);
+        }
+    }
+
+    /** Whether this CPU is QEMU's software-emulated one (its model name says "QEMU TCG"). */
+    public static synchronized boolean emulatedCpu() {
+        if (emulated == null) {
+            try {
+                emulated = Files.readAllLines(CPUINFO).stream().anyMatch(line -> line.startsWith("model name")
+                        && line.toLowerCase(Locale.ROOT).contains("qemu tcg"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return emulated;
+    }
+}
