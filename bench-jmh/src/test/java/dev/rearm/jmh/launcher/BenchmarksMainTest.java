@@ -2,13 +2,10 @@ package dev.rearm.jmh.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.rearm.perf.testsupport.ChildJvm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,50 +14,36 @@ import org.junit.jupiter.api.io.TempDir;
  * six forks' stack traces and exit 0, now one line and exit 2 before JMH starts a fork.
  */
 class BenchmarksMainTest {
-    private static final long TIMEOUT_SECONDS = 120;
-
     @TempDir
     Path dir;
 
     @Test
-    void anUnknownStrategyIsRefusedInOneLineWithExitTwoBeforeAnyForkStarts() throws IOException, InterruptedException {
-        Run run = benchmarksMain("HeadlineBenchmark", "-p", "strategy=teleport", "-f", "1", "-wi", "0", "-i", "1",
+    void anUnknownStrategyIsRefusedInOneLineWithExitTwoBeforeAnyForkStarts() {
+        ChildJvm.Result run = benchmarksMain("HeadlineBenchmark", "-p", "strategy=teleport", "-f", "1", "-wi", "0", "-i", "1",
                 "-r", "100ms");
 
-        assertThat(run.exit).as(run.stderr).isEqualTo(2);
-        assertThat(run.stderr.lines()).singleElement().asString().isEqualTo("benchmarks.jar: -p strategy=teleport: "
+        assertThat(run.exit()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderr().lines()).singleElement().asString().isEqualTo("benchmarks.jar: -p strategy=teleport: "
                 + "strategy 'teleport' is not one of reopen, modify (dev.rearm.jmh.benchmarks.HeadlineBenchmark.move); "
                 + "nothing run");
-        assertThat(run.stdout).as("JMH printed nothing: no fork, no run header").isEmpty();
+        assertThat(run.stdout()).as("JMH printed nothing: no fork, no run header").isEmpty();
     }
 
     /** The positive control: JMH's own answers still come through (here its list of benchmarks). */
     @Test
-    void whatTheCheckPassesReachesJmhUnchanged() throws IOException, InterruptedException {
-        Run run = benchmarksMain("-l", "HeadlineBenchmark");
+    void whatTheCheckPassesReachesJmhUnchanged() {
+        ChildJvm.Result run = benchmarksMain("-l", "HeadlineBenchmark");
 
-        assertThat(run.exit).as(run.stderr).isZero();
-        assertThat(run.stdout).contains("dev.rearm.jmh.benchmarks.HeadlineBenchmark.move");
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        assertThat(run.stdout()).contains("dev.rearm.jmh.benchmarks.HeadlineBenchmark.move");
     }
 
-    private record Run(int exit, String stdout, String stderr) {
-    }
-
-    private Run benchmarksMain(String... args) throws IOException, InterruptedException {
-        Path out = dir.resolve("stdout");
-        Path err = dir.resolve("stderr");
+    private ChildJvm.Result benchmarksMain(String... args) {
         // A private java.io.tmpdir for JMH's machine-wide lock, as ForkNativeAccessTest does.
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir, "-cp", System.getProperty("java.class.path"),
                 BenchmarksMain.class.getName()));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        process.getOutputStream().close();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new AssertionError("benchmarks.jar's main did not finish in " + TIMEOUT_SECONDS + " s: " + command);
-        }
-        return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return ChildJvm.exec(command);
     }
 }
