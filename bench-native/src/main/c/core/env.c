@@ -325,3 +325,18 @@ void env_probe(struct env *env)
 	pool_destroy(&code);
 	pool_destroy(&data);
 }
+
+void env_print(const struct env *env, FILE *out)
+{
+	int t, l;
+
+	fprintf(out, "machine: Linux %s, %s%s, %d CPUs, %d debug registers, modify ioctl %s\n", env->uts.release, env->cpu,
+	       env->hypervisor ? " (hypervisor)" : "", env->nproc, env->debug_register_count,
+	       env->modify.supported ? "works" : "refused");
+	fprintf(out, "shapes accepted:");
+	for (t = 0; t < NR_BP_KINDS; t++)
+		for (l = 0; l < NR_BP_LENGTHS; l++)
+			if (env->shapes[t][l].supported)
+				fprintf(out, " %s/%d", bp_kind_name(t), 1 << l);
+	fprintf(out, "\n");
+}

@@ -5,6 +5,7 @@
 #include "scenario.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <sys/utsname.h>
 
 struct capability {
@@ -53,5 +54,8 @@ struct env {
 
 /* Probes this machine. Never fails: a refusal is recorded with its reason. */
 void env_probe(struct env *env);
+
+/* A dry run's machine and shapes-accepted lines. */
+void env_print(const struct env *env, FILE *out);
 
 #endif

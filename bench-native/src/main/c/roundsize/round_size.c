@@ -17,7 +17,7 @@
 #include "../core/exit_status.h"
 #include "../core/resources.h"
 #include "../core/stats.h"
-#include "../moves/round_ops.h"
+#include "../core/round_ops.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +54,7 @@ static int check_sizes(const struct round_size_plan *plan, const char *sizes_tex
 	return 0;
 }
 
-int round_size_plan_make(const struct options *opts, const struct env *env, struct round_size_plan *plan)
+int round_size_plan_make(const struct round_size_options *opts, const struct env *env, struct round_size_plan *plan)
 {
 	struct value_list axis[NR_AXES];
 	struct run_settings settings = {

@@ -19,12 +19,12 @@
 #include "batch.h"
 #include "round_ops.h"
 
-#include "../core/address_pool.h"
-#include "../core/advice.h"
-#include "../core/clock.h"
-#include "../core/exit_status.h"
-#include "../core/strategy.h"
-#include "../core/trap_signal.h"
+#include "address_pool.h"
+#include "advice.h"
+#include "clock.h"
+#include "exit_status.h"
+#include "strategy.h"
+#include "trap_signal.h"
 
 #include <errno.h>
 #include <pthread.h>
