@@ -38,7 +38,7 @@ class ProfilerResultsTest {
     static void runTheProfilerOnce() {
         Harness.assumeTraps();
         Path out = dir.resolve("native.json");
-        HarnessRun run = Harness.run("--matrix", "profiler", "--workload", "hash,stream", "--rate",
+        HarnessRun run = Harness.run("profiler", "--workload", "hash,stream", "--rate",
                 String.join(",", RATES), "--work", "5", "--rounds", String.valueOf(ROUNDS), "--warmup",
                 String.valueOf(WARMUP), "--out", out.toString());
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();
