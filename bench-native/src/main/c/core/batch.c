@@ -17,7 +17,7 @@
 #include "batch.h"
 
 #include "clock.h"
-#include "trap_signal.h"
+#include "sigtrap.h"
 
 
 

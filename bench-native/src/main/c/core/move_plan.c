@@ -13,7 +13,9 @@
 #include "resources.h"
 #include "stats.h"
 #include "strategy.h"
-#include "trap_signal.h"
+#include "sigtrap.h"
+
+#include "../libperfbp/trap_signal.h"
 #include "exit_status.h"
 
 #include <errno.h>
@@ -226,7 +228,7 @@ int moves_prepare(struct moves_plan *plan, const struct env *env)
 {
 	int i;
 
-	if (any_notify(plan->scenarios, plan->count, NOTIFY_SIGNAL) && trap_signal_install(env->signo) != 0) {
+	if (any_notify(plan->scenarios, plan->count, NOTIFY_SIGNAL) && perfbp_signal_install(env->signo) != 0) {
 		perror("perfbp-bench: sigaction(SIGRTMIN+3)");
 		return -1;
 	}

@@ -24,7 +24,9 @@
 #include "clock.h"
 #include "exit_status.h"
 #include "strategy.h"
-#include "trap_signal.h"
+#include "sigtrap.h"
+
+#include "../libperfbp/trap_signal.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -93,7 +95,7 @@ static void wait_for_signals(uint64_t before, uint64_t expected)
 	uint64_t deadline = monotonic_ns() + SIGNAL_WAIT_NS;
 	struct timespec pause = { 0, 50000 };
 
-	while (trap_signal_thread_count() - before < expected && monotonic_ns() < deadline)
+	while ((uint64_t)perfbp_signal_thread_count() - before < expected && monotonic_ns() < deadline)
 		(void)nanosleep(&pause, NULL); /* EINTR is what we wait for */
 }
 
@@ -109,7 +111,7 @@ static struct signal_mark signals_now(enum notify_mode notify)
 	struct sigtrap_tally tally;
 
 	if (notify == NOTIFY_SIGNAL) {
-		mark.signals = trap_signal_thread_count();
+		mark.signals = (uint64_t)perfbp_signal_thread_count();
 	} else if (notify == NOTIFY_SIGTRAP) {
 		sigtrap_thread_tally(&tally);
 		mark.signals = tally.traps;

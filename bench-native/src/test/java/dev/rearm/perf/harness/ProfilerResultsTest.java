@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * --matrix profiler writes one entry per workload and run, each marked as the profiler's, with
+ * perfbp-bench profiler writes one entry per workload and run, each marked as the profiler's, with
  * counts that balance: every sample armed, replaced or skipped for a reason, one trap signal per
  * trap sample, every arm ended once. One tiny run (a few ms of work per round) serves every test.
  */
