@@ -136,3 +136,36 @@ void args_help(FILE *out, const struct arg_row *const *rows)
 		help_wrap(out, row->help, 22, 100);
 	}
 }
+
+const struct arg_row args_row_rounds = { "rounds", "N", ARG_ROUNDS, 1, ARGS_MAX_ROUNDS, NULL,
+	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
+const struct arg_row args_row_warmup = { "warmup", "N", ARG_WARMUP, 0, ARGS_MAX_ROUNDS, NULL,
+	"rounds run first and dropped (default 2)" };
+const struct arg_row args_row_out = { "out", "FILE", ARG_OUT, 0, 0, NULL,
+	"write native.json here, atomically (temp file + rename); default stdout" };
+const struct arg_row args_row_dry_run = { "dry-run", NULL, ARG_DRY_RUN, 0, 0, NULL,
+	"probe, validate and list the scenarios, run nothing" };
+const struct arg_row args_row_help = { "help", NULL, ARG_HELP, 0, 0, NULL, "this text" };
+
+int args_apply_common(const struct arg_row *row, const char *value, struct args_common *c)
+{
+	switch (row->id) {
+	case ARG_ROUNDS:
+		return args_count(row, value, &c->rounds);
+	case ARG_WARMUP:
+		return args_count(row, value, &c->warmup);
+	case ARG_OUT:
+		if (value[0] == '\0')
+			return args_usage_error(row->name, "''", "empty file name", "a file path");
+		c->out = value;
+		return 0;
+	case ARG_DRY_RUN:
+		c->dry_run = true;
+		return 0;
+	case ARG_HELP:
+		c->help = true;
+		return 0;
+	default:
+		return 1;
+	}
+}

@@ -7,6 +7,7 @@
 #ifndef PERFBP_ARGS_H
 #define PERFBP_ARGS_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 struct arg_row {
@@ -17,6 +18,31 @@ struct arg_row {
 	const char *valid; /* what a missing value is told is valid (NULL: from min for numbers, else a file path) */
 	const char *help;
 };
+
+/* The options every measuring command takes, with the same meaning: their rows' ids. */
+enum args_common_id { ARG_ROUNDS = -1, ARG_WARMUP = -2, ARG_OUT = -3, ARG_DRY_RUN = -4, ARG_HELP = -5 };
+
+struct args_common {
+	long rounds;
+	long warmup;
+	const char *out; /* NULL = stdout */
+	bool dry_run;
+	bool help;
+};
+
+/* The most rounds (and warm-up rounds) any command runs. */
+#define ARGS_MAX_ROUNDS 100000L
+
+/* The rows of moves and profiler, which write native.json with rounds per scenario (round-size
+ * words its own), and --dry-run and --help, the same in every command. */
+extern const struct arg_row args_row_rounds;
+extern const struct arg_row args_row_warmup;
+extern const struct arg_row args_row_out;
+extern const struct arg_row args_row_dry_run;
+extern const struct arg_row args_row_help;
+
+/* Applies a row whose id is an enum args_common_id to c: 0, -1 after one line, or 1 for any other row. */
+int args_apply_common(const struct arg_row *row, const char *value, struct args_common *c);
 
 /*
  * Parses argv[first..] against rows (NULL-terminated; "-h" is the row named "help"), calling

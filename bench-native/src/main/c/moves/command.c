@@ -20,7 +20,7 @@
 static int run_and_write(struct moves_plan *plan, const struct moves_options *opts, const struct env *env, int argc,
 			 char **argv)
 {
-	struct moves_record record = { .argc = argc, .argv = argv, .out = opts->out, .env = env, .plan = plan };
+	struct moves_record record = { .argc = argc, .argv = argv, .out = opts->common.out, .env = env, .plan = plan };
 	struct process_resources *res = &record.resources;
 	double start_mono;
 	char took[16];
@@ -46,7 +46,7 @@ static int run_and_write(struct moves_plan *plan, const struct moves_options *op
 		return EXIT_FAILED;
 	format_duration((double)monotonic_ns() / 1e9 - start_mono, took, sizeof(took));
 	fprintf(stderr, "perfbp-bench: %d scenarios in %s; wrote %s\n", plan->count, took,
-		opts->out ? opts->out : "stdout");
+		opts->common.out ? opts->common.out : "stdout");
 	return 0;
 }
 
@@ -60,24 +60,24 @@ int cmd_moves(int argc, char **argv)
 
 	if (moves_options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;
-	if (opts.help) {
+	if (opts.common.help) {
 		moves_help(stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 	}
-	if (out_path_check(opts.out) != 0)
+	if (out_path_check(opts.common.out) != 0)
 		return EXIT_USAGE;
 	rc = gate_probe(&env);
 	if (rc != 0)
 		return rc;
 	settings = (struct run_settings){
-		.iterations = opts.iterations, .rounds = opts.rounds, .warmup = opts.warmup,
+		.iterations = opts.iterations, .rounds = opts.common.rounds, .warmup = opts.common.warmup,
 		.sizing = opts.iterations > 0 ? ROUNDS_FIXED : ROUNDS_BY_TIME,
 		.round_ms = opts.round_ms, .min_ops = opts.min_ops,
 	};
 	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &plan);
 	if (rc != 0) {
 		status = gate_status(rc);
-	} else if (opts.dry_run) {
+	} else if (opts.common.dry_run) {
 		moves_plan_print(&plan, &env, stdout);
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 	} else if (!env.traps.supported) {

@@ -27,11 +27,9 @@
  */
 #define DEFAULT_ROUND_MS 50
 #define DEFAULT_MIN_OPS 200
-#define MAX_ROUNDS 100000L
 #define MAX_ROUND_MS 60000L
 
-enum moves_row { ROW_MATRIX = 100, ROW_ITERATIONS, ROW_ROUND_MS, ROW_MIN_OPS, ROW_ROUNDS, ROW_WARMUP, ROW_OUT,
-		 ROW_DRY_RUN, ROW_HELP };
+enum moves_row { ROW_MATRIX = 100, ROW_ITERATIONS, ROW_ROUND_MS, ROW_MIN_OPS };
 
 static const struct arg_row row_matrix = { "matrix", "LIST", ROW_MATRIX, 0, 0,
 	"headline, pages, trap-rate, shape, threads, slots, notify, all",
@@ -47,21 +45,12 @@ static const struct arg_row row_round_ms = { "round-ms", "MS", ROW_ROUND_MS, 1, 
 static const struct arg_row row_min_ops = { "min-ops", "N", ROW_MIN_OPS, MIN_ROUND_OPS, MAX_ROUND_OPS, NULL,
 	"time-sized rounds: the fewest ops a round runs (the calibration round runs this many, rounded up "
 	"as --round-ms says: at trapEvery 100, 1000); default 200" };
-static const struct arg_row row_rounds = { "rounds", "N", ROW_ROUNDS, 1, MAX_ROUNDS, NULL,
-	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
-static const struct arg_row row_warmup = { "warmup", "N", ROW_WARMUP, 0, MAX_ROUNDS, NULL,
-	"rounds run first and dropped (default 2)" };
-static const struct arg_row row_out = { "out", "FILE", ROW_OUT, 0, 0, NULL,
-	"write native.json here, atomically (temp file + rename); default stdout" };
-static const struct arg_row row_dry_run = { "dry-run", NULL, ROW_DRY_RUN, 0, 0, NULL,
-	"probe, validate and list the scenarios, run nothing" };
-static const struct arg_row row_help = { "help", NULL, ROW_HELP, 0, 0, NULL, "this text" };
 
 static const struct arg_row *const rows[] = {
 	&row_matrix, &scenario_arg_rows[AXIS_STRATEGY], &scenario_arg_rows[AXIS_TRAP_EVERY],
 	&scenario_arg_rows[AXIS_NOTIFY], &scenario_arg_rows[AXIS_PAGES], &scenario_arg_rows[AXIS_BP_TYPE],
 	&scenario_arg_rows[AXIS_BP_LEN], &scenario_arg_rows[AXIS_THREADS], &scenario_arg_rows[AXIS_SLOTS],
-	&row_iterations, &row_round_ms, &row_min_ops, &row_rounds, &row_warmup, &row_out, &row_dry_run, &row_help,
+	&row_iterations, &row_round_ms, &row_min_ops, &args_row_rounds, &args_row_warmup, &args_row_out, &args_row_dry_run, &args_row_help,
 	NULL,
 };
 
@@ -86,7 +75,10 @@ static int apply(void *ctx, const struct arg_row *row, const char *value)
 {
 	struct moves_options *opts = ctx;
 	int axis = scenario_arg_axis(row);
+	int rc = args_apply_common(row, value, &opts->common);
 
+	if (rc <= 0)
+		return rc;
 	if (axis >= 0)
 		return scenario_arg_parse(row, value, &opts->axis[axis]);
 	switch (row->id) {
@@ -108,21 +100,6 @@ static int apply(void *ctx, const struct arg_row *row, const char *value)
 	case ROW_MIN_OPS:
 		opts->min_ops_given = true;
 		return args_count(row, value, &opts->min_ops);
-	case ROW_ROUNDS:
-		return args_count(row, value, &opts->rounds);
-	case ROW_WARMUP:
-		return args_count(row, value, &opts->warmup);
-	case ROW_OUT:
-		if (value[0] == '\0')
-			return args_usage_error(row->name, "''", "empty file name", "a file path");
-		opts->out = value;
-		return 0;
-	case ROW_DRY_RUN:
-		opts->dry_run = true;
-		return 0;
-	case ROW_HELP:
-		opts->help = true;
-		return 0;
 	}
 	return -1;
 }
@@ -144,7 +121,7 @@ static int check_round_sizing(const struct moves_options *opts)
 			opts->iterations);
 		return -1;
 	}
-	if (opts->iterations > 0 || opts->warmup > 0)
+	if (opts->iterations > 0 || opts->common.warmup > 0)
 		return 0;
 	snprintf(given, sizeof(given), "--round-ms %ld", opts->round_ms);
 	fprintf(stderr, "perfbp-bench: --warmup 0 with time-sized rounds (%s): they are calibrated in the "
@@ -160,11 +137,11 @@ int moves_options_parse(int argc, char **argv, struct moves_options *opts)
 	opts->matrix_text = "headline";
 	opts->round_ms = DEFAULT_ROUND_MS;
 	opts->min_ops = DEFAULT_MIN_OPS;
-	opts->rounds = DEFAULT_ROUNDS;
-	opts->warmup = DEFAULT_WARMUP;
+	opts->common.rounds = DEFAULT_ROUNDS;
+	opts->common.warmup = DEFAULT_WARMUP;
 	if (args_parse(argc, argv, 2, rows, apply, opts) != 0)
 		return -1;
-	if (opts->help)
+	if (opts->common.help)
 		return 0;
 	if (check_round_sizing(opts) != 0)
 		return -1;

@@ -2,6 +2,7 @@
 #ifndef PERFBP_MOVES_OPTIONS_H
 #define PERFBP_MOVES_OPTIONS_H
 
+#include "../core/args.h"
 #include "../core/scenario.h"
 
 #include <stdbool.h>
@@ -16,11 +17,7 @@ struct moves_options {
 	long min_ops;			 /* time-sized rounds: never fewer ops */
 	bool round_ms_given;		 /* for the refusals of contradicting sizing options */
 	bool min_ops_given;
-	long rounds;
-	long warmup;
-	const char *out;		 /* NULL = stdout */
-	bool dry_run;
-	bool help;
+	struct args_common common;	 /* --rounds, --warmup, --out, --dry-run, --help */
 };
 
 /* Fills opts from argv[2..] (argv[1] is "moves"); 0, or -1 after one line on bad input. */

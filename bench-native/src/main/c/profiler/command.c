@@ -30,7 +30,7 @@ static int run_and_write(const struct profiler_plan *plan, const struct profiler
 			 int argc, char **argv)
 {
 	struct profiler_results results = { 0 };
-	struct profiler_record record = { .argc = argc, .argv = argv, .out = po->out, .env = env, .results = &results };
+	struct profiler_record record = { .argc = argc, .argv = argv, .out = po->common.out, .env = env, .results = &results };
 	struct process_resources *res = &record.resources;
 	double start_mono;
 	char took[16];
@@ -57,7 +57,7 @@ static int run_and_write(const struct profiler_plan *plan, const struct profiler
 		goto out;
 	format_duration((double)monotonic_ns() / 1e9 - start_mono, took, sizeof(took));
 	fprintf(stderr, "perfbp-bench: the profiler's %d runs in %s; wrote %s\n", results.count, took,
-		po->out ? po->out : "stdout");
+		po->common.out ? po->common.out : "stdout");
 	status = 0;
 out:
 	profiler_results_free(&results);
@@ -73,11 +73,11 @@ int cmd_profiler(int argc, char **argv)
 
 	if (profiler_options_parse(argc, argv, &po) != 0)
 		return EXIT_USAGE;
-	if (po.help) {
+	if (po.common.help) {
 		profiler_help(stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 	}
-	if (out_path_check(po.out) != 0)
+	if (out_path_check(po.common.out) != 0)
 		return EXIT_USAGE;
 	rc = gate_probe(&env);
 	if (rc != 0)
@@ -85,7 +85,7 @@ int cmd_profiler(int argc, char **argv)
 	rc = profiler_plan_make(&po, &env, &plan);
 	if (rc != 0)
 		return gate_status(rc);
-	if (po.dry_run) {
+	if (po.common.dry_run) {
 		dry_run(&plan, &env, stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 	}

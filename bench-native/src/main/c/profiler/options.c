@@ -19,7 +19,6 @@
 #define MAX_WORK_MS 60000
 #define DEFAULT_ROUNDS 10
 #define DEFAULT_WARMUP 2
-#define MAX_ROUNDS 100000L
 
 
 static const char *option_valid(int target)
@@ -111,8 +110,6 @@ static int parse_option(int target, const char *name, const char *value, struct 
 	}
 }
 
-enum profiler_row { ROW_ROUNDS = 100, ROW_WARMUP, ROW_OUT, ROW_DRY_RUN, ROW_HELP };
-
 static const struct arg_row row_strategy = { "strategy", "LIST", AXIS_STRATEGY, 0, 0,
 	"reopen, modify, reopen-nobuf, disable-modify-enable",
 	"how the tool arms its watchpoints: reopen (perf_event_open + fcntl x4 + mmap; disarm: munmap + close), "
@@ -130,19 +127,10 @@ static const struct arg_row row_work = { "work", "MS", PROFILER_OPT_WORK, 0, 0,
 	"each workload's fixed amount of work per round, as the accesses that take about MS "
 	"milliseconds of CPU time without the tool here (calibrated once, then the same for every round); 1..60000, "
 	"default 75" };
-static const struct arg_row row_rounds = { "rounds", "N", ROW_ROUNDS, 1, MAX_ROUNDS, NULL,
-	"measured rounds per scenario, strategies interleaved A B A B ... (default 10)" };
-static const struct arg_row row_warmup = { "warmup", "N", ROW_WARMUP, 0, MAX_ROUNDS, NULL,
-	"rounds run first and dropped (default 2)" };
-static const struct arg_row row_out = { "out", "FILE", ROW_OUT, 0, 0, NULL,
-	"write native.json here, atomically (temp file + rename); default stdout" };
-static const struct arg_row row_dry_run = { "dry-run", NULL, ROW_DRY_RUN, 0, 0, NULL,
-	"probe, validate and list the scenarios, run nothing" };
-static const struct arg_row row_help = { "help", NULL, ROW_HELP, 0, 0, NULL, "this text" };
 
 static const struct arg_row *const rows[] = {
-	&row_strategy, &row_workload, &row_rate, &row_work, &row_rounds, &row_warmup, &row_out, &row_dry_run,
-	&row_help, NULL,
+	&row_strategy, &row_workload, &row_rate, &row_work, &args_row_rounds, &args_row_warmup, &args_row_out,
+	&args_row_dry_run, &args_row_help, NULL,
 };
 
 /* The tool arms by reopen or by modify: the moves' other strategies have no tool to run. */
@@ -165,35 +153,20 @@ static int check_strategies(const struct value_list *strategies)
 static int apply(void *ctx, const struct arg_row *row, const char *value)
 {
 	struct profiler_options *po = ctx;
+	int rc = args_apply_common(row, value, &po->common);
 
+	if (rc <= 0)
+		return rc;
 	if (row == &row_strategy)
 		return scenario_arg_parse(row, value, &po->strategies) != 0 ? -1 : check_strategies(&po->strategies);
-	switch (row->id) {
-	case ROW_ROUNDS:
-		return args_count(row, value, &po->rounds);
-	case ROW_WARMUP:
-		return args_count(row, value, &po->warmup);
-	case ROW_OUT:
-		if (value[0] == '\0')
-			return args_usage_error(row->name, "''", "empty file name", "a file path");
-		po->out = value;
-		return 0;
-	case ROW_DRY_RUN:
-		po->dry_run = true;
-		return 0;
-	case ROW_HELP:
-		po->help = true;
-		return 0;
-	default:
-		return parse_option(row->id, row->name, value, po);
-	}
+	return parse_option(row->id, row->name, value, po);
 }
 
 int profiler_options_parse(int argc, char **argv, struct profiler_options *po)
 {
 	memset(po, 0, sizeof(*po));
-	po->rounds = DEFAULT_ROUNDS;
-	po->warmup = DEFAULT_WARMUP;
+	po->common.rounds = DEFAULT_ROUNDS;
+	po->common.warmup = DEFAULT_WARMUP;
 	return args_parse(argc, argv, 2, rows, apply, po);
 }
 

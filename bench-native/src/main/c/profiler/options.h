@@ -2,6 +2,7 @@
 #ifndef PERFBP_PROFILER_OPTIONS_H
 #define PERFBP_PROFILER_OPTIONS_H
 
+#include "../core/args.h"
 #include "../core/scenario.h"
 
 #include <stdbool.h>
@@ -18,11 +19,7 @@ struct profiler_options {
 	struct value_list workloads;
 	struct value_list rates;
 	long work_ms;
-	long rounds;
-	long warmup;
-	const char *out;	      /* NULL = stdout */
-	bool dry_run;
-	bool help;
+	struct args_common common;    /* --rounds, --warmup, --out, --dry-run, --help */
 };
 
 /* Fills po from argv[2..] (argv[1] is "profiler"); 0, or -1 after one line on bad input. */

@@ -39,8 +39,8 @@ int profiler_plan_make(const struct profiler_options *po, const struct env *env,
 
 	memset(plan, 0, sizeof(*plan));
 	plan->work_ms = po->work_ms > 0 ? po->work_ms : DEFAULT_WORK_MS;
-	plan->rounds = po->rounds;
-	plan->warmup = po->warmup;
+	plan->rounds = po->common.rounds;
+	plan->warmup = po->common.warmup;
 	plan->slots = env->debug_register_count;
 	if (plan->slots > MAX_SLOTS)
 		plan->slots = MAX_SLOTS;

@@ -37,11 +37,11 @@ int cmd_round_size(int argc, char **argv)
 
 	if (round_size_options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;
-	if (opts.help) {
+	if (opts.common.help) {
 		round_size_help(stdout);
 		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 	}
-	if (out_path_check(opts.out) != 0)
+	if (out_path_check(opts.common.out) != 0)
 		return EXIT_USAGE;
 	rc = gate_probe(&probed);
 	if (rc != 0)
@@ -49,7 +49,7 @@ int cmd_round_size(int argc, char **argv)
 	rc = round_size_plan_make(&opts, env, &plan);
 	if (rc != 0) {
 		status = gate_status(rc);
-	} else if (opts.dry_run) {
+	} else if (opts.common.dry_run) {
 		round_size_plan_print(&plan, env, stdout);
 		status = fflush(stdout) == 0 ? 0 : EXIT_FAILED;
 	} else if (plan.moves.runnable == 0) {

@@ -17,10 +17,9 @@
 #define DEFAULT_ROUNDS 6
 #define DEFAULT_WARMUP 1
 #define DEFAULT_OUT "round-size.json"
-#define MAX_ROUNDS 100000L
 static const long default_sizes[] = { 2000, 10000 };
 
-enum round_size_row { ROW_SCENARIOS = 100, ROW_SIZES, ROW_ROUNDS, ROW_WARMUP, ROW_OUT, ROW_DRY_RUN, ROW_HELP };
+enum round_size_row { ROW_SCENARIOS = 100, ROW_SIZES };
 
 static const struct arg_row row_scenarios = { "scenarios", "LIST", ROW_SCENARIOS, 0, 0,
 	"headline, pages, trap-rate, shape, threads, slots, notify, all",
@@ -31,21 +30,18 @@ static const struct arg_row row_sizes = { "sizes", "A,B[,C]", ROW_SIZES, MIN_ROU
 	"the round sizes compared, in ops per round per thread: at least two different sizes, each 1..1000000000 "
 	"(--iterations' range) and a multiple of lcm(slots, trapEvery) with at least 10 trapping ops; default 2000,10000 (the -Pfull and default "
 	"profiles' old sizes)" };
-static const struct arg_row row_rounds = { "rounds", "N", ROW_ROUNDS, 1, MAX_ROUNDS, NULL,
+static const struct arg_row row_rounds = { "rounds", "N", ARG_ROUNDS, 1, ARGS_MAX_ROUNDS, NULL,
 	"measured rounds per size (default 6); round r runs one batch of every size and strategy" };
-static const struct arg_row row_warmup = { "warmup", "N", ROW_WARMUP, 0, MAX_ROUNDS, NULL,
+static const struct arg_row row_warmup = { "warmup", "N", ARG_WARMUP, 0, ARGS_MAX_ROUNDS, NULL,
 	"batches run and dropped before each measured one, per size and strategy (default 1)" };
-static const struct arg_row row_out = { "out", "FILE", ROW_OUT, 0, 0, NULL,
+static const struct arg_row row_out = { "out", "FILE", ARG_OUT, 0, 0, NULL,
 	"write round-size.json here, atomically (temp file + rename); default round-size.json" };
-static const struct arg_row row_dry_run = { "dry-run", NULL, ROW_DRY_RUN, 0, 0, NULL,
-	"probe, validate and list the scenarios, run nothing" };
-static const struct arg_row row_help = { "help", NULL, ROW_HELP, 0, 0, NULL, "this text" };
 
 static const struct arg_row *const rows[] = {
 	&row_scenarios, &scenario_arg_rows[AXIS_STRATEGY], &scenario_arg_rows[AXIS_TRAP_EVERY],
 	&scenario_arg_rows[AXIS_NOTIFY], &scenario_arg_rows[AXIS_PAGES], &scenario_arg_rows[AXIS_BP_TYPE],
 	&scenario_arg_rows[AXIS_BP_LEN], &scenario_arg_rows[AXIS_THREADS], &scenario_arg_rows[AXIS_SLOTS],
-	&row_sizes, &row_rounds, &row_warmup, &row_out, &row_dry_run, &row_help, NULL,
+	&row_sizes, &row_rounds, &row_warmup, &row_out, &args_row_dry_run, &args_row_help, NULL,
 };
 
 /* round-size --sizes: at least two different round sizes, each within --iterations' range. */
@@ -91,7 +87,10 @@ static int apply(void *ctx, const struct arg_row *row, const char *value)
 {
 	struct round_size_options *opts = ctx;
 	int axis = scenario_arg_axis(row);
+	int rc = args_apply_common(row, value, &opts->common);
 
+	if (rc <= 0)
+		return rc;
 	if (axis >= 0)
 		return scenario_arg_parse(row, value, &opts->axis[axis]);
 	switch (row->id) {
@@ -102,21 +101,6 @@ static int apply(void *ctx, const struct arg_row *row, const char *value)
 		return 0;
 	case ROW_SIZES:
 		return parse_sizes(row, value, opts);
-	case ROW_ROUNDS:
-		return args_count(row, value, &opts->rounds);
-	case ROW_WARMUP:
-		return args_count(row, value, &opts->warmup);
-	case ROW_OUT:
-		if (value[0] == '\0')
-			return args_usage_error(row->name, "''", "empty file name", "a file path");
-		opts->out = value;
-		return 0;
-	case ROW_DRY_RUN:
-		opts->dry_run = true;
-		return 0;
-	case ROW_HELP:
-		opts->help = true;
-		return 0;
 	}
 	return -1;
 }
@@ -126,15 +110,15 @@ int round_size_options_parse(int argc, char **argv, struct round_size_options *o
 	memset(opts, 0, sizeof(*opts));
 	opts->matrices = 1u << matrix_find("headline");
 	opts->matrix_text = "headline";
-	opts->rounds = DEFAULT_ROUNDS;
-	opts->warmup = DEFAULT_WARMUP;
-	opts->out = DEFAULT_OUT;
+	opts->common.rounds = DEFAULT_ROUNDS;
+	opts->common.warmup = DEFAULT_WARMUP;
+	opts->common.out = DEFAULT_OUT;
 	opts->nsizes = (int)(sizeof(default_sizes) / sizeof(default_sizes[0]));
 	memcpy(opts->sizes, default_sizes, sizeof(default_sizes));
 	opts->sizes_text = "2000,10000";
 	if (args_parse(argc, argv, 2, rows, apply, opts) != 0)
 		return -1;
-	if (opts->help)
+	if (opts->common.help)
 		return 0;
 	return scenario_args_check_sigtrap_pages(opts->axis);
 }

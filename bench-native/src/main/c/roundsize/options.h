@@ -2,6 +2,7 @@
 #ifndef PERFBP_ROUND_SIZE_OPTIONS_H
 #define PERFBP_ROUND_SIZE_OPTIONS_H
 
+#include "../core/args.h"
 #include "../core/scenario.h"
 
 #include <stdbool.h>
@@ -16,11 +17,7 @@ struct round_size_options {
 	long sizes[MAX_ROUND_SIZES];
 	int nsizes;
 	const char *sizes_text;
-	long rounds;
-	long warmup;
-	const char *out;
-	bool dry_run;
-	bool help;
+	struct args_common common;	 /* --rounds, --warmup, --out, --dry-run, --help */
 };
 
 /* Fills opts from argv[2..] (argv[1] is "round-size"); 0, or -1 after one line on bad input. */

@@ -58,7 +58,7 @@ int round_size_plan_make(const struct round_size_options *opts, const struct env
 {
 	struct value_list axis[NR_AXES];
 	struct run_settings settings = {
-		.iterations = opts->sizes[0], .rounds = 1, .warmup = opts->warmup, .sizing = ROUNDS_FIXED,
+		.iterations = opts->sizes[0], .rounds = 1, .warmup = opts->common.warmup, .sizing = ROUNDS_FIXED,
 		.no_phase_pass = true,
 	};
 	int rc;
@@ -66,9 +66,9 @@ int round_size_plan_make(const struct round_size_options *opts, const struct env
 	memset(plan, 0, sizeof(*plan));
 	plan->sizes = opts->sizes;
 	plan->nsizes = opts->nsizes;
-	plan->rounds = opts->rounds;
-	plan->warmup = opts->warmup;
-	plan->out = opts->out;
+	plan->rounds = opts->common.rounds;
+	plan->warmup = opts->common.warmup;
+	plan->out = opts->common.out;
 	memcpy(axis, opts->axis, sizeof(axis));
 	/* The headline's never-trapping pair is the ~10x claim, and the one a round size moved. */
 	if (axis[AXIS_TRAP_EVERY].count == 0) {
