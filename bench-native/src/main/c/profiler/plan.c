@@ -45,7 +45,7 @@ int profiler_plan_make(const struct profiler_options *po, const struct env *env,
 	if (plan->slots > MAX_SLOTS)
 		plan->slots = MAX_SLOTS;
 	plan->max_sample_rate = read_sysctl_number("/proc/sys/kernel/perf_event_max_sample_rate");
-	tool_probe_hardware_pmu(&plan->hardware_pmu);
+	env_probe_hardware_pmu(&plan->hardware_pmu);
 
 	if (po->workloads.count > 0) {
 		for (i = 0; i < po->workloads.count; i++)

@@ -249,29 +249,3 @@ failed_closed:
 	*failure = t->failure;
 	return -1;
 }
-
-void tool_probe_hardware_pmu(struct capability *pmu)
-{
-	struct perf_event_attr attr;
-	long fd;
-
-	memset(&attr, 0, sizeof(attr));
-	attr.type = PERF_TYPE_HARDWARE;
-	attr.size = sizeof(attr);
-	attr.config = PERF_COUNT_HW_CPU_CYCLES;
-	attr.disabled = 1;
-	attr.exclude_kernel = 1;
-	attr.exclude_hv = 1;
-	fd = syscall(__NR_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
-	if (fd >= 0) {
-		(void)close((int)fd);
-		pmu->supported = true;
-		snprintf(pmu->reason, sizeof(pmu->reason),
-			 "a cycles event opened; the sampler still uses task-clock so runs compare across machines");
-		return;
-	}
-	pmu->supported = false;
-	snprintf(pmu->reason, sizeof(pmu->reason),
-		 "perf_event_open(PERF_TYPE_HARDWARE, cycles) failed with %s: no hardware PMU here (as in most VMs)",
-		 errno_name(errno));
-}
