@@ -12,7 +12,7 @@
 #include "../core/clock.h"
 #include "../core/env.h"
 #include "../core/exit_status.h"
-#include "../cli.h"
+#include "../core/publish.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -235,8 +235,11 @@ static int measure(const struct anatomy_plan *plan, int index, bool watchpoints_
 	return 0;
 }
 
-int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv)
+int cmd_trap_anatomy(int whole_argc, char **whole_argv)
 {
+	/* getopt_long takes the command's own words: argv[0] is "trap-anatomy". */
+	int argc = whole_argc - 1;
+	char **argv = whole_argv + 1;
 	struct anatomy_plan plan;
 	struct part_result *results;
 	struct env env;

@@ -53,7 +53,7 @@ void handler_counts_read(struct handler_counts *out);
 void trap_expect_tag(unsigned long tag);
 int anatomy_rt_signal(void);
 
-/* perfbp-bench trap-anatomy: argv[0] is the command's name; whole_argc/argv the process's, for native.json. */
-int anatomy_main(int argc, char **argv, int whole_argc, char **whole_argv);
+/* perfbp-bench trap-anatomy; argv: the whole command line (argv[1] is "trap-anatomy"), for native.json too. */
+int cmd_trap_anatomy(int argc, char **argv);
 
 #endif

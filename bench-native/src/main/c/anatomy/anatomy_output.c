@@ -8,7 +8,7 @@
 #include "../core/env.h"
 #include "../core/json.h"
 #include "../core/stats.h"
-#include "../output.h"
+#include "../core/document.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,7 +64,7 @@ int anatomy_write(int argc, char **argv, const struct env *env, const struct ana
 	}
 	fputc('{', mem);
 	j.depth = 1;
-	rc = output_write_header(&j, argc, argv, plan->started_at, plan->finished_at);
+	rc = document_write_header(&j, argc, argv, plan->started_at, plan->finished_at);
 	json_open(&j, "anatomy", '{');
 	json_int(&j, "rounds", plan->rounds);
 	json_int(&j, "warmup", plan->warmup);
@@ -74,7 +74,7 @@ int anatomy_write(int argc, char **argv, const struct env *env, const struct ana
 		write_part(&j, plan, &results[i]);
 	json_close(&j, ']');
 	json_close(&j, '}');
-	output_write_env(&j, env);
+	document_write_env(&j, env);
 	/* No move was measured: an empty results list keeps the document's shape for every reader. */
 	json_open(&j, "results", '[');
 	json_close(&j, ']');
@@ -83,5 +83,5 @@ int anatomy_write(int argc, char **argv, const struct env *env, const struct ana
 		rc = -1;
 	if (fclose(mem) != 0)
 		rc = -1;
-	return output_publish(document, len, rc, plan->out) == 0 ? 0 : 1;
+	return document_publish(document, len, rc, plan->out) == 0 ? 0 : 1;
 }

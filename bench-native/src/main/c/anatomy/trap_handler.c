@@ -1,6 +1,6 @@
 /*
  * The anatomy's signal handlers: a sigtrap watchpoint's SIGTRAP (TRAP_PERF) is counted and its
- * si_perf_data checked by the handler perfbp-bench moves uses (core/trap_signal.c), which hands
+ * si_perf_data checked by the handler perfbp-bench moves uses (core/sigtrap.c), which hands
  * every other SIGTRAP to the one here: it tells an int3/brk breakpoint and a single-step trap
  * apart. One counter for the O_ASYNC real-time signal and one for tgkill's SIGUSR1. The
  * counters are the only global state, written by the handlers alone; the loops read them
@@ -8,7 +8,7 @@
  */
 #include "anatomy.h"
 
-#include "../core/trap_signal.h"
+#include "../core/sigtrap.h"
 
 #include <signal.h>
 #include <stdio.h>

@@ -6,6 +6,7 @@
 #include "env.h"
 
 #include "address_pool.h"
+#include "advice.h"
 #include "memlock.h"
 #include "strategy.h"
 #include "unknown_number.h"
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #define CLOCK_SAMPLES 10000
@@ -324,4 +326,45 @@ void env_probe(struct env *env)
 	}
 	pool_destroy(&code);
 	pool_destroy(&data);
+}
+
+void env_print(const struct env *env, FILE *out)
+{
+	int t, l;
+
+	fprintf(out, "machine: Linux %s, %s%s, %d CPUs, %d debug registers, modify ioctl %s\n", env->uts.release, env->cpu,
+	       env->hypervisor ? " (hypervisor)" : "", env->nproc, env->debug_register_count,
+	       env->modify.supported ? "works" : "refused");
+	fprintf(out, "shapes accepted:");
+	for (t = 0; t < NR_BP_KINDS; t++)
+		for (l = 0; l < NR_BP_LENGTHS; l++)
+			if (env->shapes[t][l].supported)
+				fprintf(out, " %s/%d", bp_kind_name(t), 1 << l);
+	fprintf(out, "\n");
+}
+
+void env_probe_hardware_pmu(struct capability *pmu)
+{
+	struct perf_event_attr attr;
+	long fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.type = PERF_TYPE_HARDWARE;
+	attr.size = sizeof(attr);
+	attr.config = PERF_COUNT_HW_CPU_CYCLES;
+	attr.disabled = 1;
+	attr.exclude_kernel = 1;
+	attr.exclude_hv = 1;
+	fd = syscall(__NR_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+	if (fd >= 0) {
+		(void)close((int)fd);
+		pmu->supported = true;
+		snprintf(pmu->reason, sizeof(pmu->reason),
+			 "a cycles event opened; the sampler still uses task-clock so runs compare across machines");
+		return;
+	}
+	pmu->supported = false;
+	snprintf(pmu->reason, sizeof(pmu->reason),
+		 "perf_event_open(PERF_TYPE_HARDWARE, cycles) failed with %s: no hardware PMU here (as in most VMs)",
+		 errno_name(errno));
 }

@@ -5,6 +5,7 @@
 #include "scenario.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <sys/utsname.h>
 
 struct capability {
@@ -53,5 +54,11 @@ struct env {
 
 /* Probes this machine. Never fails: a refusal is recorded with its reason. */
 void env_probe(struct env *env);
+
+/* Whether this machine has a hardware PMU (the VM the suite was built on has none): a cycles event
+ * opens or not. The profiler's sampler is task-clock either way; native.json says which. */
+void env_probe_hardware_pmu(struct capability *pmu);
+/* A dry run's machine and shapes-accepted lines. */
+void env_print(const struct env *env, FILE *out);
 
 #endif

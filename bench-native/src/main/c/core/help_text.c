@@ -27,3 +27,16 @@ void help_wrap(FILE *out, const char *text, int indent, int width)
 	}
 	fputc('\n', out);
 }
+
+void help_exit_status(FILE *out)
+{
+	fprintf(out,
+		"\n"
+		"EXIT STATUS\n"
+		"  0 results written; 1 a premise failed (a trap count was off) or the system failed (memory,\n"
+		"  I/O), nothing written; 2 bad input (one line names the option and the valid values), nothing\n"
+		"  run; 3 the kernel refused (the message says why and what to do), or round-size found no\n"
+		"  scenario it can run here, nothing written. A moves or round-size run that stops ends\n"
+		"  stderr with \"perfbp-bench: stopped at <where>: <what failed> (<scenario, thread,\n"
+		"  round>); nothing written\".\n");
+}

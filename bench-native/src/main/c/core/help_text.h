@@ -7,4 +7,7 @@
 /* Prints text word-wrapped at width, continuation lines indented by indent, and a newline. */
 void help_wrap(FILE *out, const char *text, int indent, int width);
 
+/* The EXIT STATUS section every command's --help ends with. */
+void help_exit_status(FILE *out);
+
 #endif

@@ -113,3 +113,44 @@ int publish_document(const char *out, const char *document, size_t len)
 	}
 	return rc;
 }
+
+int out_path_check(const char *out)
+{
+	char dir[4096];
+	const char *slash;
+	struct stat st;
+
+	if (out == NULL)
+		return 0;
+	slash = strrchr(out, '/');
+	if (slash == NULL) {
+		snprintf(dir, sizeof(dir), ".");
+	} else if (slash == out) {
+		snprintf(dir, sizeof(dir), "/");
+	} else {
+		if ((size_t)(slash - out) >= sizeof(dir)) {
+			fprintf(stderr, "perfbp-bench: --out %s: path too long; valid: a file in an existing, writable directory\n",
+				out);
+			return -1;
+		}
+		memcpy(dir, out, (size_t)(slash - out));
+		dir[slash - out] = '\0';
+	}
+	if (slash != NULL && slash[1] == '\0') {
+		fprintf(stderr, "perfbp-bench: --out %s: names a directory; valid: a file in an existing, writable directory\n",
+			out);
+		return -1;
+	}
+	if (stat(out, &st) == 0 && S_ISDIR(st.st_mode)) {
+		fprintf(stderr, "perfbp-bench: --out %s: names a directory; valid: a file in an existing, writable directory\n",
+			out);
+		return -1;
+	}
+	/* Checked now so a long run cannot end with nowhere to put its results. */
+	if (access(dir, W_OK | X_OK) != 0) {
+		fprintf(stderr, "perfbp-bench: --out %s: directory %s is %s; valid: a file in an existing, writable directory\n",
+			out, dir, errno == ENOENT ? "missing" : "not writable");
+		return -1;
+	}
+	return 0;
+}

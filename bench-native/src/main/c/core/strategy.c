@@ -54,8 +54,7 @@ void watchpoint_send_sigtrap(struct watchpoint *wp)
 	wp->attr.sig_data = watchpoint_tag((uintptr_t)wp->attr.bp_addr);
 }
 
-/* Points the attr at addr; a sigtrap watchpoint's tag follows it, so its next SIGTRAP names addr. */
-static void aim(struct watchpoint *wp, uintptr_t addr)
+void watchpoint_aim(struct watchpoint *wp, uintptr_t addr)
 {
 	wp->attr.bp_addr = addr;
 	if (wp->attr.sigtrap)
@@ -119,13 +118,19 @@ close_fd:
 	return -1;
 }
 
-int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct perf_failure *failure)
+int watchpoint_arm_timed(struct watchpoint *wp, const struct arm_context *ctx, struct phase_clock *clock,
+			 struct perf_failure *failure)
 {
 	wp->samples = 0;
 	wp->other_records = 0;
 	wp->counted = 0;
 	wp->counter_complete = true;
-	return open_armed(wp, ctx, NULL, failure);
+	return open_armed(wp, ctx, clock, failure);
+}
+
+int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct perf_failure *failure)
+{
+	return watchpoint_arm_timed(wp, ctx, NULL, failure);
 }
 
 int watchpoint_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure)
@@ -152,7 +157,7 @@ int watchpoint_traps(struct watchpoint *wp, struct trap_counts *counts, struct p
 	return 0;
 }
 
-int watchpoint_disarm(struct watchpoint *wp, struct perf_failure *failure)
+int watchpoint_disarm_timed(struct watchpoint *wp, struct phase_clock *clock, struct perf_failure *failure)
 {
 	int rc = 0;
 
@@ -160,14 +165,29 @@ int watchpoint_disarm(struct watchpoint *wp, struct perf_failure *failure)
 		if (munmap(wp->ring, wp->ring_len) != 0)
 			rc = fail(failure, "munmap", errno, wp);
 		wp->ring = NULL;
+		phase_lap(clock, PHASE_MUNMAP);
 	}
 	if (wp->fd >= 0) {
 		/* Linux frees the fd even when close reports an error: never close it twice. */
 		if (close(wp->fd) != 0 && rc == 0)
 			rc = fail(failure, "close", errno, wp);
 		wp->fd = -1;
+		phase_lap(clock, PHASE_CLOSE);
 	}
 	return rc;
+}
+
+int watchpoint_disarm(struct watchpoint *wp, struct perf_failure *failure)
+{
+	return watchpoint_disarm_timed(wp, NULL, failure);
+}
+
+int watchpoint_disable(struct watchpoint *wp, struct phase_clock *clock, struct perf_failure *failure)
+{
+	if (ioctl(wp->fd, PERF_EVENT_IOC_DISABLE, 0) != 0)
+		return fail(failure, "ioctl(PERF_EVENT_IOC_DISABLE)", errno, wp);
+	phase_lap(clock, PHASE_DISABLE);
+	return 0;
 }
 
 /*
@@ -183,7 +203,7 @@ static int move_reopen(struct watchpoint *wp, const struct arm_context *ctx, uin
 {
 	uint64_t count;
 
-	aim(wp, addr);
+	watchpoint_aim(wp, addr);
 	if (wp->ring != NULL) {
 		if (munmap(wp->ring, wp->ring_len) != 0)
 			return fail(failure, "munmap", errno, wp);
@@ -211,7 +231,7 @@ static int move_modify(struct watchpoint *wp, const struct arm_context *ctx, uin
 		       struct phase_clock *clock, struct perf_failure *failure)
 {
 	(void)ctx;
-	aim(wp, addr);
+	watchpoint_aim(wp, addr);
 	if (ioctl(wp->fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &wp->attr) != 0)
 		return fail(failure, "ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES)", errno, wp);
 	phase_lap(clock, PHASE_MODIFY);
@@ -223,10 +243,9 @@ static int move_disable_modify_enable(struct watchpoint *wp, const struct arm_co
 				      struct phase_clock *clock, struct perf_failure *failure)
 {
 	(void)ctx;
-	aim(wp, addr);
-	if (ioctl(wp->fd, PERF_EVENT_IOC_DISABLE, 0) != 0)
-		return fail(failure, "ioctl(PERF_EVENT_IOC_DISABLE)", errno, wp);
-	phase_lap(clock, PHASE_DISABLE);
+	watchpoint_aim(wp, addr);
+	if (watchpoint_disable(wp, clock, failure) != 0)
+		return -1;
 	if (ioctl(wp->fd, PERF_EVENT_IOC_MODIFY_ATTRIBUTES, &wp->attr) != 0)
 		return fail(failure, "ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES)", errno, wp);
 	phase_lap(clock, PHASE_MODIFY);

@@ -26,7 +26,7 @@ struct arm_context {
 };
 
 /*
- * One watchpoint and how many traps the kernel reported for it since it was armed: samples
+ * One watchpoint (or any perf event with a ring: the profiler's sampler is one) and how many traps the kernel reported for it since it was armed: samples
  * found in its rings (every strategy with a ring) and, where every fd's counter was read
  * (modify; reopen with read_per_fd), the counter.
  */
@@ -98,16 +98,35 @@ static inline uint64_t watchpoint_tag(uintptr_t addr)
 	return (uint64_t)addr;
 }
 
+/* Points the attr at addr (the next arm or move watches it); a sigtrap watchpoint's tag follows
+ * it, so its next SIGTRAP names addr. */
+void watchpoint_aim(struct watchpoint *wp, uintptr_t addr);
+
 /* notify=sigtrap, before arming: every trap sends a synchronous SIGTRAP carrying the armed
  * address's tag (attr.sigtrap, Linux 5.13+, with the remove_on_exec it demands); every move
  * re-tags it, so modify then passes a new sig_data (Linux 5.17+). */
 void watchpoint_send_sigtrap(struct watchpoint *wp);
 int watchpoint_arm(struct watchpoint *wp, const struct arm_context *ctx, struct perf_failure *failure);
+/* The same, lap by lap (open, fcntl, mmap) on clock. */
+int watchpoint_arm_timed(struct watchpoint *wp, const struct arm_context *ctx, struct phase_clock *clock,
+			 struct perf_failure *failure);
 /* The live fd's counter: every trap of this event since it was opened. -1 with failure set. */
 int watchpoint_count(const struct watchpoint *wp, uint64_t *count, struct perf_failure *failure);
 /* Adds what the kernel reported for wp since arming (the open fd's ring and counter included). */
 int watchpoint_traps(struct watchpoint *wp, struct trap_counts *counts, struct perf_failure *failure);
 /* munmap and close whatever is open; safe on a watchpoint that never armed. */
 int watchpoint_disarm(struct watchpoint *wp, struct perf_failure *failure);
+/* The same, lap by lap (munmap, close) on clock. */
+int watchpoint_disarm_timed(struct watchpoint *wp, struct phase_clock *clock, struct perf_failure *failure);
+/* ioctl(PERF_EVENT_IOC_DISABLE): the event stays open and stops counting (lap: disable). */
+int watchpoint_disable(struct watchpoint *wp, struct phase_clock *clock, struct perf_failure *failure);
+
+/* Whether the ring holds records not consumed yet (a signal for them may still be on its way). */
+static inline bool watchpoint_ring_pending(const struct watchpoint *wp)
+{
+	const struct perf_event_mmap_page *meta = wp->ring;
+
+	return meta != NULL && __atomic_load_n(&meta->data_head, __ATOMIC_ACQUIRE) != meta->data_tail;
+}
 
 #endif

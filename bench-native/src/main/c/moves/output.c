@@ -4,17 +4,19 @@
  */
 #include "output.h"
 
+#include "../core/document.h"
+#include "../core/scenario_keys.h"
+
 #include "../core/address_pool.h"
 #include "../core/stats.h"
 #include "../core/strategy.h"
 
 
-void moves_write_settings(struct json *j, const char *matrix, const struct run_settings *settings)
+static void write_settings(struct json *j, const char *matrix, const struct run_settings *settings)
 {
 	json_open(j, "settings", '{');
 	json_str(j, "matrix", matrix);
-	json_str(j, "roundSizing", settings->sizing == ROUNDS_BY_TIME ? "time"
-				   : settings->sizing == ROUNDS_NONE ? "none" : "fixed");
+	json_str(j, "roundSizing", settings->sizing == ROUNDS_BY_TIME ? "time" : "fixed");
 	if (settings->sizing == ROUNDS_BY_TIME) {
 		json_int(j, "roundMs", settings->round_ms);
 		json_int(j, "minOps", settings->min_ops);
@@ -32,10 +34,6 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 				     "below), and thread 0's time per op there sets opsPerRound = max(minOps, "
 				     "ceil(roundMs / that time)), rounded up to a multiple of lcm(slots, trapEvery) and "
 				     "to at least 10 trapping ops, for every later round of every thread");
-	else if (settings->sizing == ROUNDS_NONE)
-		/* iterations stays, as every profiler native.json had it: its keys are compared with a recording. */
-		json_str(j, "timer", "no move round ran (the profiler alone): iterations is the old default, kept so this "
-				     "block keeps its keys; the profiler's rounds are sized by its work");
 	else
 		json_str(j, "timer", "one clock_gettime(CLOCK_MONOTONIC) pair per thread around each round's batch of "
 				     "iterations ops; nsPerOp[r] = mean over threads of batch time / iterations");
@@ -63,19 +61,8 @@ void moves_write_settings(struct json *j, const char *matrix, const struct run_s
 	json_close(j, '}');
 }
 
-void moves_write_scenario_keys(struct json *j, const struct scenario *s)
-{
-	json_str(j, "strategy", strategy_desc(s->strategy)->name);
-	json_int(j, "trapEvery", s->trap_every);
-	json_str(j, "notify", notify_name(s->notify));
-	json_int(j, "pages", s->pages);
-	json_str(j, "bpType", bp_kind_name(s->bp_type));
-	json_int(j, "bpLen", s->bp_len);
-	json_int(j, "threads", s->threads);
-	json_int(j, "slots", s->slots);
-}
 
-int moves_write_result(struct json *j, const struct scenario *s, const struct scenario_result *r,
+static int write_result(struct json *j, const struct scenario *s, const struct scenario_result *r,
 			const struct run_settings *rs)
 {
 	const struct strategy_desc *desc = strategy_desc(s->strategy);
@@ -85,7 +72,7 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 	if (r->not_run[0] == '\0' && summarize(r->ns_per_op, (int)rs->rounds, &summary) != 0)
 		return -1;
 	json_open(j, NULL, '{');
-	moves_write_scenario_keys(j, s);
+	scenario_write_keys(j, s);
 	if (r->not_run[0] != '\0') {
 		/* No figures: the analysis lists it as not measured, with the reason. */
 		json_str(j, "status", "not run");
@@ -143,4 +130,31 @@ int moves_write_result(struct json *j, const struct scenario *s, const struct sc
 	}
 	json_close(j, '}');
 	return 0;
+}
+
+static int write_document(FILE *f, const void *arg)
+{
+	const struct moves_record *r = arg;
+	struct json j = { .f = f };
+	int i;
+
+	fputc('{', f);
+	j.depth = 1;
+	if (document_write_header(&j, r->argc, r->argv, r->started_at, r->finished_at) != 0)
+		return -1;
+	write_settings(&j, r->plan->matrix_text, &r->plan->settings);
+	document_write_env(&j, r->env);
+	document_write_resources(&j, &r->resources);
+	json_open(&j, "results", '[');
+	for (i = 0; i < r->plan->count; i++)
+		if (write_result(&j, &r->plan->scenarios[i], &r->plan->results[i], &r->plan->settings) != 0)
+			return -1;
+	json_close(&j, ']');
+	fputs("\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int moves_write(const struct moves_record *record)
+{
+	return document_build(write_document, record, record->out);
 }

@@ -1,17 +1,23 @@
-/* The moves' blocks of native.json: settings and one results entry per scenario (output.c). */
+/* perfbp-bench moves' native.json: its settings block, one results entry per scenario (output.c). */
 #ifndef PERFBP_MOVES_OUTPUT_H
 #define PERFBP_MOVES_OUTPUT_H
 
-#include "runner.h"
+#include "../core/document.h"
+#include "../core/env.h"
+#include "../core/move_plan.h"
 
-#include "../core/json.h"
-#include "../core/scenario.h"
+struct moves_record {
+	int argc;			/* the whole command line, for native.json */
+	char **argv;
+	const char *out;		/* NULL = stdout */
+	const struct env *env;
+	const struct moves_plan *plan;	/* with its results */
+	double started_at;		/* seconds since the epoch */
+	double finished_at;
+	struct process_resources resources;
+};
 
-void moves_write_settings(struct json *j, const char *matrix, const struct run_settings *settings);
-/* The scenario's keys, named as docs/design.md's vocabulary: every file that lists scenarios uses them. */
-void moves_write_scenario_keys(struct json *j, const struct scenario *s);
-/* -1 when out of memory. */
-int moves_write_result(struct json *j, const struct scenario *s, const struct scenario_result *r,
-		       const struct run_settings *rs);
+/* Writes native.json to record->out atomically (temp file + rename), or to stdout. -1 on failure. */
+int moves_write(const struct moves_record *record);
 
 #endif

@@ -1,28 +1,27 @@
 /*
- * The profiler's own options (--workload, --rate, --work): parsing each into its values, the
- * one-line refusal that names the valid ones, and the PROFILER section of --help, which holds
- * the prose native.json no longer carries.
+ * perfbp-bench profiler's options: how the tool arms (--strategy), the workloads, the sampling
+ * rates, the work per round, and how many rounds; each a row with its help and the one-line
+ * refusal that names its valid values.
  */
 #include "options.h"
 
 #include "tool.h"
 #include "workloads.h"
 
-#include "../core/help_text.h"
+#include "../core/args.h"
+#include "../core/scenario_args.h"
+#include "../core/strategy.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_WORK_MS 60000
+#define DEFAULT_ROUNDS 10
+#define DEFAULT_WARMUP 2
 
-static int usage(const char *name, const char *value, const char *why, const char *valid, const char *suffix)
-{
-	fprintf(stderr, "perfbp-bench: --%s %s: %s; valid: %s%s\n", name, value, why, valid, suffix);
-	return -1;
-}
 
-const char *profiler_option_valid(int target)
+static const char *option_valid(int target)
 {
 	switch (target) {
 	case PROFILER_OPT_WORKLOAD:
@@ -69,8 +68,7 @@ static int parse_item(int target, const char *item, int *out, const char **why)
 	return 0;
 }
 
-int profiler_parse_option(int target, const char *name, const char *value, const char *suffix,
-			  struct profiler_options *po)
+static int parse_option(int target, const char *name, const char *value, struct profiler_options *po)
 {
 	struct value_list *list = target == PROFILER_OPT_WORKLOAD ? &po->workloads : &po->rates;
 	const char *start = value;
@@ -80,9 +78,9 @@ int profiler_parse_option(int target, const char *name, const char *value, const
 		long ms;
 
 		if (parse_whole(value, &ms) != 0)
-			return usage(name, value, "not a whole number", profiler_option_valid(target), suffix);
+			return args_usage_error(name, value, "not a whole number", option_valid(target));
 		if (ms < 1 || ms > MAX_WORK_MS)
-			return usage(name, value, "out of range", profiler_option_valid(target), suffix);
+			return args_usage_error(name, value, "out of range", option_valid(target));
 		po->work_ms = ms;
 		return 0;
 	}
@@ -94,16 +92,16 @@ int profiler_parse_option(int target, const char *name, const char *value, const
 		int parsed, i;
 
 		if (len == 0 || len >= sizeof(item))
-			return usage(name, value, "empty or overlong item in the list", profiler_option_valid(target), suffix);
+			return args_usage_error(name, value, "empty or overlong item in the list", option_valid(target));
 		memcpy(item, start, len);
 		item[len] = '\0';
 		if (parse_item(target, item, &parsed, &why) != 0)
-			return usage(name, item, why, profiler_option_valid(target), suffix);
+			return args_usage_error(name, item, why, option_valid(target));
 		for (i = 0; i < list->count && list->values[i] != parsed; i++)
 			;
 		if (i == list->count) {
 			if (list->count == MAX_VALUES)
-				return usage(name, value, "too many values", profiler_option_valid(target), suffix);
+				return args_usage_error(name, value, "too many values", option_valid(target));
 			list->values[list->count++] = parsed;
 		}
 		if (!comma)
@@ -112,97 +110,67 @@ int profiler_parse_option(int target, const char *name, const char *value, const
 	}
 }
 
-/* What native.json's profiler block said in prose before it kept to data (issue 10). */
-static const char *const how_it_works[][2] = {
-	{ "slowdown", "tool / none: each workload makes a fixed number of accesses per round with no tool (strategy "
-		      "none) and under the tool arming watchpoints by reopen or modify at each sampling rate" },
-	{ "sampler", "perf task-clock software event, sample_period = 1e9/rate ns of the thread's CPU time, "
-		     "exclude_kernel (a period that ends in the kernel gives no sample), a 1-page ring, O_ASYNC + "
-		     "F_SETSIG SIGRTMIN+5 + F_SETOWN_EX to the thread; the handler takes the address the workload "
-		     "published last (its stand-in for the PMU's data address), aligned to 8 bytes" },
-	{ "watchpoints", "RW, 8 bytes, sample_period 1, sample_type IP|ADDR, a 1-page ring, O_ASYNC + F_SETSIG "
-			 "SIGRTMIN+4 + F_SETOWN_EX; a trap's signal names its slot by si_fd; the handler reads the "
-			 "ring, disarms, and records whether the word changed since it was armed" },
-	{ "slot policy", "a free debug register first; a word already watched is skipped; when every slot is busy, "
-			 "the k-th sample since they all became busy replaces a uniformly drawn slot with "
-			 "probability 1/(1+k) (reservoir-style); k restarts when a trap frees a slot" },
-	{ "signal safety", "all of the tool's work runs in its two signal handlers, both signals blocked in either: "
-			   "system calls only (perf_event_open, fcntl, ioctl, mmap, munmap, close, clock_gettime), "
-			   "no malloc, no stdio, errno saved" },
-	{ "timer", "per round, CLOCK_MONOTONIC (wallNs) and CLOCK_THREAD_CPUTIME_ID (cpuNs) around: enable the "
-		   "sampler, the workload's accesses, disable the sampler; opening the sampler (and modify's slots) "
-		   "before and the teardown after are not timed. nsPerOp = wallNs / accesses" },
-	{ "handler timing", "samplerHandlerNs and trapHandlerNs: CLOCK_MONOTONIC at entry and exit of each handler "
-			    "(two clock reads per signal, paid by both tool strategies); what is not inside a handler "
-			    "is signal delivery, the debug exception, the sampler's interrupt and the workload's lost "
-			    "cache state" },
-	{ "premise", "checked after every round, warm-up included, or the run stops and writes nothing: samples "
-		     "(sampler signals, one decision each) = armed free + replaced + skipped (no address, duplicate, "
-		     "reservoir); sampler ring records >= sampler signals (mergedSamples: two samples the kernel raised "
-		     "before it could send the first one's signal), none throttled or lost; trap signals = trap samples "
-		     "in the watchpoint rings (handled + found when evicting + found at teardown); arms into free slots "
-		     "= traps that disarmed + armed at the end; classified = disarmed; no stray signals; the no-tool "
-		     "rounds count nothing" },
-	{ "bare metal", "a memory-sampling PMU event (Intel PEBS load/store events, AMD IBS op sampling) would drive "
-			"the sampler and give each sample's data address" },
+static const struct arg_row row_strategy = { "strategy", "LIST", AXIS_STRATEGY, 0, 0,
+	"reopen, modify, reopen-nobuf, disable-modify-enable",
+	"how the tool arms its watchpoints: reopen (perf_event_open + fcntl x4 + mmap; disarm: munmap + close), "
+	"modify (MODIFY_ATTRIBUTES; disarm: IOC_DISABLE); default both. The workload alone and under the sampler "
+	"alone always run" };
+static const struct arg_row row_workload = { "workload", "LIST", PROFILER_OPT_WORKLOAD, 0, 0, "hash, stream, chase",
+	"hash (updates to a 256 KiB hash table), stream (dst[i] = src[i] + pass over 2 x 8 MiB), "
+	"chase (a pointer chase through a random cycle of 64 MiB of nodes, DRAM-bound); default all three" };
+static const struct arg_row row_rate = { "rate", "LIST", PROFILER_OPT_RATE, 0, 0,
+	"whole numbers 1..100000, samples per second of CPU time",
+	"the tool's samples per second of CPU time (task-clock sample period = 1e9/rate ns), "
+	"1..100000; default 1000,5000,20000" };
+static const struct arg_row row_work = { "work", "MS", PROFILER_OPT_WORK, 0, 0,
+	"a whole number of milliseconds 1..60000",
+	"each workload's fixed amount of work per round, as the accesses that take about MS "
+	"milliseconds of CPU time without the tool here (calibrated once, then the same for every round); 1..60000, "
+	"default 75" };
+
+static const struct arg_row *const rows[] = {
+	&row_strategy, &row_workload, &row_rate, &row_work, &args_row_rounds, &args_row_warmup, &args_row_out,
+	&args_row_dry_run, &args_row_help, NULL,
 };
 
-static const char *const strategy_arming[NR_TOOL_STRATEGIES] = {
-	[TOOL_NONE] = "no tool: the workload alone",
-	[TOOL_SAMPLER] = "the tool's sampler and its handler only (ring read, address taken), no watchpoint: what "
-			 "sampling alone costs",
-	[TOOL_REOPEN] = "arm: perf_event_open + fcntl x4 (O_ASYNC, F_SETSIG, F_SETOWN_EX) + mmap (1 data page); "
-			"trap: munmap + close; evict: munmap + close, then arm",
-	[TOOL_MODIFY] = "slots opened once per round, disabled, before the timed part; arm: "
-			"ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES) with bp_addr and disabled=0; trap: "
-			"ioctl(PERF_EVENT_IOC_DISABLE); evict: ioctl(PERF_EVENT_IOC_MODIFY_ATTRIBUTES)",
-};
-
-
-void profiler_help(FILE *out, const char *heading)
+/* The tool arms by reopen or by modify: the moves' other strategies have no tool to run. */
+static int check_strategies(const struct value_list *strategies)
 {
 	int i;
 
-	fprintf(out, "%s\n", heading);
-	fprintf(out,
-		"  A watchpoint tool's overhead on a workload, as Witch (DeadCraft), Feather and HPCToolkit\n"
-		"  work. A workload (--workload) makes a fixed number of accesses per round (--work: the count\n"
-		"  that takes that long here without the tool, calibrated once; stream makes at least two\n"
-		"  passes, as its trap is the next pass's store). With strategy none it runs\n"
-		"  alone; with sampler, only the tool's sampler runs (what sampling alone costs); under the\n"
-		"  tool (reopen, modify), a task-clock sampler (--rate samples per second of CPU time, a\n"
-		"  signal each) arms an RW watchpoint on an 8-byte word the workload just touched: a free\n"
-		"  debug register first; when all are busy, the k-th sample since they all became busy\n"
-		"  replaces a random one with probability 1/(1+k) (reservoir-style). A trap (one signal,\n"
-		"  si_fd names the slot) is recorded (did the word change: a dead store in the stream\n"
-		"  workload) and disarmed. reopen arms with perf_event_open + fcntl x4 + mmap and disarms\n"
-		"  with munmap + close; modify opens its slots once per round (disabled) and arms with\n"
-		"  MODIFY_ATTRIBUTES (disabled=0), disarms with IOC_DISABLE. All of it runs inside the two\n"
-		"  signal handlers. The sampler is task-clock because the VM this was built on has no\n"
-		"  hardware PMU (native.json says whether this machine has one); on bare metal a\n"
-		"  memory-sampling PMU event (PEBS, IBS) gives the sample and its data address. Rounds\n"
-		"  interleave none, then sampler, reopen and modify at each rate. After each round the\n"
-		"  counts must balance: every sample armed, replaced or was skipped for a reason; one trap\n"
-		"  signal per trap sample in the rings; a sampler signal for every sampler record (the\n"
-		"  kernel may merge two into one signal: counted as mergedSamples), none throttled or lost;\n"
-		"  no stray signals; the no-tool rounds count nothing.\n"
-		"  In native.json: a top-level \"profiler\" block (slots, workMs, maxSampleRate, seed,\n"
-		"  hardwarePmu: available, reason) and, in results, {matrix: \"profiler\", strategy:\n"
-		"  none|sampler|reopen|modify, workload, rate, accesses, nsPerOp, wallNs, cpuNs (per round),\n"
-		"  counts, countsPerRound, warmupCounts}.\n");
-	fprintf(out, "\n  How the tool works:\n");
-	for (i = 0; i < (int)(sizeof(how_it_works) / sizeof(how_it_works[0])); i++) {
-		fprintf(out, "  %-16s", how_it_works[i][0]);
-		help_wrap(out, how_it_works[i][1], 18, 100);
+	for (i = 0; i < strategies->count; i++) {
+		int s = strategies->values[i];
+
+		if (s != STRATEGY_REOPEN && s != STRATEGY_MODIFY) {
+			fprintf(stderr, "perfbp-bench: --strategy %s: the profiler's tool arms by reopen or modify; "
+				"valid with perfbp-bench profiler: reopen, modify\n", strategy_name(s));
+			return -1;
+		}
 	}
-	fprintf(out, "\n  What arming and disarming is, per strategy:\n");
-	for (i = 0; i < NR_TOOL_STRATEGIES; i++) {
-		fprintf(out, "  %-16s", tool_strategy_name(i));
-		help_wrap(out, strategy_arming[i], 18, 100);
-	}
-	fprintf(out, "\n  The workloads:\n");
-	for (i = 0; i < NR_WORKLOADS; i++) {
-		fprintf(out, "  %-16s", workload_name(i));
-		help_wrap(out, workload_description(i), 18, 100);
-	}
+	return 0;
+}
+
+static int apply(void *ctx, const struct arg_row *row, const char *value)
+{
+	struct profiler_options *po = ctx;
+	int rc = args_apply_common(row, value, &po->common);
+
+	if (rc <= 0)
+		return rc;
+	if (row == &row_strategy)
+		return scenario_arg_parse(row, value, &po->strategies) != 0 ? -1 : check_strategies(&po->strategies);
+	return parse_option(row->id, row->name, value, po);
+}
+
+int profiler_options_parse(int argc, char **argv, struct profiler_options *po)
+{
+	memset(po, 0, sizeof(*po));
+	po->common.rounds = DEFAULT_ROUNDS;
+	po->common.warmup = DEFAULT_WARMUP;
+	return args_parse(argc, argv, 2, rows, apply, po);
+}
+
+void profiler_help_options(FILE *out)
+{
+	args_help(out, rows);
 }

@@ -1,5 +1,6 @@
 /*
- * The profiler's part of native.json: a top-level "profiler" block with what it measured on
+ * perfbp-bench profiler's native.json: its own settings block (the keys every profiler file has
+ * had: the analysis and the golden key lists compare them), a top-level "profiler" block with what it measured on
  * (slots, work, the kernel's rate ceiling, the seed, whether a hardware PMU was there), and
  * one entry per workload and run in "results", marked "matrix": "profiler" and keyed by
  * strategy (none, reopen, modify), workload and rate. The entries carry the keys a mover result
@@ -8,16 +9,45 @@
  */
 #include "output.h"
 
+#include "../core/address_pool.h"
 #include "../core/stats.h"
 
 #include <stdlib.h>
+
+/* The settings block's iterations: the count every profiler native.json showed (no move round runs). */
+#define PROFILER_SETTINGS_ITERATIONS 10000
 
 static uint64_t traps_of(const struct tool_counts *c)
 {
 	return c->traps_handled + c->traps_at_replace + c->traps_at_end;
 }
 
-void profiler_write_block(struct json *j, const struct profiler_results *r)
+/* The settings block's keys are those every profiler native.json has had (keys are added, never
+ * renamed); iterations and the address pool's figures are the values they always showed. */
+static void write_settings(struct json *j, const struct profiler_plan *plan)
+{
+	json_open(j, "settings", '{');
+	json_str(j, "matrix", "profiler");
+	json_str(j, "roundSizing", "none");
+	json_int(j, "iterations", PROFILER_SETTINGS_ITERATIONS);
+	json_int(j, "rounds", plan->rounds);
+	json_int(j, "warmup", plan->warmup);
+	json_int(j, "addresses", POOL_ADDRESSES);
+	json_int(j, "addressStride", POOL_STRIDE);
+	json_str(j, "timer", "no move round ran (the profiler alone): iterations is the old default, kept so this "
+			     "block keeps its keys; the profiler's rounds are sized by its work (profiler.workMs)");
+	json_str(j, "threadsOne", "the workload and the tool's handlers run on the main thread of a single-threaded "
+				  "process");
+	json_str(j, "ringDrain", "the tool's handlers read every record of a ring they are signalled for "
+				 "(data_tail = data_head)");
+	json_str(j, "trapCount", "after every round, warm-up included, the tool's counts must balance (see perfbp-bench "
+				 "profiler --help, premise), or the run stops and writes nothing");
+	json_str(j, "leakCheck", "after every workload, /proc/self holds no perf fd and no perf mapping");
+	json_str(j, "phasePass", "none: the tool's phases are timed in every round (results[].counts.phases)");
+	json_close(j, '}');
+}
+
+static void write_block(struct json *j, const struct profiler_results *r)
 {
 	const struct profiler_plan *plan = r->plan;
 
@@ -148,10 +178,35 @@ static void write_result(struct json *j, const struct profiler_plan *plan, const
 	json_close(j, '}');
 }
 
-void profiler_write_results(struct json *j, const struct profiler_results *r)
+static void write_results(struct json *j, const struct profiler_results *r)
 {
 	int i;
 
 	for (i = 0; i < r->count; i++)
 		write_result(j, r->plan, &r->results[i]);
+}
+
+static int write_document(FILE *f, const void *arg)
+{
+	const struct profiler_record *r = arg;
+	struct json j = { .f = f };
+
+	fputc('{', f);
+	j.depth = 1;
+	if (document_write_header(&j, r->argc, r->argv, r->started_at, r->finished_at) != 0)
+		return -1;
+	write_settings(&j, r->results->plan);
+	write_block(&j, r->results);
+	document_write_env(&j, r->env);
+	document_write_resources(&j, &r->resources);
+	json_open(&j, "results", '[');
+	write_results(&j, r->results);
+	json_close(&j, ']');
+	fputs("\n}\n", f);
+	return ferror(f) ? -1 : 0;
+}
+
+int profiler_write(const struct profiler_record *record)
+{
+	return document_build(write_document, record, record->out);
 }

@@ -1,13 +1,24 @@
-/* The profiler's blocks of native.json (output.c). */
+/* perfbp-bench profiler's native.json: its settings, its block and its entries (output.c). */
 #ifndef PERFBP_PROFILER_OUTPUT_H
 #define PERFBP_PROFILER_OUTPUT_H
 
 #include "runner.h"
 
-#include "../core/json.h"
+#include "../core/document.h"
+#include "../core/env.h"
 
-/* The profiler's top-level block (how it measured, as short keys) and its entries in the results array. */
-void profiler_write_block(struct json *j, const struct profiler_results *r);
-void profiler_write_results(struct json *j, const struct profiler_results *r);
+struct profiler_record {
+	int argc;			/* the whole command line, for native.json */
+	char **argv;
+	const char *out;		/* NULL = stdout */
+	const struct env *env;
+	const struct profiler_results *results;
+	double started_at;		/* seconds since the epoch */
+	double finished_at;
+	struct process_resources resources;
+};
+
+/* Writes native.json to record->out atomically (temp file + rename), or to stdout. -1 on failure. */
+int profiler_write(const struct profiler_record *record);
 
 #endif

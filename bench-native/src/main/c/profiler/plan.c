@@ -31,22 +31,21 @@ static long read_sysctl_number(const char *path)
 	return value;
 }
 
-int profiler_plan_make(const struct profiler_options *po, const struct value_list *strategies, long rounds,
-		       long warmup, const struct env *env, struct profiler_plan *plan)
+int profiler_plan_make(const struct profiler_options *po, const struct env *env, struct profiler_plan *plan)
 {
+	const struct value_list *strategies = &po->strategies;
 	bool tool[NR_TOOL_STRATEGIES] = { false };
 	int i, r, s;
 
 	memset(plan, 0, sizeof(*plan));
-	plan->enabled = true;
 	plan->work_ms = po->work_ms > 0 ? po->work_ms : DEFAULT_WORK_MS;
-	plan->rounds = rounds;
-	plan->warmup = warmup;
+	plan->rounds = po->common.rounds;
+	plan->warmup = po->common.warmup;
 	plan->slots = env->debug_register_count;
 	if (plan->slots > MAX_SLOTS)
 		plan->slots = MAX_SLOTS;
 	plan->max_sample_rate = read_sysctl_number("/proc/sys/kernel/perf_event_max_sample_rate");
-	tool_probe_hardware_pmu(&plan->hardware_pmu);
+	env_probe_hardware_pmu(&plan->hardware_pmu);
 
 	if (po->workloads.count > 0) {
 		for (i = 0; i < po->workloads.count; i++)
@@ -75,7 +74,7 @@ int profiler_plan_make(const struct profiler_options *po, const struct value_lis
 		return -2;
 	}
 	if (plan->slots < 1) {
-		fprintf(stderr, "perfbp-bench: --matrix profiler: no debug register could be opened here; "
+		fprintf(stderr, "perfbp-bench: profiler: no debug register could be opened here; "
 			"valid: a machine where the probe finds at least one\n");
 		return -1;
 	}
@@ -105,8 +104,6 @@ void profiler_plan_print(const struct profiler_plan *plan, FILE *out)
 {
 	int w, m, n = 0;
 
-	if (!plan->enabled)
-		return;
 	fprintf(out, "profiler: %d workloads x %d runs, %ld+%ld rounds of ~%ld ms of work each, %d watchpoint slots; "
 		"hardware PMU: %s\n", plan->nworkloads, plan->nmembers, plan->warmup, plan->rounds, plan->work_ms,
 		plan->slots, plan->hardware_pmu.supported ? "yes" : "no (task-clock sampler stands in)");

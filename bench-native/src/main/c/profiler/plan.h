@@ -1,5 +1,5 @@
 /*
- * perfbp-bench profiler (old spelling: --matrix profiler): what the modify ioctl means for a
+ * perfbp-bench profiler: what the modify ioctl means for a
  * watchpoint-based tool's overhead.
  *
  * A model of the tools that motivated the ioctl (Witch's DeadCraft, Feather, HPCToolkit): a
@@ -11,7 +11,9 @@
  * MODIFY_ATTRIBUTES with disabled=0, and IOC_DISABLE). The slowdown of the workload per
  * strategy and sampling rate is the answer to "how much slower is my program under the tool".
  *
- *   options.c    its options and the PROFILER help      plan.c     workloads x runs, checked on this machine
+ *   command.c    parse, probe, plan, dry run or run, write
+ *   options.c    its options                            help.c     its --help: how the tool works
+ *   plan.c       workloads x runs, checked on this machine
  *   runner.c     rounds, premise checks, progress       tool.c     sampler, watchpoint slots, the two handlers
  *   workloads.c  hash-table updates, a streaming pass, a pointer chase
  *   output.c     the profiler's block and entries in native.json
@@ -38,7 +40,6 @@ struct profiler_member {
 };
 
 struct profiler_plan {
-	bool enabled; /* the command runs the profiler */
 	int workloads[NR_WORKLOADS];
 	int nworkloads;
 	struct profiler_member members[PROFILER_MAX_MEMBERS];
@@ -52,11 +53,10 @@ struct profiler_plan {
 };
 
 /*
- * The plan for these options on this machine (strategies: the --strategy values, count 0 for
- * reopen and modify). 0; -1 after one line (EXIT_USAGE); -2 after the kernel's refusal (EXIT_KERNEL).
+ * The plan for these options on this machine (--strategy count 0: reopen and modify).
+ * 0; -1 after one line (EXIT_USAGE); -2 after the kernel's refusal (EXIT_KERNEL).
  */
-int profiler_plan_make(const struct profiler_options *po, const struct value_list *strategies, long rounds,
-		       long warmup, const struct env *env, struct profiler_plan *plan);
+int profiler_plan_make(const struct profiler_options *po, const struct env *env, struct profiler_plan *plan);
 void profiler_plan_print(const struct profiler_plan *plan, FILE *out);
 
 #endif

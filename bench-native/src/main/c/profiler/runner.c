@@ -221,8 +221,6 @@ int profiler_run(const struct profiler_plan *plan, const struct env *env, struct
 	memset(out, 0, sizeof(*out));
 	out->plan = plan;
 	out->seed = 0x5eed0f00dull;
-	if (!plan->enabled)
-		return 0;
 	out->count = plan->nworkloads * plan->nmembers;
 	out->results = calloc((size_t)out->count, sizeof(*out->results));
 	if (out->results == NULL) {

@@ -85,7 +85,5 @@ int tool_round(enum tool_strategy strategy, int rate, int slots, struct workload
 	       _Atomic uintptr_t *recent, uint64_t seed, uint64_t *wall_ns, uint64_t *cpu_ns,
 	       struct tool_counts *counts, struct tool_failure *failure);
 
-/* Whether this machine has a hardware PMU (the VM the suite was built on has none). */
-void tool_probe_hardware_pmu(struct capability *pmu);
 
 #endif

@@ -17,7 +17,7 @@
 #include "../core/exit_status.h"
 #include "../core/resources.h"
 #include "../core/stats.h"
-#include "../moves/round_ops.h"
+#include "../core/round_ops.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,11 +54,11 @@ static int check_sizes(const struct round_size_plan *plan, const char *sizes_tex
 	return 0;
 }
 
-int round_size_plan_make(const struct options *opts, const struct env *env, struct round_size_plan *plan)
+int round_size_plan_make(const struct round_size_options *opts, const struct env *env, struct round_size_plan *plan)
 {
 	struct value_list axis[NR_AXES];
 	struct run_settings settings = {
-		.iterations = opts->sizes[0], .rounds = 1, .warmup = opts->warmup, .sizing = ROUNDS_FIXED,
+		.iterations = opts->sizes[0], .rounds = 1, .warmup = opts->common.warmup, .sizing = ROUNDS_FIXED,
 		.no_phase_pass = true,
 	};
 	int rc;
@@ -66,9 +66,9 @@ int round_size_plan_make(const struct options *opts, const struct env *env, stru
 	memset(plan, 0, sizeof(*plan));
 	plan->sizes = opts->sizes;
 	plan->nsizes = opts->nsizes;
-	plan->rounds = opts->rounds;
-	plan->warmup = opts->warmup;
-	plan->out = opts->out;
+	plan->rounds = opts->common.rounds;
+	plan->warmup = opts->common.warmup;
+	plan->out = opts->common.out;
 	memcpy(axis, opts->axis, sizeof(axis));
 	/* The headline's never-trapping pair is the ~10x claim, and the one a round size moved. */
 	if (axis[AXIS_TRAP_EVERY].count == 0) {

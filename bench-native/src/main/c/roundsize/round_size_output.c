@@ -5,10 +5,9 @@
  */
 #include "round_size.h"
 
-#include "../output.h"
+#include "../core/document.h"
 #include "../core/json.h"
-#include "../moves/output.h"
-
+#include "../core/scenario_keys.h"
 
 static void write_settings(struct json *j, const struct round_size_plan *plan)
 {
@@ -31,7 +30,7 @@ static void write_result(struct json *j, const struct round_size_plan *plan, int
 	int k;
 
 	json_open(j, NULL, '{');
-	moves_write_scenario_keys(j, &plan->moves.scenarios[i]);
+	scenario_write_keys(j, &plan->moves.scenarios[i]);
 	json_open(j, "bySize", '[');
 	for (k = 0; k < plan->nsizes; k++) {
 		json_open(j, NULL, '{');
@@ -61,7 +60,7 @@ static int write_document(FILE *f, const void *arg)
 	fputc('{', f);
 	j.depth = 1;
 	json_str(&j, "schema", "rearm.round-size/1");
-	output_write_env(&j, doc->env);
+	document_write_env(&j, doc->env);
 	write_settings(&j, doc->plan);
 	json_open(&j, "results", '[');
 	for (i = 0; i < doc->plan->moves.runnable; i++)
@@ -75,5 +74,5 @@ int round_size_write(const struct round_size_plan *plan, const struct env *env)
 {
 	struct round_size_document doc = { .plan = plan, .env = env };
 
-	return output_build(write_document, &doc, plan->out);
+	return document_build(write_document, &doc, plan->out);
 }

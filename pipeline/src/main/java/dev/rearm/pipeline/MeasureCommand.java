@@ -55,7 +55,10 @@ final class MeasureCommand implements Callable<Integer> {
 
     @Option(names = "--harness", required = true, description = "bench-native/target/native/perfbp-bench.")
     Path harness;
-    @Option(names = "--native-matrices", defaultValue = "all,profiler")
+    @Option(names = "--native-commands", defaultValue = "moves,profiler", description = "perfbp-bench's commands to "
+            + "run: moves, profiler, trap-anatomy, round-size.")
+    String commands;
+    @Option(names = "--native-matrices", defaultValue = "all", description = "The matrices of perfbp-bench moves.")
     String matrices;
     @Option(names = "--native-rounds", defaultValue = "")
     String rounds;
@@ -81,7 +84,7 @@ final class MeasureCommand implements Callable<Integer> {
         JmhSettings jmh = new JmhSettings(forks, warmupIterations, warmupTime, iterations, time, include,
                 JmhSettings.splitArgs(jmhArgs));
         NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
-                NativeSettings.splitMatrices(matrices), rounds, nativeIterations, roundMs, minOps, warmup, skipNative);
+                NativeSettings.runs(commands, matrices), rounds, nativeIterations, roundMs, minOps, warmup, skipNative);
         nativeSettings.check();
         BenchmarkCatalog catalog = BenchmarkCatalog.compiledIn();
         JmhPlan.checkInclude(catalog, jmh); // a bad include is bad input: refused before anything is staged

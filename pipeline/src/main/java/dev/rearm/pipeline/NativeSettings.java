@@ -10,31 +10,34 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * How the profile runs the native harness: which named matrices, and the harness's own rounds,
+ * How the profile runs the native harness: which commands ({@code bench.native.commands}: moves,
+ * profiler, trap-anatomy, round-size), which matrices moves runs ({@code bench.native.matrices}),
+ * and the harness's own rounds,
  * warm-up and round size (empty = the harness's defaults). A round is sized by time
  * ({@code roundMs}, with a floor of {@code minOps}: the harness calibrates the op count in
  * warm-up, so a 1 ms reopen no longer costs as much as 10,000 ops) or by a fixed op count
  * ({@code iterations}), never both.
  *
+ * @param runs    the harness runs in order: a command of its own (profiler, trap-anatomy, round-size)
+ *                or a matrix of {@code perfbp-bench moves} ({@link #runs(String, String)})
  * @param roundMs target milliseconds per measured round (time-sized rounds)
  * @param minOps  the fewest ops a time-sized round may have
  * @param skip    run the JMH side only (the harness is not built, or is being worked on)
  */
-public record NativeSettings(Path harness, List<String> matrices, String rounds, String iterations, String roundMs,
+public record NativeSettings(Path harness, List<String> runs, String rounds, String iterations, String roundMs,
                              String minOps, String warmup, boolean skip) {
 
     /** Fixed-size or harness-default rounds: no time sizing asked for. */
-    public NativeSettings(Path harness, List<String> matrices, String rounds, String iterations, String warmup,
+    public NativeSettings(Path harness, List<String> runs, String rounds, String iterations, String warmup,
                           boolean skip) {
-        this(harness, matrices, rounds, iterations, "", "", warmup, skip);
+        this(harness, runs, rounds, iterations, "", "", warmup, skip);
     }
 
     public NativeSettings {
-        matrices = List.copyOf(matrices);
-        if (!skip && matrices.isEmpty()) {
-            throw new BadSettingException("bench.native.matrices is empty; valid: one or more matrix names, comma- "
-                    + "or space-separated (perfbp-bench moves --help lists them), profiler, trap-anatomy, or "
-                    + "-Dbench.native.skip=true");
+        runs = List.copyOf(runs);
+        if (!skip && runs.isEmpty()) {
+            throw new BadSettingException("bench.native.commands is empty; valid: one or more of " + COMMANDS
+                    + ", comma- or space-separated, or -Dbench.native.skip=true");
         }
         rounds = blankToEmpty(rounds);
         iterations = blankToEmpty(iterations);
@@ -63,8 +66,8 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         if (skip || !Files.isExecutable(harness)) {
             return; // nothing to ask; NativeStep says what is missing
         }
-        for (String matrix : matrices) {
-            List<String> command = matrixCommand(matrix);
+        for (String run : runs) {
+            List<String> command = matrixCommand(run);
             command.add("--help");
             try {
                 Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -83,7 +86,7 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
 
     /** "perfbp-bench: --rounds abc: ..." -> "bench.native.rounds=abc". */
     private String property(String refusal) {
-        for (String[] option : new String[][] {{"--matrix ", "bench.native.matrices", String.join(",", matrices)},
+        for (String[] option : new String[][] {{"--matrix ", "bench.native.matrices", String.join(",", runs.stream().filter(r -> !NativeStep.isCommand(r)).toList())},
             {"--rounds ", "bench.native.rounds", rounds}, {"--iterations ", "bench.native.iterations", iterations},
             {"--warmup ", "bench.native.warmup", warmup}, {"--round-ms ", "bench.native.roundMs", roundMs},
             {"--min-ops ", "bench.native.minOps", minOps}}) {
@@ -94,8 +97,47 @@ public record NativeSettings(Path harness, List<String> matrices, String rounds,
         return "bench.native.*";
     }
 
-    /** Comma- or space-separated matrix names, as a property gives them. */
-    public static List<String> splitMatrices(String value) {
+    /** The commands bench.native.commands may name, in the order the harness's --help lists them. */
+    static final String COMMANDS = "moves, profiler, trap-anatomy, round-size";
+    /** The command whose runs are the matrices of bench.native.matrices. */
+    static final String MOVES = "moves";
+
+    /**
+     * The harness runs that {@code bench.native.commands} and {@code bench.native.matrices} ask
+     * for: each command in order, moves as one run per matrix. A command named in the matrices
+     * (the property once held both) is refused in one line that says which property names it now.
+     */
+    public static List<String> runs(String commands, String matrices) {
+        List<String> matrixNames = split(matrices);
+        for (String name : matrixNames) {
+            if (NativeStep.isCommand(name) || MOVES.equals(name)) {
+                throw new BadSettingException("bench.native.matrices='" + matrices + "': " + name + " is a command, "
+                        + "not a matrix; valid: the commands in bench.native.commands (e.g. -Dbench.native.commands="
+                        + "moves,profiler,trap-anatomy,round-size) and only perfbp-bench moves' matrices in "
+                        + "bench.native.matrices (e.g. -Dbench.native.matrices=all)");
+            }
+        }
+        List<String> runs = new ArrayList<>();
+        for (String command : split(commands)) {
+            if (MOVES.equals(command)) {
+                if (matrixNames.isEmpty()) {
+                    throw new BadSettingException("bench.native.matrices is empty and bench.native.commands names "
+                            + "moves; valid: one or more matrix names of perfbp-bench moves, comma- or space-separated "
+                            + "(perfbp-bench moves --help lists them), e.g. all");
+                }
+                runs.addAll(matrixNames);
+            } else if (NativeStep.isCommand(command)) {
+                runs.add(command);
+            } else {
+                throw new BadSettingException("bench.native.commands='" + commands + "': unknown command '" + command
+                        + "'; valid: " + COMMANDS);
+            }
+        }
+        return runs;
+    }
+
+    /** Comma- or space-separated names, as a property gives them. */
+    static List<String> split(String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }

@@ -81,7 +81,7 @@ final class NativeStep {
             record.addNotRun(new NotRun("native harness, every scenario", reason));
             return List.of();
         }
-        List<String> names = new ArrayList<>(settings.matrices());
+        List<String> names = new ArrayList<>(settings.runs());
         if (env.trapRefusal() != null) {
             // Every move proves its watchpoint live by a trap (and the profiler's tool works by traps):
             // only the trap anatomy, which says itself which of its parts can run, is left.
@@ -113,7 +113,7 @@ final class NativeStep {
             record.addNotRun(new NotRun("native matrix profiler", profilerRefusal));
         }
         if (names.isEmpty()) {
-            String reason = "no matrix of bench.native.matrices can run here (see notRun in run.json)";
+            String reason = "no command of bench.native.commands can run here (see notRun in run.json)";
             log.println("[rearm] native harness not run: " + reason + ": native.json will be missing from this run");
             skipped(record, section, reason);
             return List.of();

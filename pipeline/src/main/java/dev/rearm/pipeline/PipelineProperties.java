@@ -22,7 +22,10 @@ final class PipelineProperties {
             Map.entry("--jmh-time", new Property("bench.jmh.time", "a JMH time such as 500ms, 1s, 2min")),
             Map.entry("--jmh-args", new Property("bench.jmh.args", "JMH options, space-separated (java -jar "
                     + "benchmarks.jar -h lists them)")),
-            Map.entry("--native-matrices", new Property("bench.native.matrices", "perfbp-bench --help lists the matrices")),
+            Map.entry("--native-commands", new Property("bench.native.commands",
+                    "moves, profiler, trap-anatomy, round-size (perfbp-bench --help lists them)")),
+            Map.entry("--native-matrices", new Property("bench.native.matrices",
+                    "perfbp-bench moves --help lists the matrices")),
             Map.entry("--native-rounds", new Property("bench.native.rounds", "a whole number from 1 to 100000, or empty")),
             Map.entry("--native-iterations", new Property("bench.native.iterations",
                     "a whole number from 1 to 1000000000, or empty")),

@@ -93,7 +93,7 @@ final class MeasureChild {
                 "--native-jar=unused-with-classpath", "--benchmarks-jar=unused-with-classpath", "--classpath=" + classPath,
                 "--include=" + include, "--jmh-forks=1", "--jmh-warmup-iterations=0", "--jmh-iterations=1",
                 "--jmh-time=" + jmhTime, "--jmh-args=" + jmhArgs,
-                "--harness=" + harness, "--native-matrices=" + matrices,
+                "--harness=" + harness, "--native-commands=moves", "--native-matrices=" + matrices,
                 "--native-rounds=" + nativeRounds, "--native-iterations=" + nativeIterations, "--native-warmup=0"));
         return command;
     }

@@ -46,7 +46,13 @@ class PipelineBadInputTest {
                         + "found in one of", "HeadlineBenchmark.move"),
                 row("--native-matrices=everything", "bench.native.matrices='everything': --matrix everything: unknown "
                         + "matrix 'everything'; valid: headline, pages"),
-                row("--native-matrices=", "bench.native.matrices is empty; valid: one or more matrix names"),
+                row("--native-matrices=", "bench.native.matrices is empty and bench.native.commands names moves; "
+                        + "valid: one or more matrix names"),
+                row("--native-matrices=all,profiler", "bench.native.matrices='all,profiler': profiler is a command, "
+                        + "not a matrix; valid: the commands in bench.native.commands"),
+                row("--native-commands=", "bench.native.commands is empty; valid: one or more of moves, profiler"),
+                row("--native-commands=everything", "bench.native.commands='everything': unknown command "
+                        + "'everything'; valid: moves, profiler, trap-anatomy, round-size"),
                 row("--native-rounds=abc", "bench.native.rounds='abc': --rounds abc: not a whole number; valid: a whole "
                         + "number from 1 to 100000"),
                 row("--native-rounds=0", "bench.native.rounds='0': --rounds 0: out of range; valid"),
@@ -113,7 +119,7 @@ class PipelineBadInputTest {
         List<String> args = new ArrayList<>(List.of("measure", "--out=" + dir.resolve("latest"), "--profile=test",
                 "--project-dir=" + dir, "--handoff=" + dir.resolve("handoff.properties"), "--native-jar=unused",
                 "--benchmarks-jar=unused", "--include=Headline", "--harness=" + MeasureChild.NATIVE_BUILD.resolve("perfbp-bench"),
-                "--native-matrices=headline"));
+                "--native-commands=moves", "--native-matrices=headline"));
         for (String override : overrides) {
             String option = override.substring(0, override.indexOf('=') + 1);
             args.removeIf(arg -> arg.startsWith(option));

@@ -40,14 +40,45 @@ class SettingsTest {
 
     @Test
     void matricesSplitOnCommasAndSpaces() {
-        assertThat(NativeSettings.splitMatrices("headline, pages trap-rate")).containsExactly("headline", "pages",
+        assertThat(NativeSettings.runs("moves", "headline, pages trap-rate")).containsExactly("headline", "pages",
                 "trap-rate");
     }
 
     @Test
-    void noMatrixIsRefusedUnlessTheHarnessIsSkipped() {
-        assertThatThrownBy(() -> new NativeSettings(Path.of("h"), List.of(), "", "", "", false))
-                .hasMessageStartingWith("bench.native.matrices is empty");
+    void commandsRunInOrderWithMovesAsOneRunPerMatrix() {
+        assertThat(NativeSettings.runs("profiler,moves round-size,trap-anatomy", "headline,pages"))
+                .containsExactly("profiler", "headline", "pages", "round-size", "trap-anatomy");
+        assertThat(NativeSettings.runs("trap-anatomy", "all")).as("matrices without moves run nothing")
+                .containsExactly("trap-anatomy");
+    }
+
+    @Test
+    void aCommandInTheMatricesPropertyIsRefusedNamingThePropertyThatNamesCommands() {
+        assertThatThrownBy(() -> NativeSettings.runs("moves", "all,profiler,trap-anatomy,round-size"))
+                .isInstanceOf(BadSettingException.class)
+                .hasMessageStartingWith("bench.native.matrices='all,profiler,trap-anatomy,round-size': profiler is a "
+                        + "command, not a matrix; valid: the commands in bench.native.commands")
+                .hasMessageContaining("-Dbench.native.matrices=all").hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anUnknownCommandIsRefusedWithTheCommands() {
+        assertThatThrownBy(() -> NativeSettings.runs("moves,headline", "all"))
+                .isInstanceOf(BadSettingException.class)
+                .hasMessage("bench.native.commands='moves,headline': unknown command 'headline'; valid: moves, "
+                        + "profiler, trap-anatomy, round-size");
+    }
+
+    @Test
+    void movesWithoutMatricesIsRefused() {
+        assertThatThrownBy(() -> NativeSettings.runs("moves", " "))
+                .hasMessageStartingWith("bench.native.matrices is empty and bench.native.commands names moves");
+    }
+
+    @Test
+    void noCommandIsRefusedUnlessTheHarnessIsSkipped() {
+        assertThatThrownBy(() -> new NativeSettings(Path.of("h"), NativeSettings.runs("", "all"), "", "", "", false))
+                .hasMessageStartingWith("bench.native.commands is empty");
         assertThat(new NativeSettings(Path.of("h"), List.of(), "", "", "", true).skip()).isTrue();
     }
 

@@ -39,7 +39,7 @@ class BadInputEdgesTest {
         "--notify=SIGNAL | --notify SIGNAL: unknown notify mode; valid: none, signal",
     })
     void refusedByTheParserInOneLine(String argument, String expected) {
-        List<String> args = new ArrayList<>(List.of(argument));
+        List<String> args = new ArrayList<>(List.of("moves", argument));
         if (!argument.startsWith("--out")) {
             args.addAll(List.of("--out", dir.resolve("native.json").toString()));
         }

@@ -41,24 +41,24 @@ class BadInputTest {
         "--slots, 0, '1..debug registers'",
     })
     void valueOutsideTheVocabularyIsRefusedWithTheValidValues(String option, String value, String valid) {
-        HarnessRun run = RefusedInput.runWithOut(dir, option, value);
+        HarnessRun run = RefusedInput.runWithOut(dir, "moves", option, value);
 
         RefusedInput.assertRefusedInOneLine(dir, run, option + " " + value, valid);
     }
 
     @Test
     void unknownOptionIsRefusedWithTheListOfOptions() {
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--speed", "fast"), "--speed", "--strategy", "--trapEvery", "--help");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "moves", "--speed", "fast"), "--speed", "--strategy", "--trapEvery", "--help");
     }
 
     @Test
     void optionWithoutItsValueIsRefused() {
-        RefusedInput.assertRefusedInOneLine(dir, Harness.run("--rounds"), "--rounds");
+        RefusedInput.assertRefusedInOneLine(dir, Harness.run("moves", "--rounds"), "--rounds");
     }
 
     @Test
     void outputInAMissingDirectoryIsRefusedBeforeRunning() {
-        HarnessRun run = Harness.run("--out", dir.resolve("missing/native.json").toString());
+        HarnessRun run = Harness.run("moves", "--out", dir.resolve("missing/native.json").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines()).hasSize(1);
@@ -67,7 +67,7 @@ class BadInputTest {
 
     @Test
     void outputThatIsADirectoryIsRefusedBeforeRunning() {
-        HarnessRun run = Harness.run("--out", dir.toString());
+        HarnessRun run = Harness.run("moves", "--out", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines()).hasSize(1);
@@ -77,28 +77,28 @@ class BadInputTest {
     @Test
     void slotsBeyondTheDebugRegistersFoundAreRefused() {
         Harness.assumeWatchpoints();
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--slots", "33"), "--slots 33", "debug registers", "1..");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "moves", "--slots", "33"), "--slots 33", "debug registers", "1..");
     }
 
     @Test
     void threadsBeyondTheCpusAreRefused() {
         Harness.assumeWatchpoints();
         int tooMany = Runtime.getRuntime().availableProcessors() + 1;
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--threads", String.valueOf(tooMany)), "--threads " + tooMany, "1..");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "moves", "--threads", String.valueOf(tooMany)), "--threads " + tooMany, "1..");
     }
 
     @Test
     void readOnlyWatchpointsAreRefusedWhereTheCpuRefusesThem() {
         Harness.assumeWatchpoints();
         HostPrecondition.assume(System.getProperty("os.arch").equals("amd64"), "x86 refuses R watchpoints; other arches may not");
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--bpType", "R"), "--bpType R", "EINVAL", "W, RW, X");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "moves", "--bpType", "R"), "--bpType R", "EINVAL", "W, RW, X");
     }
 
     @Test
     void lengthTheCpuRefusesForTheTypeIsRefused() {
         Harness.assumeWatchpoints();
         HostPrecondition.assume(System.getProperty("os.arch").equals("amd64"), "x86 execute watchpoints take bp_len 8 only");
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--bpType", "X", "--bpLen", "1"), "--bpLen 1", "--bpType X", "8");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "moves", "--bpType", "X", "--bpLen", "1"), "--bpLen 1", "--bpType X", "8");
     }
 
     @Test
@@ -106,7 +106,7 @@ class BadInputTest {
         Path out = dir.resolve("native.json");
         Files.writeString(out, "earlier run");
 
-        HarnessRun run = Harness.run("--pages", "3", "--out", out.toString());
+        HarnessRun run = Harness.run("moves", "--pages", "3", "--out", out.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(out).hasContent("earlier run");

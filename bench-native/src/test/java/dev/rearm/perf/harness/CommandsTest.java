@@ -10,9 +10,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * perfbp-bench runs one experiment per command (issue 10): each command takes and documents only
- * its own options, and the old spelling without a command still runs what --matrix names, with
- * one stderr line naming the new spelling.
+ * perfbp-bench runs one experiment per command (issues 10 and 19): each command takes and
+ * documents only its own options; options with no command before them are refused in one line
+ * naming the command, and a bare perfbp-bench prints its usage on stderr.
  */
 class CommandsTest {
     private static final List<String> MOVE_ONLY = List.of("--matrix", "--trapEvery", "--notify", "--pages",
@@ -30,7 +30,22 @@ class CommandsTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).startsWith("usage: perfbp-bench <command>").contains("COMMANDS\n  moves ",
-                "\n  profiler ", "OLD SPELLING");
+                "\n  profiler ", "\n  round-size ", "\n  trap-anatomy ").doesNotContain("--matrix");
+    }
+
+    @Test
+    void noArgumentsPrintsTheUsageOnStderrAndExits2() {
+        HarnessRun run = Harness.run();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).startsWith("usage: perfbp-bench <command>").contains("COMMANDS");
+    }
+
+    @Test
+    void anUnknownCommandIsRefusedInOneLineListingTheCommands() {
+        RefusedInput.assertRefusedInOneLine(dir, Harness.run("headline"), "unknown command 'headline'",
+                "moves, profiler, round-size, trap-anatomy");
     }
 
     @Test
@@ -64,36 +79,13 @@ class CommandsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "--matrix headline --dry-run | `perfbp-bench --matrix ...` is now `perfbp-bench moves --matrix ...`",
-        "--matrix profiler --dry-run | `--matrix profiler` is now `perfbp-bench profiler`",
-        "--matrix all,profiler --dry-run | `perfbp-bench moves` and `perfbp-bench profiler`",
+        "--matrix headline --dry-run | --matrix: | perfbp-bench moves --matrix",
+        "--matrix profiler --dry-run | --matrix: | perfbp-bench profiler",
+        "--rounds 3 moves | --rounds: | perfbp-bench moves --rounds",
     })
-    void oldSpellingRunsAndPrintsOneNoteNamingTheNewSpelling(String args, String note) {
-        Harness.assumeWatchpoints();
-        HarnessRun run = Harness.run(args.split(" "));
-
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stderrLines()).filteredOn(line -> line.contains("note:")).singleElement().asString()
-                .startsWith("perfbp-bench: note: ").contains(note, "the old spelling goes in the next release");
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "moves --matrix all --dry-run | --matrix all --dry-run",
-        "moves --matrix pages --pages 1,8 --strategy reopen,modify,reopen-nobuf --dry-run"
-            + " | --matrix pages --pages 1,8 --strategy reopen,modify,reopen-nobuf --dry-run",
-        "profiler --dry-run | --matrix profiler --dry-run",
-        "profiler --workload chase --rate 1000,5000 --strategy modify --dry-run"
-            + " | --matrix profiler --workload chase --rate 1000,5000 --strategy modify --dry-run",
-    })
-    void commandPlansWhatTheOldSpellingPlannedWithoutTheNote(String command, String oldSpelling) {
-        Harness.assumeWatchpoints();
-        HarnessRun now = Harness.run(command.split(" "));
-        HarnessRun before = Harness.run(oldSpelling.split(" "));
-
-        assertThat(now.exitCode()).as(now.stderr()).isZero();
-        assertThat(now.stdout()).isEqualTo(before.stdout());
-        assertThat(now.stderr()).doesNotContain("note:");
+    void anOptionWithoutACommandIsRefusedInOneLineNamingTheCommand(String args, String option, String command) {
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, args.split(" ")), option, "no command",
+                "valid: " + command);
     }
 
     @Test
@@ -133,12 +125,6 @@ class CommandsTest {
 
         RefusedInput.assertRefusedInOneLine(dir, run, "--rate 0", "1..100000");
         assertThat(run.stderr()).doesNotContain("--matrix profiler");
-    }
-
-    @Test
-    void aCommandAfterAnOptionIsNotACommand() {
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--rounds", "3", "moves"),
-                "unexpected argument 'moves'");
     }
 
     /** What a refusal lists after "valid:". */

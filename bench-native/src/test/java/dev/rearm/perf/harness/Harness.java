@@ -110,8 +110,7 @@ final class Harness {
 
     /** Runs with TINY counts plus {@code args}, writing to {@code out}; asserts success and parses the file. */
     static JsonNode runTiny(Path out, String... args) {
-        // The command comes first (options before it would make it an unexpected argument);
-        // without one, moves: the old spelling is tested on its own.
+        // The command comes first (an option before it is refused); without one, moves.
         List<String> rest = new ArrayList<>(List.of(args));
         List<String> all = new ArrayList<>();
         all.add(!rest.isEmpty() && !rest.get(0).startsWith("--") ? rest.remove(0) : "moves");

@@ -15,8 +15,8 @@ class HelpTest {
     };
 
     @Test
-    void helpListsEveryOptionEveryMatrixAndTheExitCodes() {
-        HarnessRun run = Harness.run("--help");
+    void movesHelpListsEveryOptionEveryMatrixAndTheExitCodes() {
+        HarnessRun run = Harness.run("moves", "--help");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stderr()).isEmpty();
@@ -52,9 +52,9 @@ class HelpTest {
 
     @Test
     void helpWinsOverEverythingElseAndRunsNothing() {
-        HarnessRun run = Harness.run("--matrix", "all", "-h");
+        HarnessRun run = Harness.run("moves", "--matrix", "all", "-h");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.stdout()).startsWith("usage: perfbp-bench");
+        assertThat(run.stdout()).startsWith("usage: perfbp-bench moves");
     }
 }

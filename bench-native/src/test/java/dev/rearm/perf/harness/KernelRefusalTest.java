@@ -31,7 +31,8 @@ class KernelRefusalTest {
     }
 
     private List<String> tinyRunTo(Path out, String... args) {
-        List<String> all = new ArrayList<>(Harness.TINY);
+        List<String> all = new ArrayList<>(List.of("moves"));
+        all.addAll(Harness.TINY);
         all.addAll(List.of(args));
         all.add("--out");
         all.add(out.toString());

@@ -142,7 +142,7 @@ class LockedMemoryLimitTest {
     }
 
     private HarnessRun asNobody(long ulimitKb, String... args) {
-        List<String> command = new ArrayList<>(List.of("--strategy", "modify", "--trapEvery", "0"));
+        List<String> command = new ArrayList<>(List.of("moves", "--strategy", "modify", "--trapEvery", "0"));
         command.addAll(Harness.TINY);
         command.addAll(List.of(args));
         return asNobodyRaw(ulimitKb, command.toArray(String[]::new));

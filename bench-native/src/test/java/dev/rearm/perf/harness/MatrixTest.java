@@ -3,6 +3,7 @@ package dev.rearm.perf.harness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rearm.perf.testsupport.HostPrecondition;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ class MatrixTest {
     }
 
     private static List<String> scenarios(String... args) {
-        return Harness.dryRunScenarios(List.of(args));
+        List<String> all = new ArrayList<>(List.of("moves"));
+        all.addAll(List.of(args));
+        return Harness.dryRunScenarios(all);
     }
 
     @Test

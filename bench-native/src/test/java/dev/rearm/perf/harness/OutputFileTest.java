@@ -41,7 +41,7 @@ class OutputFileTest {
 
     @Test
     void withoutOutTheDocumentGoesToStdoutAndProgressToStderr() {
-        HarnessRun run = Harness.run("--strategy", "modify", "--trapEvery", "0", "--rounds", "1", "--warmup", "0",
+        HarnessRun run = Harness.run("moves", "--strategy", "modify", "--trapEvery", "0", "--rounds", "1", "--warmup", "0",
                 "--iterations", "10");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
@@ -53,7 +53,7 @@ class OutputFileTest {
     void interruptedRunLeavesNeitherAFileNorATempFile() throws Exception {
         Path out = dir.resolve("native.json");
         Path stderr = dir.resolve("stderr.txt");
-        Process process = new ProcessBuilder(Harness.BINARY.toString(), "--strategy", "modify", "--trapEvery", "0",
+        Process process = new ProcessBuilder(Harness.BINARY.toString(), "moves", "--strategy", "modify", "--trapEvery", "0",
                 "--iterations", "1000000", "--rounds", "100", "--out", out.toString())
                 .redirectError(stderr.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -82,7 +82,7 @@ class OutputFileTest {
         Path stderr = dir.resolve("stderr.txt");
         byte[] earlier = "{\"harness\": \"native\", \"results\": []}\n".getBytes(StandardCharsets.UTF_8);
         Files.write(out, earlier);
-        Process process = new ProcessBuilder(Harness.BINARY.toString(), "--strategy", "reopen,modify", "--trapEvery", "0",
+        Process process = new ProcessBuilder(Harness.BINARY.toString(), "moves", "--strategy", "reopen,modify", "--trapEvery", "0",
                 "--iterations", "100000", "--rounds", "100", "--out", out.toString())
                 .redirectError(stderr.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -106,7 +106,7 @@ class OutputFileTest {
     void dryRunListsTheScenariosAndWritesNothing() {
         Path out = dir.resolve("native.json");
 
-        HarnessRun run = Harness.run("--matrix", "headline", "--dry-run", "--out", out.toString());
+        HarnessRun run = Harness.run("moves", "--matrix", "headline", "--dry-run", "--out", out.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.stdout()).contains("4 scenarios", "reopen", "modify", "trapEvery=1");

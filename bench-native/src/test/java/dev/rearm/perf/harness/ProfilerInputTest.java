@@ -36,38 +36,26 @@ class ProfilerInputTest {
         "--work, soon, '1..60000'",
     })
     void badProfilerValueIsRefusedWithTheValidValues(String option, String value, String valid) {
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "profiler", option, value), option, valid);
-    }
-
-    @Test
-    void profilerOptionWithoutTheProfilerMatrixIsRefused() {
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "headline", "--workload", "hash"), "--workload",
-                "only the profiler matrix", "--matrix profiler");
-    }
-
-    @Test
-    void optionOfTheMoveMatricesIsRefusedForTheProfilerAlone() {
-        Harness.assumeWatchpoints();
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "profiler", "--pages", "4"), "--pages", "not to --matrix profiler");
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "profiler", option, value), option, valid);
     }
 
     @Test
     void strategyTheToolCannotArmWithIsRefused() {
         Harness.assumeWatchpoints();
-        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "--matrix", "profiler", "--strategy", "reopen-nobuf"),
+        RefusedInput.assertRefusedInOneLine(dir, RefusedInput.runWithOut(dir, "profiler", "--strategy", "reopen-nobuf"),
                 "--strategy reopen-nobuf", "reopen, modify");
     }
 
     @Test
     void profilerValueWithoutItsArgumentNamesTheValidValues() {
-        RefusedInput.assertRefusedInOneLine(dir, Harness.run("--matrix", "profiler", "--rate"), "--rate", "1..100000");
+        RefusedInput.assertRefusedInOneLine(dir, Harness.run("profiler", "--rate"), "--rate", "1..100000");
     }
 
     @Test
     void dryRunListsEveryWorkloadAloneAndUnderEachStrategyAtEachRateAndAllLeavesTheProfilerOut() {
         Harness.assumeWatchpoints();
-        HarnessRun profiler = Harness.run("--matrix", "profiler", "--dry-run");
-        HarnessRun all = Harness.run("--matrix", "all", "--dry-run");
+        HarnessRun profiler = Harness.run("profiler", "--dry-run");
+        HarnessRun all = Harness.run("moves", "--matrix", "all", "--dry-run");
 
         assertThat(profiler.exitCode()).as(profiler.stderr()).isZero();
         List<String> lines = profiler.stdout().lines().filter(l -> l.matches("^\\s*\\d+ profiler .*")).toList();
@@ -80,9 +68,9 @@ class ProfilerInputTest {
 
     @Test
     void helpDescribesTheProfilerAndItsOptions() {
-        HarnessRun run = Harness.run("--help");
+        HarnessRun run = Harness.run("profiler", "--help");
 
-        assertThat(run.stdout()).contains("--workload", "--rate", "--work", "PROFILER (--matrix profiler)", "1/(1+k)",
+        assertThat(run.stdout()).contains("--workload", "--rate", "--work", "HOW IT MEASURES", "1/(1+k)",
                 "hardware PMU", "PEBS, IBS");
     }
 
@@ -90,7 +78,7 @@ class ProfilerInputTest {
     void kernelWithoutTheModifyIoctlRefusesTheProfilersModifyToolButRunsReopen() {
         Harness.assumeTraps();
         Path out = dir.resolve("native.json");
-        List<String> tiny = List.of("--matrix", "profiler", "--workload", "hash", "--rate", "1000", "--work", "3",
+        List<String> tiny = List.of("profiler", "--workload", "hash", "--rate", "1000", "--work", "3",
                 "--rounds", "1", "--warmup", "0", "--out", out.toString());
 
         HarnessRun refused = Harness.runRefused(List.of("--modify", "ENOTTY"), tiny);

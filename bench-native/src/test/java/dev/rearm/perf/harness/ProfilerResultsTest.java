@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * --matrix profiler writes one entry per workload and run, each marked as the profiler's, with
+ * perfbp-bench profiler writes one entry per workload and run, each marked as the profiler's, with
  * counts that balance: every sample armed, replaced or skipped for a reason, one trap signal per
  * trap sample, every arm ended once. One tiny run (a few ms of work per round) serves every test.
  */
@@ -38,7 +38,7 @@ class ProfilerResultsTest {
     static void runTheProfilerOnce() {
         Harness.assumeTraps();
         Path out = dir.resolve("native.json");
-        HarnessRun run = Harness.run("--matrix", "profiler", "--workload", "hash,stream", "--rate",
+        HarnessRun run = Harness.run("profiler", "--workload", "hash,stream", "--rate",
                 String.join(",", RATES), "--work", "5", "--rounds", String.valueOf(ROUNDS), "--warmup",
                 String.valueOf(WARMUP), "--out", out.toString());
         assertThat(run.exitCode()).as("exit code; stderr:%n%s", run.stderr()).isZero();

@@ -23,12 +23,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The subcommand split (issue 10) changed where the code lives, not what native.json holds: for
- * every move matrix and the profiler, in the new spelling and the old one, the file's key paths
- * and its scenario list equal those main's flat harness wrote (recorded once, see
+ * The subcommand split (issue 10) and each command owning its options and output (issue 19)
+ * changed where the code lives, not what native.json holds: for every move matrix and the
+ * profiler, the file's key paths and its scenario list equal those main's flat harness wrote (recorded once, see
  * before-subcommands/README.md). The one allowed difference is the profiler's prose, moved to
  * {@code perfbp-bench profiler --help}: {@link #PROSE_MOVED_TO_HELP}; keys added since are in
- * {@link #ADDED_SINCE}.
+ * {@link #ADDED_SINCE}. The recording's own spelling, without a command, is refused now in one
+ * line naming the command to use.
  *
  * <p>Key paths do not depend on the machine, so they are compared wherever the harness runs (it
  * needs a trap: tagged "traps"). Scenario lists of the shape, threads, slots and all matrices expand
@@ -82,11 +83,32 @@ class SubcommandOutputUnchangedTest {
         List<Arguments> runs = new ArrayList<>();
         for (String matrix : MOVE_MATRICES) {
             runs.add(Arguments.of(matrix, concat(List.of("moves", "--matrix", matrix), TINY_MOVES)));
-            runs.add(Arguments.of(matrix, concat(List.of("--matrix", matrix), TINY_MOVES)));
         }
         runs.add(Arguments.of("profiler", concat(List.of("profiler"), TINY_PROFILER)));
+        return runs.stream();
+    }
+
+    /** The command lines the recording ran (before-subcommands/README.md), without a command. */
+    static Stream<Arguments> recordedSpellings() {
+        List<Arguments> runs = new ArrayList<>();
+        for (String matrix : MOVE_MATRICES) {
+            runs.add(Arguments.of("moves", concat(List.of("--matrix", matrix), TINY_MOVES)));
+        }
         runs.add(Arguments.of("profiler", concat(List.of("--matrix", "profiler"), TINY_PROFILER)));
         return runs.stream();
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("recordedSpellings")
+    void theRecordingsSpellingWithoutACommandIsRefusedInOneLineNamingTheCommand(String command, List<String> args,
+            @TempDir Path dir) {
+        HarnessRun run = Harness.run(concat(args, List.of("--out", dir.resolve("native.json").toString())));
+
+        assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
+        assertThat(run.stderrLines()).singleElement().asString().startsWith("perfbp-bench: --matrix: ")
+                .contains("no command", "valid: perfbp-bench " + command + " ");
+        assertThat(run.stdout()).isEmpty();
+        assertThat(dir.resolve("native.json")).doesNotExist();
     }
 
     @ParameterizedTest(name = "{1}")

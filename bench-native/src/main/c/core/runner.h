@@ -4,17 +4,16 @@
 
 #include "matrix.h"
 
-#include "../core/advice.h"
-#include "../core/env.h"
-#include "../core/phase_clock.h"
-#include "../core/scenario.h"
+#include "advice.h"
+#include "env.h"
+#include "phase_clock.h"
+#include "scenario.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
-/* How many ops a round runs: a fixed count, or as many as take about round_ms (round_ops.c);
- * ROUNDS_NONE: the run has no moves (the profiler alone), so no move round runs at all. */
-enum round_sizing { ROUNDS_FIXED, ROUNDS_BY_TIME, ROUNDS_NONE };
+/* How many ops a round runs: a fixed count, or as many as take about round_ms (round_ops.c). */
+enum round_sizing { ROUNDS_FIXED, ROUNDS_BY_TIME };
 
 struct run_settings {
 	long iterations;	 /* ROUNDS_FIXED: ops per round per thread */

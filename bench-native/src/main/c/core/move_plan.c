@@ -3,18 +3,20 @@
  * rings cannot fit the locked-memory limit last, grouped by all but strategy), then run the
  * groups with progress on stderr, checking after each that no perf fd or mapping is left.
  */
-#include "moves.h"
+#include "move_plan.h"
 
 #include "round_ops.h"
 
-#include "../core/advice.h"
-#include "../core/clock.h"
-#include "../core/memlock.h"
-#include "../core/resources.h"
-#include "../core/stats.h"
-#include "../core/strategy.h"
-#include "../core/trap_signal.h"
-#include "../core/exit_status.h"
+#include "advice.h"
+#include "clock.h"
+#include "memlock.h"
+#include "resources.h"
+#include "stats.h"
+#include "strategy.h"
+#include "sigtrap.h"
+
+#include "../libperfbp/trap_signal.h"
+#include "exit_status.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -163,7 +165,7 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 {
 	const struct scenario *scenarios = plan->scenarios;
 	char what[160], why[384];
-	int i, t, l;
+	int i;
 
 	if (plan->settings.sizing == ROUNDS_BY_TIME)
 		fprintf(out, "perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of "
@@ -174,15 +176,7 @@ void moves_plan_print(const struct moves_plan *plan, const struct env *env, FILE
 		fprintf(out, "perfbp-bench dry run: matrix %s, %d scenarios in %d interleaved groups, %ld+%ld rounds of "
 			"%ld ops\n", plan->matrix_text, plan->count, plan->ngroups, plan->settings.warmup,
 			plan->settings.rounds, plan->settings.iterations);
-	fprintf(out, "machine: Linux %s, %s%s, %d CPUs, %d debug registers, modify ioctl %s\n", env->uts.release, env->cpu,
-	       env->hypervisor ? " (hypervisor)" : "", env->nproc, env->debug_register_count,
-	       env->modify.supported ? "works" : "refused");
-	fprintf(out, "shapes accepted:");
-	for (t = 0; t < NR_BP_KINDS; t++)
-		for (l = 0; l < NR_BP_LENGTHS; l++)
-			if (env->shapes[t][l].supported)
-				fprintf(out, " %s/%d", bp_kind_name(t), 1 << l);
-	fprintf(out, "\n");
+	env_print(env, out);
 	for (i = 0; i < plan->count; i++) {
 		scenario_describe(&scenarios[i], what, sizeof(what));
 		fprintf(out, "%4d %-22s %s", i + 1, strategy_name(scenarios[i].strategy), what);
@@ -234,7 +228,7 @@ int moves_prepare(struct moves_plan *plan, const struct env *env)
 {
 	int i;
 
-	if (any_notify(plan->scenarios, plan->count, NOTIFY_SIGNAL) && trap_signal_install(env->signo) != 0) {
+	if (any_notify(plan->scenarios, plan->count, NOTIFY_SIGNAL) && perfbp_signal_install(env->signo) != 0) {
 		perror("perfbp-bench: sigaction(SIGRTMIN+3)");
 		return -1;
 	}

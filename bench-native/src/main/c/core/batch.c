@@ -16,8 +16,8 @@
  */
 #include "batch.h"
 
-#include "../core/clock.h"
-#include "../core/trap_signal.h"
+#include "clock.h"
+#include "sigtrap.h"
 
 
 

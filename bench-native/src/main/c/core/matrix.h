@@ -2,32 +2,25 @@
 #ifndef PERFBP_MATRIX_H
 #define PERFBP_MATRIX_H
 
-#include "../core/env.h"
-#include "../core/scenario.h"
+#include "env.h"
+#include "scenario.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 
 struct matrix_info {
 	const char *name;
 	const char *help;
 };
 
-int matrix_count(void);
-const struct matrix_info *matrix_info(int index);
 int matrix_find(const char *name); /* -1 when unknown */
 const char *matrix_names(void);	   /* "headline, pages, ..." for messages */
 
 /* Parses "headline" or "headline,pages" into a set of matrices; -1 after one line naming
  * --option on error (moves' --matrix, round-size's --scenarios). */
 int matrix_parse(const char *option, const char *text, unsigned *set);
-/* Whether the set holds the profiler matrix (the old spelling of perfbp-bench profiler). */
-bool matrix_has_profiler(unsigned set);
-/* The set that names only the profiler. */
-unsigned matrix_profiler_set(void);
-/* Whether it holds any matrix of watchpoint moves. */
-bool matrix_has_moves(unsigned set);
-/* Whether index names the profiler (left out of the moves' own --help). */
-bool matrix_is_profiler(int index);
+/* The MATRICES section of a command's --help; option names how the command picks them. */
+void matrix_help(FILE *out, const char *option);
 
 /*
  * Expands the chosen matrices (their union, each scenario once), with the explicit values in

@@ -7,8 +7,6 @@
  */
 #include "round_ops.h"
 
-#include "../option_table.h"
-
 #include <math.h>
 #include <stdio.h>
 

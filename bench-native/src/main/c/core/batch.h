@@ -2,10 +2,10 @@
 #ifndef PERFBP_BATCH_H
 #define PERFBP_BATCH_H
 
-#include "../core/address_pool.h"
-#include "../core/advice.h"
-#include "../core/phase_clock.h"
-#include "../core/strategy.h"
+#include "address_pool.h"
+#include "advice.h"
+#include "phase_clock.h"
+#include "strategy.h"
 
 #include <stdbool.h>
 #include <stdint.h>

@@ -1,15 +1,11 @@
 /*
- * The trap counters (trap_signal.c): notify=signal's SIGRTMIN+3 handler, and notify=sigtrap's
- * SIGTRAP handler (libperfbp's, the one the Java side uses), each counting per thread.
+ * notify=sigtrap's counters (sigtrap.c), over libperfbp's SIGTRAP handler; notify=signal's
+ * counter is libperfbp/trap_signal.h, the same source the Java side loads.
  */
-#ifndef PERFBP_CORE_TRAP_SIGNAL_H
-#define PERFBP_CORE_TRAP_SIGNAL_H
+#ifndef PERFBP_CORE_SIGTRAP_H
+#define PERFBP_CORE_SIGTRAP_H
 
 #include <stdint.h>
-
-int trap_signal_install(int signo);
-uint64_t trap_signal_thread_count(void);
-uint64_t trap_signal_total(void);
 
 /* What the calling thread's perf SIGTRAPs (si_code TRAP_PERF) carried since it started. */
 struct sigtrap_tally {

@@ -2,6 +2,10 @@
 #ifndef PERFBP_ROUND_OPS_H
 #define PERFBP_ROUND_OPS_H
 
+/* A round's ops per thread: moves' --iterations and --min-ops, round-size's --sizes. */
+#define MIN_ROUND_OPS 1L
+#define MAX_ROUND_OPS 1000000000L
+
 /* At least this many trapping ops in a round of a scenario that traps. */
 #define ROUND_MIN_TRAPS 10
 

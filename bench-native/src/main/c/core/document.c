@@ -1,16 +1,14 @@
 /*
- * native.json as one document: who ran what (command, times), how each experiment measured,
- * the machine (env), the process's resources, and the results of the moves and of the
- * profiler, each written by its own block; then published (core/publish.c).
+ * What every command's document opens with (who ran what, when, on which machine) and how a
+ * document built in memory is published: atomically, or not at all (core/publish.c).
  */
-#include "output.h"
+#include "document.h"
 
-#include "core/exit_status.h"
-#include "core/json.h"
-#include "core/publish.h"
-#include "moves/output.h"
-#include "profiler/output.h"
+#include "advice.h"
+#include "exit_status.h"
+#include "publish.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +22,7 @@ static void json_capability(struct json *j, const char *key, const struct capabi
 	json_close(j, '}');
 }
 
-void iso_time(double seconds, char *buf, size_t size)
+static void iso_time(double seconds, char *buf, size_t size)
 {
 	time_t t = (time_t)seconds;
 	struct tm tm;
@@ -59,7 +57,7 @@ static void command_line(int argc, char **argv, FILE *f)
 	}
 }
 
-void output_write_env(struct json *j, const struct env *env)
+void document_write_env(struct json *j, const struct env *env)
 {
 	int t, l;
 
@@ -118,7 +116,7 @@ void output_write_env(struct json *j, const struct env *env)
 	json_close(j, '}');
 }
 
-int output_write_header(struct json *j, int argc, char **argv, double started_at, double finished_at)
+int document_write_header(struct json *j, int argc, char **argv, double started_at, double finished_at)
 {
 	char when[32];
 	char *line = NULL;
@@ -148,7 +146,7 @@ int output_write_header(struct json *j, int argc, char **argv, double started_at
 	return 0;
 }
 
-int output_publish(char *document, size_t len, int built, const char *out)
+int document_publish(char *document, size_t len, int built, const char *out)
 {
 	int rc = built;
 
@@ -162,39 +160,7 @@ int output_publish(char *document, size_t len, int built, const char *out)
 	return rc;
 }
 
-static int write_document(FILE *f, const struct run_record *r)
-{
-	struct json j = { .f = f };
-	int i;
-
-	fputc('{', f);
-	j.depth = 1;
-	if (output_write_header(&j, r->opts->argc, r->opts->argv, r->started_at, r->finished_at) != 0)
-		return -1;
-	moves_write_settings(&j, r->matrix, r->settings);
-	if (r->profiler != NULL)
-		profiler_write_block(&j, r->profiler);
-	output_write_env(&j, r->env);
-	json_open(&j, "processResources", '{');
-	json_str(&j, "when", "before the first and after the last measured group (whole process: /proc/self/fd, "
-			    "/proc/self/maps)");
-	json_int(&j, "fdsBefore", r->fds_before);
-	json_int(&j, "fdsAfter", r->fds_after);
-	json_int(&j, "mappingsBefore", r->mappings_before);
-	json_int(&j, "mappingsAfter", r->mappings_after);
-	json_close(&j, '}');
-	json_open(&j, "results", '[');
-	for (i = 0; i < r->count; i++)
-		if (moves_write_result(&j, &r->scenarios[i], &r->results[i], r->settings) != 0)
-			return -1;
-	if (r->profiler != NULL)
-		profiler_write_results(&j, r->profiler);
-	json_close(&j, ']');
-	fputs("\n}\n", f);
-	return ferror(f) ? -1 : 0;
-}
-
-int output_build(int (*write)(FILE *f, const void *arg), const void *arg, const char *out)
+int document_build(int (*write)(FILE *f, const void *arg), const void *arg, const char *out)
 {
 	char *document = NULL;
 	size_t len = 0;
@@ -208,15 +174,17 @@ int output_build(int (*write)(FILE *f, const void *arg), const void *arg, const 
 	rc = write(mem, arg);
 	if (fclose(mem) != 0)
 		rc = -1;
-	return output_publish(document, len, rc, out);
+	return document_publish(document, len, rc, out);
 }
 
-static int write_record(FILE *f, const void *record)
+void document_write_resources(struct json *j, const struct process_resources *r)
 {
-	return write_document(f, record);
-}
-
-int output_write(const struct run_record *record)
-{
-	return output_build(write_record, record, record->opts->out);
+	json_open(j, "processResources", '{');
+	json_str(j, "when", "before the first and after the last measured group (whole process: /proc/self/fd, "
+			   "/proc/self/maps)");
+	json_int(j, "fdsBefore", r->fds_before);
+	json_int(j, "fdsAfter", r->fds_after);
+	json_int(j, "mappingsBefore", r->mappings_before);
+	json_int(j, "mappingsAfter", r->mappings_after);
+	json_close(j, '}');
 }

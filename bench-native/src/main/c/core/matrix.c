@@ -5,8 +5,9 @@
  */
 #include "matrix.h"
 
-#include "../core/advice.h"
-#include "../core/strategy.h"
+#include "advice.h"
+#include "help_text.h"
+#include "strategy.h"
 
 #include <stdio.h>
 
@@ -53,26 +54,10 @@ static const struct matrix_def matrices[] = {
 		      "pages 0)" },
 	  { [AXIS_NOTIFY] = LIST(NOTIFY_NONE, NOTIFY_SIGNAL, NOTIFY_SIGTRAP) } },
 	{ { "all", "every matrix above, each scenario once (not profiler)" }, { { 0 } } },
-	/* The old spelling of perfbp-bench profiler (its own experiment, profiler/): no move scenarios. */
-	{ { "profiler", "a watchpoint tool's overhead: workloads hash, stream, chase, each with no tool and under a "
-			"sampling tool (its sampler alone, or arming watchpoints by reopen or modify) at 1000, 5000, "
-			"20000 samples/s of CPU time (see PROFILER)" },
-	  { { 0 } } },
 };
 
 #define NR_MATRICES ((int)(sizeof(matrices) / sizeof(matrices[0])))
-#define MATRIX_PROFILER (NR_MATRICES - 1)
-#define MATRIX_ALL (NR_MATRICES - 2)
-
-int matrix_count(void)
-{
-	return NR_MATRICES;
-}
-
-const struct matrix_info *matrix_info(int index)
-{
-	return &matrices[index].info;
-}
+#define MATRIX_ALL (NR_MATRICES - 1)
 
 int matrix_find(const char *name)
 {
@@ -86,27 +71,18 @@ int matrix_find(const char *name)
 
 const char *matrix_names(void)
 {
-	return "headline, pages, trap-rate, shape, threads, slots, notify, all, profiler";
+	return "headline, pages, trap-rate, shape, threads, slots, notify, all";
 }
 
-bool matrix_has_profiler(unsigned set)
+void matrix_help(FILE *out, const char *option)
 {
-	return (set & (1u << MATRIX_PROFILER)) != 0;
-}
+	int i;
 
-bool matrix_has_moves(unsigned set)
-{
-	return (set & ((1u << MATRIX_ALL) - 1)) != 0;
-}
-
-unsigned matrix_profiler_set(void)
-{
-	return 1u << MATRIX_PROFILER;
-}
-
-bool matrix_is_profiler(int index)
-{
-	return index == MATRIX_PROFILER;
+	fprintf(out, "\nMATRICES (what %s runs before explicit options narrow it)\n", option);
+	for (i = 0; i < NR_MATRICES; i++) {
+		fprintf(out, "  %-20s", matrices[i].info.name);
+		help_wrap(out, matrices[i].info.help, 22, 100);
+	}
 }
 
 /* threads 1..nproc: every count up to 8, then powers of two and nproc itself. */
