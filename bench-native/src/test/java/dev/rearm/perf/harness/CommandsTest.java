@@ -34,15 +34,6 @@ class CommandsTest {
     }
 
     @Test
-    void noArgumentsPrintsTheUsageOnStderrAndExits2() {
-        HarnessRun run = Harness.run();
-
-        assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.stdout()).isEmpty();
-        assertThat(run.stderr()).startsWith("usage: perfbp-bench <command>").contains("COMMANDS");
-    }
-
-    @Test
     void anUnknownCommandIsRefusedInOneLineListingTheCommands() {
         RefusedInput.assertRefusedInOneLine(dir, Harness.run("headline"), "unknown command 'headline'",
                 "moves, profiler, round-size, trap-anatomy");
