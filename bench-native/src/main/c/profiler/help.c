@@ -35,6 +35,12 @@ static const char *const how_it_works[][2] = {
 			    "(two clock reads per signal, paid by both tool strategies); what is not inside a handler "
 			    "is signal delivery, the debug exception, the sampler's interrupt and the workload's lost "
 			    "cache state" },
+	{ "parts", "measured in the same run for the analysis's prediction: before the workloads, a signal's "
+		   "delivery to a handler (tgkill to this thread, an empty handler; CPU ns per signal, 1000 "
+		   "signals a round, --rounds rounds: profiler.signalReference); after every round of every run, "
+		   "the workload with no tool for 1/16 of the round's accesses (afterRound: its CPU time per "
+		   "round), so the time after a tool round against after the no-tool round is the cache and TLB "
+		   "state the tool left" },
 	{ "premise", "checked after every round, warm-up included, or the run stops and writes nothing: samples "
 		     "(sampler signals, one decision each) = armed free + replaced + skipped (no address, duplicate, "
 		     "reservoir); sampler ring records >= sampler signals (mergedSamples: two samples the kernel raised "
@@ -86,9 +92,9 @@ static void how_it_measures(FILE *out)
 		"  kernel may merge two into one signal: counted as mergedSamples), none throttled or lost;\n"
 		"  no stray signals; the no-tool rounds count nothing.\n"
 		"  In native.json: a top-level \"profiler\" block (slots, workMs, maxSampleRate, seed,\n"
-		"  hardwarePmu: available, reason) and, in results, {matrix: \"profiler\", strategy:\n"
-		"  none|sampler|reopen|modify, workload, rate, accesses, nsPerOp, wallNs, cpuNs (per round),\n"
-		"  counts, countsPerRound, warmupCounts}.\n");
+		"  hardwarePmu: available, reason; signalReference) and, in results, {matrix: \"profiler\",\n"
+		"  strategy: none|sampler|reopen|modify, workload, rate, accesses, nsPerOp, wallNs, cpuNs (per\n"
+		"  round), afterRound, counts, countsPerRound, warmupCounts}.\n");
 	fprintf(out, "\n  How the tool works:\n");
 	for (i = 0; i < (int)(sizeof(how_it_works) / sizeof(how_it_works[0])); i++) {
 		fprintf(out, "  %-16s", how_it_works[i][0]);

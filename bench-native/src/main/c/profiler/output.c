@@ -11,6 +11,7 @@
 
 #include "../core/address_pool.h"
 #include "../core/stats.h"
+#include "signal_reference.h"
 
 #include <stdlib.h>
 
@@ -61,6 +62,11 @@ static void write_block(struct json *j, const struct profiler_results *r)
 	json_int(j, "workMs", plan->work_ms);
 	json_known(j, "maxSampleRate", plan->max_sample_rate);
 	json_u64(j, "seed", r->seed);
+	/* Added with the prediction's parts: a signal's delivery to a handler, per round of the reference. */
+	json_open(j, "signalReference", '{');
+	json_int(j, "signalsPerRound", SIGNAL_REFERENCE_PER_ROUND);
+	json_numbers(j, "cpuNsPerSignal", r->signal_ns, plan->rounds);
+	json_close(j, '}');
 	json_close(j, '}');
 }
 
@@ -133,7 +139,8 @@ static uint64_t pick_sampler_ns(const struct tool_counts *c) { return c->sampler
 static uint64_t pick_trap_ns(const struct tool_counts *c) { return c->trap_handler_ns; }
 static uint64_t pick_cpu_sampled(const struct tool_counts *c) { return c->sampled_cpu_ns; }
 
-static void write_result(struct json *j, const struct profiler_plan *plan, const struct profiler_result *r)
+static void write_result(struct json *j, const struct profiler_plan *plan, const struct profiler_result *r,
+			 uint64_t probe_accesses)
 {
 	bool tool = r->member.strategy != TOOL_NONE;
 	bool watches = r->member.strategy == TOOL_REOPEN || r->member.strategy == TOOL_MODIFY;
@@ -164,6 +171,11 @@ static void write_result(struct json *j, const struct profiler_plan *plan, const
 	json_numbers(j, "wallNs", r->wall_ns, plan->rounds);
 	json_numbers(j, "cpuNs", r->cpu_ns, plan->rounds);
 	summary_write(j, "summary", &summary);
+	/* Added with the prediction's parts: the no-tool probe right after each of this run's rounds. */
+	json_open(j, "afterRound", '{');
+	json_u64(j, "accesses", probe_accesses);
+	json_numbers(j, "cpuNs", r->after_cpu_ns, plan->rounds);
+	json_close(j, '}');
 	write_counts(j, "counts", &r->totals);
 	json_open(j, "countsPerRound", '{');
 	write_column(j, "samples", r, plan->rounds, pick_samples);
@@ -183,7 +195,7 @@ static void write_results(struct json *j, const struct profiler_results *r)
 	int i;
 
 	for (i = 0; i < r->count; i++)
-		write_result(j, r->plan, &r->results[i]);
+		write_result(j, r->plan, &r->results[i], r->probe_accesses[i / r->plan->nmembers]);
 }
 
 static int write_document(FILE *f, const void *arg)

@@ -6,8 +6,14 @@
  * modify@r1, reopen@r2, ... then again), the first --warmup rounds dropped. Every member
  * runs the very same accesses; only the tool differs. After every tool round the counts
  * must balance (premise_check), or the run stops and writes nothing.
+ *
+ * After every round, of every run, the workload runs a short probe with no tool (1/PROBE_SHARE
+ * of the round's accesses): its time after a tool round against its time after the no-tool
+ * round is the cache and TLB state the tool left, measured in the same interleaving. Before the
+ * workloads, the signal reference (signal_reference.c) times a signal's delivery to a handler.
  */
 #include "runner.h"
+#include "signal_reference.h"
 
 #include "../core/advice.h"
 #include "../core/resources.h"
@@ -88,8 +94,9 @@ static int result_alloc(struct profiler_result *r, long rounds)
 	r->ns_per_op = calloc((size_t)rounds, sizeof(double));
 	r->wall_ns = calloc((size_t)rounds, sizeof(double));
 	r->cpu_ns = calloc((size_t)rounds, sizeof(double));
+	r->after_cpu_ns = calloc((size_t)rounds, sizeof(double));
 	r->round_counts = calloc((size_t)rounds, sizeof(struct tool_counts));
-	return r->ns_per_op && r->wall_ns && r->cpu_ns && r->round_counts ? 0 : -1;
+	return r->ns_per_op && r->wall_ns && r->cpu_ns && r->after_cpu_ns && r->round_counts ? 0 : -1;
 }
 
 void profiler_results_free(struct profiler_results *r)
@@ -100,9 +107,12 @@ void profiler_results_free(struct profiler_results *r)
 		free(r->results[i].ns_per_op);
 		free(r->results[i].wall_ns);
 		free(r->results[i].cpu_ns);
+		free(r->results[i].after_cpu_ns);
 		free(r->results[i].round_counts);
 	}
 	free(r->results);
+	free(r->signal_ns);
+	r->signal_ns = NULL;
 	r->results = NULL;
 	r->count = 0;
 }
@@ -138,7 +148,21 @@ static void progress(const struct profiler_plan *plan, const struct profiler_res
 	fprintf(stderr, " [workload %s, CPU time, per round]\n", workload_name(plan->workloads[workload]));
 }
 
-static int run_workload(const struct profiler_plan *plan, int wi, struct profiler_result *results, uint64_t seed)
+/* The no-tool probe after a round: its CPU time, or -1 after printing why. */
+static double probe_after(struct workload_state *w, uint64_t accesses, _Atomic uintptr_t *recent)
+{
+	struct tool_counts counts;
+	struct tool_failure failure = { 0 };
+	uint64_t wall = 0, cpu = 0;
+
+	/* TOOL_NONE opens nothing, so the kernel cannot refuse it. */
+	if (tool_round(TOOL_NONE, 0, 0, w, accesses, recent, 0, &wall, &cpu, &counts, &failure) != 0)
+		return -1;
+	return (double)cpu;
+}
+
+static int run_workload(const struct profiler_plan *plan, int wi, struct profiler_result *results, uint64_t seed,
+			uint64_t *probe_accesses)
 {
 	static _Atomic uintptr_t recent; /* the workload's published address; read by the sampler handler */
 	struct workload_state w;
@@ -161,6 +185,7 @@ static int run_workload(const struct profiler_plan *plan, int wi, struct profile
 	fprintf(stderr, "perfbp-bench: profiler workload %s: %llu accesses per round (~%ld ms without the tool), %d runs "
 		"x %ld+%ld rounds\n", workload_name(plan->workloads[wi]), (unsigned long long)accesses, plan->work_ms,
 		plan->nmembers, plan->warmup, plan->rounds);
+	*probe_accesses = accesses / PROBE_SHARE > 0 ? accesses / PROBE_SHARE : 1;
 	for (m = 0; m < plan->nmembers; m++) {
 		results[m].workload = plan->workloads[wi];
 		results[m].member = plan->members[m];
@@ -172,6 +197,7 @@ static int run_workload(const struct profiler_plan *plan, int wi, struct profile
 			struct tool_counts counts;
 			struct tool_failure failure = { 0 };
 			uint64_t wall = 0, cpu = 0;
+			double after;
 			char why[256], label[48];
 
 			if (tool_round(r->member.strategy, r->member.rate, plan->slots, &w, accesses, &recent,
@@ -193,6 +219,11 @@ static int run_workload(const struct profiler_plan *plan, int wi, struct profile
 					round < plan->warmup ? round + 1 : round - plan->warmup + 1, why);
 				goto out;
 			}
+			after = probe_after(&w, *probe_accesses, &recent);
+			if (after < 0) {
+				fprintf(stderr, "perfbp-bench: the profiler's no-tool probe failed\n");
+				goto out;
+			}
 			if (round < plan->warmup) {
 				add_counts(&r->warmup_totals, &counts);
 				continue;
@@ -200,6 +231,7 @@ static int run_workload(const struct profiler_plan *plan, int wi, struct profile
 			r->ns_per_op[round - plan->warmup] = (double)wall / (double)accesses;
 			r->wall_ns[round - plan->warmup] = (double)wall;
 			r->cpu_ns[round - plan->warmup] = (double)cpu;
+			r->after_cpu_ns[round - plan->warmup] = after;
 			r->round_counts[round - plan->warmup] = counts;
 			add_counts(&r->totals, &counts);
 		}
@@ -232,12 +264,19 @@ int profiler_run(const struct profiler_plan *plan, const struct env *env, struct
 			fprintf(stderr, "perfbp-bench: out of memory for the profiler's results\n");
 			return -1;
 		}
+	out->signal_ns = calloc((size_t)plan->rounds, sizeof(double));
+	if (out->signal_ns == NULL) {
+		fprintf(stderr, "perfbp-bench: out of memory for the profiler's results\n");
+		return -1;
+	}
+	if (signal_reference_measure(plan->rounds, out->signal_ns) != 0)
+		return -1;
 	if (tool_signals_install() != 0) {
 		perror("perfbp-bench: sigaction (the profiler's signals)");
 		return -1;
 	}
 	for (wi = 0; wi < plan->nworkloads && rc == 0; wi++)
-		rc = run_workload(plan, wi, &out->results[wi * plan->nmembers], out->seed);
+		rc = run_workload(plan, wi, &out->results[wi * plan->nmembers], out->seed, &out->probe_accesses[wi]);
 	tool_signals_restore();
 	return rc;
 }

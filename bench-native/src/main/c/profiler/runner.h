@@ -16,6 +16,7 @@ struct profiler_result {
 	double *ns_per_op;	/* [rounds] wall ns per access */
 	double *wall_ns;	/* [rounds] */
 	double *cpu_ns;		/* [rounds] thread CPU time */
+	double *after_cpu_ns;	/* [rounds] CPU time of the no-tool probe right after this run's round */
 	struct tool_counts *round_counts; /* [rounds] */
 	struct tool_counts totals;	  /* over measured rounds */
 	struct tool_counts warmup_totals; /* over warm-up rounds (checked too, not reported per round) */
@@ -26,7 +27,13 @@ struct profiler_results {
 	struct profiler_result *results; /* [nworkloads * nmembers] */
 	int count;
 	uint64_t seed;
+	uint64_t probe_accesses[NR_WORKLOADS]; /* per workload: the probe's accesses (1/PROBE_SHARE of a round's) */
+	double *signal_ns; /* [rounds] the signal reference: CPU ns per tgkill-to-self delivered to a handler */
 };
+
+/* The probe after every round is this share of the round's work: long enough to refill what a
+ * tool round left cold, short enough to add little to the run. */
+#define PROBE_SHARE 16
 
 /* Runs every workload's rounds; 0, or -1 after printing why (EXIT_FAILED), -2 (EXIT_KERNEL). */
 int profiler_run(const struct profiler_plan *plan, const struct env *env, struct profiler_results *out);

@@ -75,6 +75,13 @@ class ProfilerInputTest {
     }
 
     @Test
+    void helpSaysWhichPartsTheRunMeasuresForThePrediction() {
+        HarnessRun run = Harness.run("profiler", "--help");
+
+        assertThat(run.stdout()).contains("signalReference", "afterRound", "tgkill to this thread");
+    }
+
+    @Test
     void kernelWithoutTheModifyIoctlRefusesTheProfilersModifyToolButRunsReopen() {
         Harness.assumeTraps();
         Path out = dir.resolve("native.json");

@@ -250,7 +250,29 @@ class ProfilerResultsTest {
         // How the tool works is prose for perfbp-bench profiler --help (CommandsTest), not data.
         List<String> keys = new ArrayList<>();
         block.fieldNames().forEachRemaining(keys::add);
-        assertThat(keys).containsExactly("hardwarePmu", "slots", "workMs", "maxSampleRate", "seed");
+        assertThat(keys).containsExactly("hardwarePmu", "slots", "workMs", "maxSampleRate", "seed", "signalReference");
         assertThat(block.path("hardwarePmu").size()).isEqualTo(2);
+    }
+
+    /** The prediction's signal part: one figure per round, every signal of the reference handled (else exit 1). */
+    @Test
+    void theSignalReferenceGivesEveryRoundACpuTimePerDeliveredSignal() {
+        JsonNode reference = doc.path("profiler").path("signalReference");
+
+        assertThat(reference.path("signalsPerRound").asInt()).isPositive();
+        assertThat(reference.path("cpuNsPerSignal")).hasSize(ROUNDS);
+        reference.path("cpuNsPerSignal").forEach(ns -> assertThat(ns.asDouble()).isPositive());
+    }
+
+    /** The prediction's cache part: every run's every round is followed by a shorter no-tool probe, timed. */
+    @Test
+    void everyRoundOfEveryRunIsFollowedByATimedNoToolProbeOfAShareOfItsWork() {
+        for (JsonNode entry : entries()) {
+            JsonNode after = entry.path("afterRound");
+            assertThat(after.path("accesses").asLong()).as("%s", entry.path("strategy")).isPositive()
+                    .isLessThan(entry.path("accesses").asLong());
+            assertThat(after.path("cpuNs")).hasSize(ROUNDS);
+            after.path("cpuNs").forEach(ns -> assertThat(ns.asDouble()).isPositive());
+        }
     }
 }

@@ -71,7 +71,12 @@ class SubcommandOutputUnchangedTest {
             // so it belongs beside its other phases. A phase is written once it was called, and on
             // the recording's machine no watchpoint fired, so no trap was ever handled there.
             "results[]/counts/phases/disable", "results[]/counts/phases/disable/calls",
-            "results[]/counts/phases/disable/totalNs");
+            "results[]/counts/phases/disable/totalNs",
+            // The prediction's measured parts: a signal's delivery to a handler, and the no-tool
+            // probe after each round (the cache and TLB state a tool round left).
+            "profiler/signalReference", "profiler/signalReference/signalsPerRound",
+            "profiler/signalReference/cpuNsPerSignal", "results[]/afterRound", "results[]/afterRound/accesses",
+            "results[]/afterRound/cpuNs");
 
     /** Matrices whose scenario lists expand by the machine's CPUs, debug registers and accepted shapes. */
     static final Set<String> MACHINE_DEPENDENT = Set.of("shape", "threads", "slots", "all");
