@@ -19,9 +19,9 @@ public final class ClaimConsole {
     }
 
     public static String render(List<ClaimRow> rows) {
-        StringBuilder out = new StringBuilder("Claim check (reopen / modify; reproduced = the speedup lies in [K/"
-                + ToleranceRule.FACTOR + ", K*" + ToleranceRule.FACTOR + "] of the claimed ~Kx; inconclusive = "
-                + "outside it, but the 95% CI reaches it)\n");
+        StringBuilder out = new StringBuilder("Claim check (reopen / modify; reproduced = the whole 95% CI lies in [K/"
+                + ToleranceRule.FACTOR + ", K*" + ToleranceRule.FACTOR + "] of the claimed ~Kx; not reproduced = "
+                + "wholly outside it; inconclusive = the CI crosses its edge)\n");
         for (ClaimRow row : rows) {
             String measured = row.measured() == null ? "—" : Fmt.ratio(row.measured().speedup());
             out.append(String.format(Locale.ROOT, "  %-38s %-7s %-24s %s%n", row.claim().text(), row.harness().label(),

@@ -111,6 +111,11 @@ public final class ReportComposer {
         if (analysis.claims().stream().anyMatch(row -> row.verdict() == Verdict.TOO_FEW_GROUPS)) {
             doc.paragraph("**" + ClaimConsole.TOO_FEW_TO_JUDGE + "**");
         }
+        if (analysis.claims().stream().anyMatch(row -> row.verdict() == Verdict.ONE_PROCESS)) {
+            doc.paragraph("**What a single-process run can be judged on.** " + ClaimCheck.ONE_PROCESS_WHY
+                    + " It still shows the figure and how steady it was within the process; it cannot show that "
+                    + "the claim holds or fails.");
+        }
         doc.paragraph("Tolerance rule: " + ToleranceRule.describe());
         ChartImage.place(doc, charts, "headline");
     }

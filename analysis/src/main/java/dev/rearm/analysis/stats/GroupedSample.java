@@ -11,13 +11,24 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  */
 public final class GroupedSample {
     private final List<double[]> groups;
+    private final int processes;
 
-    private GroupedSample(List<double[]> groups) {
+    private GroupedSample(List<double[]> groups, int processes) {
         this.groups = groups;
+        this.processes = processes;
     }
 
-    /** @throws IllegalArgumentException when there is no value at all, or a value is not finite */
+    /**
+     * Groups that are each a process of their own (JMH forks: iterations within a fork).
+     *
+     * @throws IllegalArgumentException when there is no value at all, or a value is not finite
+     */
     public static GroupedSample of(List<double[]> groups) {
+        List<double[]> copy = checked(groups);
+        return new GroupedSample(copy, copy.size());
+    }
+
+    private static List<double[]> checked(List<double[]> groups) {
         List<double[]> copy = new ArrayList<>();
         for (double[] group : groups) {
             for (double value : group) {
@@ -32,16 +43,25 @@ public final class GroupedSample {
         if (copy.isEmpty()) {
             throw new IllegalArgumentException("no measurements");
         }
-        return new GroupedSample(List.copyOf(copy));
+        return List.copyOf(copy);
     }
 
-    /** One value per group: the native harness's rounds. */
+    /**
+     * One value per group, all from one process: the native harness's rounds today. The groups'
+     * spread is within-process variation only, so intervals built on it say so
+     * ({@link Estimate#fewProcesses()}) and carry no verdict.
+     */
     public static GroupedSample ofSingles(double[] values) {
         List<double[]> groups = new ArrayList<>();
         for (double value : values) {
             groups.add(new double[] {value});
         }
-        return of(groups);
+        return new GroupedSample(checked(groups), 1);
+    }
+
+    /** How many processes the groups come from (1 for rounds of one process, the group count for forks). */
+    public int processes() {
+        return processes;
     }
 
     public int groupCount() {
@@ -104,6 +124,6 @@ public final class GroupedSample {
             }
             scaled.add(copy);
         }
-        return of(scaled);
+        return new GroupedSample(checked(scaled), processes);
     }
 }

@@ -40,6 +40,7 @@ public final class RatioInterval {
         double variance = 0;
         double dfDenominator = 0;
         int groups = Integer.MAX_VALUE;
+        int processes = Integer.MAX_VALUE;
         boolean spreadKnown = true;
         for (int side = 0; side < 2; side++) {
             for (GroupedSample sample : side == 0 ? numerators : denominators) {
@@ -47,6 +48,7 @@ public final class RatioInterval {
                 point = side == 0 ? point * mean : point / mean;
                 int n = sample.groupCount();
                 groups = Math.min(groups, n);
+                processes = Math.min(processes, sample.processes());
                 if (n < 2) {
                     spreadKnown = false;
                     continue;
@@ -58,12 +60,14 @@ public final class RatioInterval {
             }
         }
         if (!spreadKnown || !(variance > 0)) {
-            return new Estimate(point, point, point, Estimate.LEVEL, groups);
+            // Zero width: no variation was measured (one group, or identical group means), which
+            // Estimate#noSpread() and Estimate#judgeable() turn into "no verdict".
+            return new Estimate(point, point, point, Estimate.LEVEL, groups, processes);
         }
         double df = variance * variance / dfDenominator;
         double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - Estimate.LEVEL) / 2);
         double halfWidth = t * Math.sqrt(variance);
         return new Estimate(point, point * Math.exp(-halfWidth), point * Math.exp(halfWidth),
-                Estimate.LEVEL, groups);
+                Estimate.LEVEL, groups, processes);
     }
 }
