@@ -4,6 +4,7 @@ import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.baseline.BaselineRow;
 import dev.rearm.analysis.baseline.Change;
+import dev.rearm.analysis.baseline.RunDifferences;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ReportCharts;
 import dev.rearm.analysis.chart.SkippedChart;
@@ -389,6 +390,13 @@ public final class ReportComposer {
                 + Fmt.orUnknown(other.environment().kernel()) + ". Ratio of ratios = this run's speedup / the "
                 + "baseline's, with a 95% CI over all four samples; " + baseline.matched() + " of "
                 + baseline.rows().size() + " comparisons have a baseline figure.");
+        List<String> differences = RunDifferences.between(run, other);
+        doc.paragraph(differences.isEmpty()
+                ? "**The two runs' environments agree** in every fact both record (env.json, native.json's env, "
+                        + "jmh.json's JMH and JVM, run.json's profile and binding, native round sizing)."
+                : "**The two runs differ in " + differences.size() + " recorded fact"
+                        + (differences.size() == 1 ? "" : "s") + "** (any of them can move a figure by itself): "
+                        + String.join("; ", differences) + ".");
         String profile = run.info().profile();
         String otherProfile = other.info().profile();
         if (profile == null || otherProfile == null) {
@@ -400,13 +408,22 @@ public final class ReportComposer {
                     + otherProfile + "`): the round sizes, iterations and fork counts differ, which can move a "
                     + "per-op figure by itself; compare runs of one profile to see a change of kernel or code.");
         }
-        Change within = Change.WITHIN_VARIATION;
-        doc.paragraph(baseline.count(Change.CHANGED) + " changed, " + baseline.count(within) + " "
-                + within.label(baseline.marginPercent()) + ", " + baseline.count(Change.NOT_SHOWN)
-                + " with a CI too wide to tell. A CI that excludes 1 is a change only when it reaches beyond the "
-                + "equivalence margin (`--equivalence-margin`, " + Change.margin(baseline.marginPercent())
-                + " here): runs made on different days on a shared host differ by more than a within-run CI "
-                + "allows. The margin comes from A/A runs (analysis/README.md).");
+        double margin = baseline.marginPercent();
+        doc.paragraph(baseline.count(Change.CHANGED) + " changed (" + Change.CHANGED.label(margin) + "), "
+                + baseline.count(Change.NOT_CONFIRMED) + " beyond the margin in their own CI but not after Holm's "
+                + "correction, " + baseline.count(Change.BELOW_MARGIN) + " a difference below the margin, "
+                + baseline.count(Change.WITHIN_VARIATION) + " " + Change.WITHIN_VARIATION.label(margin) + ", "
+                + baseline.count(Change.NOT_SHOWN) + " with a CI too wide to tell; no verdict for "
+                + baseline.count(Change.ONE_PROCESS) + " resting on rounds of one process, "
+                + baseline.count(Change.TOO_FEW_GROUPS) + " on fewer than " + Estimate.FEW_GROUPS
+                + " forks or rounds and " + baseline.count(Change.NO_SPREAD) + " with no spread. A row is *changed* "
+                + "only when its whole 95% CI lies beyond the equivalence margin (`--equivalence-margin`, "
+                + Change.margin(margin) + " here, from A/A runs: analysis/README.md) and it survives Holm's "
+                + "correction over the " + baseline.tested() + " rows tested (family-wise false-alarm rate "
+                + Fmt.significant(BaselineComparison.FAMILY_ALPHA * 100) + "%). A CI that excludes 1 but reaches "
+                + "inside the margin is a difference below the margin, never a change. Neither *changed* nor "
+                + "*within variation* rests on fewer than " + Estimate.FEW_GROUPS + " groups on either side, or on "
+                + "rounds of one process: such an interval never sampled what another run gives.");
         List<List<String>> rows = new ArrayList<>();
         for (BaselineRow row : baseline.rows()) {
             StrategyComparison now = row.current();

@@ -34,8 +34,53 @@ public final class RatioInterval {
         return of(List.of(a, d), List.of(b, c));
     }
 
+    /** (a / b) / (c / d) on the log scale, for tests on it (a baseline comparison's p-values). */
+    public static LogStatistic ratioOfRatiosOnLogScale(GroupedSample a, GroupedSample b, GroupedSample c,
+                                                       GroupedSample d) {
+        return onLogScale(List.of(a, d), List.of(b, c));
+    }
+
     /** The product of the numerators' means over the product of the denominators' means. */
     static Estimate of(List<GroupedSample> numerators, List<GroupedSample> denominators) {
+        return onLogScale(numerators, denominators).estimate();
+    }
+
+    /**
+     * log(statistic) with its delta-method standard error and Welch-Satterthwaite degrees of freedom.
+     *
+     * @param point the statistic itself (its log is what the interval and the tests work on)
+     * @param se    the standard error of log(point): NaN when a sample has one group (no between-group spread), 0 when the group means agree
+     */
+    public record LogStatistic(double point, double se, double df, int groups, int processes) {
+
+        public Estimate estimate() {
+            if (!(se > 0)) {
+                // Zero width: no variation was measured (one group, or identical group means), which
+                // Estimate#noSpread() and Estimate#judgeable() turn into "no verdict".
+                return new Estimate(point, point, point, Estimate.LEVEL, groups, processes);
+            }
+            double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - Estimate.LEVEL) / 2);
+            double halfWidth = t * se;
+            return new Estimate(point, point * Math.exp(-halfWidth), point * Math.exp(halfWidth), Estimate.LEVEL,
+                    groups, processes);
+        }
+
+        /**
+         * The one-sided p-value that the statistic lies beyond [lower, upper] on the side its point
+         * lies (a t test of log(point) against log(upper) or log(lower)). Below 0.025 exactly when
+         * the 95% interval lies wholly beyond that edge. NaN without a measured spread.
+         */
+        public double pBeyond(double lower, double upper) {
+            if (!(se > 0)) {
+                return Double.NaN;
+            }
+            double log = Math.log(point);
+            double distance = log >= 0 ? log - Math.log(upper) : Math.log(lower) - log;
+            return 1 - new TDistribution(df).cumulativeProbability(distance / se);
+        }
+    }
+
+    private static LogStatistic onLogScale(List<GroupedSample> numerators, List<GroupedSample> denominators) {
         double point = 1;
         double variance = 0;
         double dfDenominator = 0;
@@ -59,15 +104,12 @@ public final class RatioInterval {
                 dfDenominator += term * term / (n - 1);
             }
         }
-        if (!spreadKnown || !(variance > 0)) {
-            // Zero width: no variation was measured (one group, or identical group means), which
-            // Estimate#noSpread() and Estimate#judgeable() turn into "no verdict".
-            return new Estimate(point, point, point, Estimate.LEVEL, groups, processes);
+        if (!spreadKnown) {
+            return new LogStatistic(point, Double.NaN, Double.NaN, groups, processes);
         }
-        double df = variance * variance / dfDenominator;
-        double t = new TDistribution(df).inverseCumulativeProbability(1 - (1 - Estimate.LEVEL) / 2);
-        double halfWidth = t * Math.sqrt(variance);
-        return new Estimate(point, point * Math.exp(-halfWidth), point * Math.exp(halfWidth),
-                Estimate.LEVEL, groups, processes);
+        if (!(variance > 0)) {
+            return new LogStatistic(point, 0, Double.NaN, groups, processes);
+        }
+        return new LogStatistic(point, Math.sqrt(variance), variance * variance / dfDenominator, groups, processes);
     }
 }
