@@ -193,7 +193,8 @@ class ReportTest {
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown).contains("## What a trap costs here, and why", "## What ~4x needs",
                 "| `single-step` | reference | 10.7 µs [", "not run: perf_event_open refused",
-                "In one sentence: a #DB costs 8.3 µs [", "a sign that the hypervisor intercepts debug exceptions",
+                "In one sentence: a #DB costs 8.3 µs [", "(rounds of one process: whether this is a sign that the "
+                        + "hypervisor intercepts debug exceptions needs several processes)",
                 "![What one trap costs here, piece by piece](charts/trap-anatomy.png)",
                 "What-if, computed from measured parts and not a measurement");
         assertThat(markdown).containsPattern("\\| ~4x when the watchpoint always traps \\| native \\|.*Why a trap costs "
