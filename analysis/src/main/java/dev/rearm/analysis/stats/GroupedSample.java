@@ -103,6 +103,42 @@ public final class GroupedSample {
         return means;
     }
 
+    /**
+     * The variance of {@link #grandMean()} from the spread of the group means: n/(n-1) * sum of
+     * w_i^2 (m_i - grand mean)^2, w_i the group's share of the values. With equal groups it is
+     * s^2/n (s the standard deviation of the group means); with unequal ones it weights each
+     * group as the grand mean does, so an interval built on it covers as often. NaN with one group.
+     */
+    public double varianceOfGrandMean() {
+        int n = groups.size();
+        if (n < 2) {
+            return Double.NaN;
+        }
+        double grand = grandMean();
+        double total = valueCount();
+        double sum = 0;
+        for (double[] group : groups) {
+            double weight = group.length / total;
+            double deviation = new DescriptiveStatistics(group).getMean() - grand;
+            sum += weight * weight * deviation * deviation;
+        }
+        return sum * n / (n - 1);
+    }
+
+    /**
+     * Kish's effective number of groups, 1 / sum of w_i^2 (w_i a group's share of the values): n for
+     * equal groups, fewer when a few large groups carry the grand mean. Degrees of freedom for
+     * {@link #varianceOfGrandMean()} are this less 1.
+     */
+    public double effectiveGroups() {
+        double total = valueCount();
+        double sum = 0;
+        for (double[] group : groups) {
+            sum += (group.length / total) * (group.length / total);
+        }
+        return 1 / sum;
+    }
+
     /** The mean of all values: the point estimate every ratio in the report is built from. */
     public double grandMean() {
         double sum = 0;

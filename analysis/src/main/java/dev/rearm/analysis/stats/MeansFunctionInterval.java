@@ -3,7 +3,6 @@ package dev.rearm.analysis.stats;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * The 95% t interval of a smooth function of independent samples' means that is not a plain
@@ -12,7 +11,7 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  * groups' means, by the delta method.
  *
  * <p>var(g(f)) = sum of (dg(f)/dm_i)^2 s_i^2 / n_i over the samples (s_i the standard deviation of
- * sample i's n_i group means, the derivative taken numerically), with Welch-Satterthwaite's degrees
+ * sample i's n_i group means, weighted by size when groups differ; the derivative taken numerically), with Welch-Satterthwaite's degrees
  * of freedom over those terms; g is log for a positive ratio (so its interval, like a speedup's, is
  * symmetric on a ratio scale) and the identity for a difference. For a difference of two means this
  * is Welch's interval exactly; for a ratio whose denominator nears 0 the delta method breaks down,
@@ -59,9 +58,9 @@ public final class MeansFunctionInterval {
             down[i] -= h;
             double derivative = (g.applyAsDouble(up) - g.applyAsDouble(down)) / (2 * h);
             int n = sample.groupCount();
-            double term = derivative * derivative * new DescriptiveStatistics(sample.groupMeans()).getVariance() / n;
+            double term = derivative * derivative * sample.varianceOfGrandMean();
             variance += term;
-            dfDenominator += term * term / (n - 1);
+            dfDenominator += term * term / (sample.effectiveGroups() - 1);
         }
         if (!(variance > 0) || !Double.isFinite(variance)) {
             return new Estimate(point, point, point, Estimate.LEVEL, groups, processes);

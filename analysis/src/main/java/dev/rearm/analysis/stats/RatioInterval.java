@@ -2,7 +2,6 @@ package dev.rearm.analysis.stats;
 
 import java.util.List;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 /**
  * The 95% interval of a product of sample means and their inverses (a speedup a/b, a ratio of
@@ -15,7 +14,8 @@ import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
  * whatever the group count, once the group means are about normal (they are means of many ops).
  *
  * <p>log(stat) = sum of +-log(m_i), m_i the sample's mean; by the delta method its variance is
- * sum of s_i^2 / (n_i m_i^2), s_i the standard deviation of the sample's n_i group means; the
+ * sum of s_i^2 / (n_i m_i^2), s_i the standard deviation of the sample's n_i group means (weighted
+ * by the groups' sizes when they differ: {@link GroupedSample#varianceOfGrandMean()}); the
  * degrees of freedom are Welch-Satterthwaite's over those terms. The interval is
  * exp(log(stat) +- t(df, 0.975) sqrt(variance)). A sample with one group has no between-group
  * spread: the interval is then the point itself, and {@link Estimate#fewGroups()} says so.
@@ -98,10 +98,9 @@ public final class RatioInterval {
                     spreadKnown = false;
                     continue;
                 }
-                double[] groupMeans = sample.groupMeans();
-                double term = new DescriptiveStatistics(groupMeans).getVariance() / (n * mean * mean);
+                double term = sample.varianceOfGrandMean() / (mean * mean);
                 variance += term;
-                dfDenominator += term * term / (n - 1);
+                dfDenominator += term * term / (sample.effectiveGroups() - 1);
             }
         }
         if (!spreadKnown) {
