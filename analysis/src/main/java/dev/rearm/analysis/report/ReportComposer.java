@@ -217,7 +217,8 @@ public final class ReportComposer {
                         point.fitted() ? "—" : point.predictionInsideInterval() ? "yes" : "no"));
             }
         }
-        doc.table(List.of("Harness", "trapEvery", "f", "Measured [95% CI]", "Model", "Error", "Model inside CI"), points);
+        doc.table(List.of("Harness", "trapEvery", "f", "Measured [95% CI]", "Model", "Error",
+                "Model agrees (95% CI of measured / model holds 1)"), points);
         for (Harness harness : harnesses) {
             FittedModel fitted = analysis.models().get(harness);
             CostModel model = fitted.model();
@@ -269,7 +270,8 @@ public final class ReportComposer {
         long inside = fitted.points().stream().filter(p -> !p.fitted() && p.predictionInsideInterval()).count();
         return "On the " + fitted.checkedPoints() + " trap rates it was not fitted on, the model is off by at most "
                 + Fmt.percent(error.getAsDouble()).replace("+", "") + " (" + inside + " of " + fitted.checkedPoints()
-                + " predictions inside the measured 95% CI).";
+                + " predictions agree with the measurement: the 95% CI of measured / predicted, which carries the fit's "
+                + "own uncertainty as well as the point's, holds 1).";
     }
 
     private static void breakdown(Document doc, Analysis analysis, ChartSet charts) {
