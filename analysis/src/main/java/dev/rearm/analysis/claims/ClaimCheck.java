@@ -71,7 +71,8 @@ public final class ClaimCheck {
                     why += " Only " + speedup.groups() + (harness == Harness.JMH ? " fork" : " round")
                             + (speedup.groups() == 1 ? "" : "s") + " measured this: at least " + Estimate.FEW_GROUPS
                             + " are needed to see run-to-run variation, so the figure gets no verdict (the smoke "
-                            + "profile measures too little to judge; the default profile does).";
+                            + "profile measures too little to judge; a JMH figure needs at least " + Estimate.FEW_GROUPS
+                            + " forks).";
                 } else if (speedup.fewProcesses()) {
                     why += " " + ONE_PROCESS_WHY;
                 } else if (speedup.noSpread()) {

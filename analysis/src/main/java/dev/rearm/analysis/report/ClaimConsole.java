@@ -13,7 +13,9 @@ public final class ClaimConsole {
     /** Said on the console and in the report when a claim row rests on fewer than 3 forks or rounds. */
     public static final String TOO_FEW_TO_JUDGE = "Too few forks/rounds to judge: a figure from fewer than "
             + Estimate.FEW_GROUPS + " JMH forks or native rounds is shown without a verdict (the smoke profile runs 1 "
-            + "fork and 3 rounds: it checks that everything runs, not the claims; use the default profile to judge).";
+            + "fork and 3 rounds: it checks that everything runs, not the claims; a JMH figure needs a profile that "
+            + "runs at least " + Estimate.FEW_GROUPS + " forks of its benchmark, a native one several harness "
+            + "processes).";
 
     private ClaimConsole() {
     }

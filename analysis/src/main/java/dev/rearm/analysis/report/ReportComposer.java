@@ -411,7 +411,7 @@ public final class ReportComposer {
                     + "per-op figure by itself; compare runs of one profile to see a change of kernel or code.");
         }
         double margin = baseline.marginPercent();
-        doc.paragraph(baseline.count(Change.CHANGED) + " changed (" + Change.CHANGED.label(margin) + "), "
+        doc.paragraph(baseline.count(Change.CHANGED) + " changed (whole CI beyond " + Change.margin(margin) + "), "
                 + baseline.count(Change.NOT_CONFIRMED) + " beyond the margin in their own CI but not after Holm's "
                 + "correction, " + baseline.count(Change.BELOW_MARGIN) + " a difference below the margin, "
                 + baseline.count(Change.WITHIN_VARIATION) + " " + Change.WITHIN_VARIATION.label(margin) + ", "
