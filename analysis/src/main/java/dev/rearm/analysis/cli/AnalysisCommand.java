@@ -56,12 +56,13 @@ public final class AnalysisCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Bootstrap seed (the profiler's overhead ratios), recorded in the report (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap seed (default: ${DEFAULT-VALUE}); no reported figure uses the bootstrap any more "
+                    + "(every interval is a t interval), so it changes nothing in the report.")
     long seed;
 
     @Option(names = "--resamples", defaultValue = "10000", paramLabel = "N",
-            description = "Bootstrap resamples per overhead-ratio interval, at least 10000 (default: ${DEFAULT-VALUE}); "
-                    + "speedups use a t interval and need none.")
+            description = "Bootstrap resamples, at least 10000 (default: ${DEFAULT-VALUE}); every reported interval "
+                    + "is a t interval and needs none.")
     int resamples;
 
     @Option(names = "--equivalence-margin", defaultValue = BaselineComparison.DEFAULT_MARGIN, paramLabel = "PERCENT",

@@ -34,7 +34,6 @@ import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.stats.DifferenceTest;
 import dev.rearm.analysis.stats.Estimate;
-import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import dev.rearm.analysis.stats.SampleSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -522,13 +521,13 @@ public final class ReportComposer {
                         + "rounds (native) or fork means (JMH) as the independent units (delta method, "
                         + "Welch-Satterthwaite degrees of freedom), so its coverage holds at 3 forks, where a "
                         + "bootstrap's percentiles cannot be estimated. " + Fmt.FEW_GROUPS_MARK + " marks an interval "
-                        + "resting on fewer than " + Estimate.FEW_GROUPS + " rounds or forks: such a figure gets no "
-                        + "verdict.",
-                "The profiler's overhead ratios: hierarchical bootstrap (Kalibera & Jones): resample rounds "
-                        + "with replacement, then iterations within each drawn round; " + analysis.resamples()
-                        + " resamples (at least " + HierarchicalBootstrap.MIN_RESAMPLES + "), Well19937c seeded with **"
-                        + analysis.seed() + "** mixed with each figure's name, so a rerun gives the same intervals; "
-                        + "read as Hesterberg's expanded percentile interval.",
+                        + "resting on fewer than " + Estimate.FEW_GROUPS + " rounds or forks, " + Fmt.WITHIN_PROCESS_MARK
+                        + " one whose rounds come from one process (every native figure so far): a within-process "
+                        + "interval, which never sampled what another run gives. Neither gets a verdict.",
+                "The profiler's overhead ratios, reopen's extra time and the cost model's measured / predicted: "
+                        + "the same Welch t interval by the delta method (on the log for ratios). The claim check's "
+                        + "verdicts need the whole CI inside or outside the band; a baseline's \"changed\" needs the "
+                        + "whole CI beyond the margin and Holm's correction across the rows.",
                 "JMH's own scoreError is not used: it pools iterations across forks and ignores the variance "
                         + "between forks.",
                 "Welch's t-test and the Mann-Whitney U test (two-sided) on independent units: native rounds or "
