@@ -3,13 +3,16 @@ package dev.rearm.analysis.baseline;
 import dev.rearm.analysis.compare.Comparisons;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.load.BadInputException;
+import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.load.RunLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 
@@ -41,7 +44,7 @@ public final class AaMargin {
         /** How many rows differ by more than the margin between A and B. */
         public long beyondMargin() {
             double limit = Math.log(1 + marginPercent / 100);
-            return java.util.Arrays.stream(absLogRatios).filter(d -> d > limit).count();
+            return Arrays.stream(absLogRatios).filter(d -> d > limit).count();
         }
     }
 
@@ -83,16 +86,16 @@ public final class AaMargin {
             System.out.printf(Locale.ROOT, "95th percentile of |B/A - 1|: %.2f%%%n", result.p95Percent());
             System.out.printf(Locale.ROOT, "margin (rounded up to 0.5%%): %s; rows beyond it: %d%n",
                     Change.margin(result.marginPercent()), result.beyondMargin());
-            for (dev.rearm.analysis.load.Harness harness : dev.rearm.analysis.load.Harness.values()) {
-                double[] of = java.util.stream.IntStream.range(0, result.rows().size())
+            for (Harness harness : Harness.values()) {
+                double[] of = IntStream.range(0, result.rows().size())
                         .filter(i -> result.rows().get(i).harness() == harness)
                         .mapToDouble(i -> result.absLogRatios()[i]).toArray();
                 if (of.length > 1) {
-                    System.out.printf(Locale.ROOT, "  %s: %d rows, 95th percentile of |B/A - 1| %.2f%%, median %.2f%%%n",
-                            harness.label(), of.length, Math.expm1(new Percentile().withEstimationType(
-                                    Percentile.EstimationType.R_7).evaluate(of, COVERED_PERCENTILE)) * 100,
-                            Math.expm1(new Percentile().withEstimationType(Percentile.EstimationType.R_7)
-                                    .evaluate(of, 50)) * 100);
+                    Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
+                    System.out.printf(Locale.ROOT, "  %s: %d rows, 95th percentile of |B/A - 1| %.2f%%, "
+                                    + "median %.2f%%%n", harness.label(), of.length,
+                            Math.expm1(percentile.evaluate(of, COVERED_PERCENTILE)) * 100,
+                            Math.expm1(percentile.evaluate(of, 50)) * 100);
                 }
             }
             System.out.println("rows beyond the margin:");

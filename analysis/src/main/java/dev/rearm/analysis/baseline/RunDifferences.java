@@ -19,7 +19,10 @@ public final class RunDifferences {
     private RunDifferences() {
     }
 
-    /** One line per fact the two runs state differently, e.g. "kernel (env.json): '6.18.44' here, '6.17.1' in the baseline". */
+    /**
+     * One line per fact the two runs state differently, e.g. "kernel (env.json): '6.18.44' here,
+     * '6.17.1' in the baseline".
+     */
     public static List<String> between(Run current, Run baseline) {
         List<String> out = new ArrayList<>();
         fact(out, "profile (run.json)", current.info().profile(), baseline.info().profile());

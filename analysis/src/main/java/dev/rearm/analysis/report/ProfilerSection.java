@@ -153,7 +153,8 @@ final class ProfilerSection {
             rows.add(List.of(e.workload(), String.valueOf(e.rate()),
                     count(e.reopenArms()) + " / " + count(e.modifyArms()),
                     Fmt.time(extra.point()) + " [" + Fmt.time(extra.low()) + ", " + Fmt.time(extra.high()) + "]",
-                    Fmt.time(inside), !extra.fewGroups() && extra.low() > 0 ? Fmt.significant(100 * inside / extra.point()) + "%"
+                    Fmt.time(inside), !extra.fewGroups() && extra.low() > 0
+                            ? Fmt.significant(100 * inside / extra.point()) + "%"
                             : "n/a (no extra time resolved)",
                     calls(e.reopenPhasesNs(), e.reopenCalls()), calls(e.modifyPhasesNs(), e.modifyCalls())));
         }

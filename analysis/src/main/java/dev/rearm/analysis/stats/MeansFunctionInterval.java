@@ -11,7 +11,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  * groups' means, by the delta method.
  *
  * <p>var(g(f)) = sum of (dg(f)/dm_i)^2 s_i^2 / n_i over the samples (s_i the standard deviation of
- * sample i's n_i group means, weighted by size when groups differ; the derivative taken numerically), with Welch-Satterthwaite's degrees
+ * sample i's n_i group means, weighted by size when groups differ; the derivative taken
+ * numerically), with Welch-Satterthwaite's degrees
  * of freedom over those terms; g is log for a positive ratio (so its interval, like a speedup's, is
  * symmetric on a ratio scale) and the identity for a difference. For a difference of two means this
  * is Welch's interval exactly; for a ratio whose denominator nears 0 the delta method breaks down,
@@ -69,7 +70,8 @@ public final class MeansFunctionInterval {
         double half = new TDistribution(df).inverseCumulativeProbability(1 - (1 - Estimate.LEVEL) / 2)
                 * Math.sqrt(variance);
         return log
-                ? new Estimate(point, point * Math.exp(-half), point * Math.exp(half), Estimate.LEVEL, groups, processes)
+                ? new Estimate(point, point * Math.exp(-half), point * Math.exp(half), Estimate.LEVEL, groups,
+                        processes)
                 : new Estimate(point, point - half, point + half, Estimate.LEVEL, groups, processes);
     }
 }

@@ -49,7 +49,8 @@ public final class RatioInterval {
      * log(statistic) with its delta-method standard error and Welch-Satterthwaite degrees of freedom.
      *
      * @param point the statistic itself (its log is what the interval and the tests work on)
-     * @param se    the standard error of log(point): NaN when a sample has one group (no between-group spread), 0 when the group means agree
+     * @param se    the standard error of log(point): NaN when a sample has one group (no between-group
+     *              spread), 0 when the group means agree
      */
     public record LogStatistic(double point, double se, double df, int groups, int processes) {
 
