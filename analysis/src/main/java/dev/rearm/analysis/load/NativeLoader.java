@@ -69,7 +69,7 @@ final class NativeLoader {
             rounds = NativeRounds.noMoves();
         }
         return new Loaded(List.copyOf(measurements), List.copyOf(notMeasured), environment,
-                ProfilerLoader.data(root, profiler), rounds, root.path("anatomy"));
+                ProfilerLoader.data(file, root, profiler), rounds, root.path("anatomy"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.rearm.analysis.load;
 
+import dev.rearm.analysis.stats.GroupedSample;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,12 +11,20 @@ import java.util.Optional;
  * @param hardwarePmu       whether the machine had a hardware PMU (null when the file does not say)
  * @param hardwarePmuReason the harness's words for it
  * @param workMs            the work per round, in milliseconds without the tool (null when not said)
+ * @param signalNsPerSignal the profiler's own signal reference: CPU ns of one tgkill to its thread
+ *                          handled by an empty handler, one figure per round (null in files before it)
  */
 public record ProfilerData(List<ProfilerEntry> entries, Boolean hardwarePmu, String hardwarePmuReason,
-                           Integer workMs, Integer slots) {
+                           Integer workMs, Integer slots, GroupedSample signalNsPerSignal) {
 
     public ProfilerData {
         entries = List.copyOf(entries);
+    }
+
+    /** Data from a file that predates the signal reference. */
+    public ProfilerData(List<ProfilerEntry> entries, Boolean hardwarePmu, String hardwarePmuReason, Integer workMs,
+                        Integer slots) {
+        this(entries, hardwarePmu, hardwarePmuReason, workMs, slots, null);
     }
 
     public static ProfilerData none() {

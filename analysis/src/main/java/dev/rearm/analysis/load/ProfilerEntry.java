@@ -10,9 +10,17 @@ import dev.rearm.analysis.stats.GroupedSample;
  * @param rate   samples per second of CPU time the sampler was set to; 0 for none
  * @param cpuNs  the thread's CPU time of each measured round (one round per group)
  * @param wallNs the wall time of each measured round
+ * @param afterRoundCpuNs the CPU time of the short no-tool probe right after each measured round
+ *                        (native.json's afterRound); null in files written before it was measured
  */
 public record ProfilerEntry(String workload, String strategy, int rate, long accesses, GroupedSample cpuNs,
-                            GroupedSample wallNs, ProfilerCounts counts) {
+                            GroupedSample wallNs, ProfilerCounts counts, GroupedSample afterRoundCpuNs) {
+
+    /** An entry from a file that predates the after-round probe. */
+    public ProfilerEntry(String workload, String strategy, int rate, long accesses, GroupedSample cpuNs,
+                         GroupedSample wallNs, ProfilerCounts counts) {
+        this(workload, strategy, rate, accesses, cpuNs, wallNs, counts, null);
+    }
 
     public static final String NONE = "none";
     public static final String SAMPLER = "sampler";

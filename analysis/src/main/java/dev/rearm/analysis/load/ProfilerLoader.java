@@ -49,7 +49,12 @@ final class ProfilerLoader {
                     + " traps in the rings, " + counts.trapSignals() + " trap signals"));
             return null;
         }
-        return new ProfilerEntry(workload, strategy, rate, accesses, cpu, wall, counts);
+        // Absent from files written before the profiler measured it: that part is then "not measured".
+        GroupedSample after = result.has("afterRound")
+                ? GroupedSample.ofSingles(JsonNumbers.positiveFigures(where + " afterRound", result.path("afterRound"),
+                        "cpuNs", " (CPU ns of the no-tool probe after a round)"))
+                : null;
+        return new ProfilerEntry(workload, strategy, rate, accesses, cpu, wall, counts, after);
     }
 
     private static GroupedSample rounds(String where, JsonNode result, String key) throws BadInputException {
@@ -71,12 +76,16 @@ final class ProfilerLoader {
     }
 
     /** What the block says about the machine and the work; the entries are added by the caller. */
-    static ProfilerData data(JsonNode root, List<ProfilerEntry> entries) {
+    static ProfilerData data(Path file, JsonNode root, List<ProfilerEntry> entries) throws BadInputException {
         JsonNode block = root.path("profiler");
         JsonNode pmu = block.path("hardwarePmu");
+        GroupedSample signal = block.has("signalReference")
+                ? GroupedSample.ofSingles(JsonNumbers.positiveFigures(file + " profiler.signalReference",
+                        block.path("signalReference"), "cpuNsPerSignal", " (CPU ns per signal)"))
+                : null;
         return new ProfilerData(entries, pmu.path("available").isBoolean() ? pmu.path("available").asBoolean() : null,
                 pmu.path("reason").isTextual() ? pmu.path("reason").asText() : null,
                 block.path("workMs").isNumber() ? block.path("workMs").asInt() : null,
-                block.path("slots").isNumber() ? block.path("slots").asInt() : null);
+                block.path("slots").isNumber() ? block.path("slots").asInt() : null, signal);
     }
 }

@@ -85,7 +85,7 @@ public final class ReportComposer {
         sweep(doc, analysis, charts, Sweep.NOTIFY, "Signal notification", null, "notify, trapEvery",
                 s -> s.notifyMode() + ", " + s.trapEvery());
         NotificationSection.write(doc, NotificationTable.of(run, analysis.comparisons()), charts);
-        ProfilerSection.write(doc, analysis.profiler(), analysis.profilerPrediction(), charts);
+        ProfilerSection.write(doc, analysis.profiler(), analysis.profilerPrediction(), analysis.anatomy(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);
         RoundSizeSection.write(doc, analysis.roundSize());

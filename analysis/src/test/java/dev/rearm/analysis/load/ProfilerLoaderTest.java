@@ -92,4 +92,49 @@ class ProfilerLoaderTest {
             assertThat(n.why()).startsWith("premise failed");
         });
     }
+
+    @Test
+    void theAfterRoundProbeAndTheSignalReferenceAreReadWhereTheFileHasThemAndAreNullWhereItPredatesThem()
+            throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("parts"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode after = ((ObjectNode) doc.get("results").get(2)).putObject("afterRound");
+        after.put("accesses", 62_500);
+        after.putArray("cpuNs").add(7e6).add(9e6).add(7e6).add(9e6);
+        ObjectNode reference = ((ObjectNode) doc.get("profiler")).putObject("signalReference");
+        reference.put("signalsPerRound", 1000);
+        reference.putArray("cpuNsPerSignal").add(2400).add(2600);
+        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+
+        ProfilerData data = RunLoader.load(dir).profiler();
+
+        assertThat(data.entries().get(2).afterRoundCpuNs().grandMean()).isEqualTo(8e6);
+        assertThat(data.entries().get(1).afterRoundCpuNs()).isNull();
+        assertThat(data.signalNsPerSignal().grandMean()).isEqualTo(2500);
+        assertThat(RunLoader.load(Fixtures.run("profiler-handmade")).profiler().signalNsPerSignal()).isNull();
+    }
+
+    @Test
+    void aSignalReferenceFigureThatIsNotPositiveIsRefusedInOneLineNamingIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("zero"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ((ObjectNode) doc.get("profiler")).putObject("signalReference").putArray("cpuNsPerSignal").add(2400).add(0);
+        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("profiler.signalReference").hasMessageContaining("cpuNsPerSignal[1]")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void anAfterRoundProbeWithoutItsCpuTimesIsRefusedInOneLineNamingTheEntry() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("noafter"));
+        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ((ObjectNode) doc.get("results").get(2)).putObject("afterRound").put("accesses", 10);
+        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+
+        assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("results[2] afterRound").hasMessageContaining("'cpuNs'")
+                .hasMessageNotContaining("\n");
+    }
 }

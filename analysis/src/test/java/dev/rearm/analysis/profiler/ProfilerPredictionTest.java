@@ -59,4 +59,77 @@ class ProfilerPredictionTest {
                 .filter(e -> !e.strategy().equals("sampler")).toList(), false, "none", 75, 4);
         assertThat(ProfilerPrediction.of(noSampler, PHASES, MODEL)).isEmpty();
     }
+
+    /** A tool run with handler time, timed calls and an after-round probe: two rounds of exact figures. */
+    private static ProfilerEntry measuredEntry(String strategy, double cpuNs, long samples, long armed, long replaced,
+                                               long traps, long handlerNs, Map<String, ProfilerCounts.PhaseTime> phases,
+                                               double afterNs) {
+        ProfilerCounts counts = new ProfilerCounts(2, samples, armed, replaced, traps, traps, traps, 0, handlerNs, 0,
+                phases);
+        GroupedSample cpu = GroupedSample.ofSingles(new double[] {cpuNs - 1000, cpuNs + 1000});
+        return new ProfilerEntry("hash", strategy, strategy.equals("none") ? 0 : 1000, 1000, cpu, cpu, counts,
+                GroupedSample.ofSingles(new double[] {afterNs, afterNs}));
+    }
+
+    private static final ProfilerData MEASURED = new ProfilerData(List.of(
+            measuredEntry("none", 1_000_000, 0, 0, 0, 0, 0, Map.of(), 50_000),
+            // 10 samples a round, 20 us each; its handler: 2 us a sample, no system call
+            measuredEntry("sampler", 1_200_000, 20, 0, 0, 0, 40_000, Map.of(), 51_000),
+            // handler 400 us over 2 rounds, of which open + mmap 300 us and a ring read 20 us
+            measuredEntry("reopen", 1_800_000, 20, 20, 0, 20, 400_000, Map.of(
+                    "open", new ProfilerCounts.PhaseTime(20, 200_000), "mmap", new ProfilerCounts.PhaseTime(20, 100_000),
+                    "ringRead", new ProfilerCounts.PhaseTime(20, 20_000)), 58_000)), false, "none", 75, 4);
+
+    @Test
+    void theToolsHandlerWorkBeyondItsCallsAndItsCallsBeyondTheMoveLoopsAreAddedAsMeasuredParts() {
+        ProfilerPrediction.Row reopen = ProfilerPrediction.of(MEASURED, PHASES, MODEL).get(0);
+
+        // per round: handler 200 us less calls 150 us = 50 us, less 10 samples x the sampler's 2 us
+        assertThat(part(reopen, ProfilerPrediction.HANDLER_WORK)).isCloseTo(30_000, within(1e-6));
+        // per round: calls 150 us less the move loop's 10 arms x 14 us and 10 disarms x 6 us
+        assertThat(part(reopen, ProfilerPrediction.SYSCALLS_IN_TOOL)).isCloseTo(150_000 - 200_000, within(1e-6));
+        // the probe after a reopen round less after a no-tool round
+        assertThat(part(reopen, ProfilerPrediction.CACHE_AFTER)).isCloseTo(8_000, within(1e-6));
+        assertThat(reopen.predictedNs()).isCloseTo(reopen.movePartsNs() + 30_000 - 50_000 + 8_000, within(1e-6));
+    }
+
+    @Test
+    void theRemainderIsTheMeasuredOverheadLessEveryPartWithTheMeasuredInterval() {
+        ProfilerPrediction.Row reopen = ProfilerPrediction.of(MEASURED, PHASES, MODEL).get(0);
+
+        assertThat(reopen.measuredNs()).isCloseTo(800_000, within(1e-6));
+        assertThat(reopen.remainder().point()).isCloseTo(800_000 - reopen.predictedNs(), within(1e-6));
+        assertThat(reopen.remainder().high() - reopen.remainder().low())
+                .isCloseTo(reopen.measured().high() - reopen.measured().low(), within(1e-6));
+        assertThat(reopen.measured().high()).isGreaterThan(reopen.measured().low());
+        assertThat(reopen.predicted()).isEqualTo(Math.abs(reopen.relativeError()) <= ProfilerPrediction.TOLERANCE);
+    }
+
+    @Test
+    void aFileWithoutHandlerCallsOrTheAfterRoundProbeSaysThosePartsWereNotMeasured() {
+        ProfilerPrediction.Row reopen = ProfilerPrediction.of(DATA, PHASES, MODEL).get(0);
+
+        assertThat(reopen.parts()).extracting(ProfilerPrediction.Part::name).containsExactly(
+                ProfilerPrediction.HANDLER_WORK, ProfilerPrediction.SYSCALLS_IN_TOOL, ProfilerPrediction.CACHE_AFTER);
+        assertThat(reopen.parts()).noneMatch(ProfilerPrediction.Part::measured);
+        assertThat(reopen.parts().get(2).notMeasured()).contains("afterRound");
+        assertThat(reopen.predictedNs()).isEqualTo(reopen.movePartsNs());
+    }
+
+    @Test
+    void modifyMovesAnEvictedSlotInItsOneArmingIoctlSoOnlyATrapsDisableIsADisarm() {
+        ProfilerCounts counts = new ProfilerCounts(2, 20, 20, 8, 10, 10, 10, 0, 0, 0, Map.of());
+        GroupedSample cpu = GroupedSample.ofSingles(new double[] {1_500_000, 1_500_000});
+        ProfilerData data = new ProfilerData(List.of(DATA.entries().get(0), DATA.entries().get(1),
+                new ProfilerEntry("hash", "modify", 1000, 1000, cpu, cpu, counts)), false, "none", 75, 4);
+
+        ProfilerPrediction.Row modify = ProfilerPrediction.of(data, PHASES, MODEL).get(0);
+
+        // 10 arms a round (4 of them evictions) x 2 us; 5 trap disables a round x 2 us
+        assertThat(modify.termsNs()).containsEntry("arming", 20_000.0).containsEntry("disarming", 10_000.0);
+    }
+
+    private static double part(ProfilerPrediction.Row row, String name) {
+        return row.parts().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow().ns();
+    }
 }

@@ -165,6 +165,46 @@ class ReportTest {
         assertThat(markdown.indexOf("## Profiler overhead")).isLessThan(markdown.indexOf("## What could not run"));
     }
 
+    /** The fixture's moves (phases, cost model) with the hand-made profiler entries, optionally with the new parts. */
+    private Path movesWithProfiler(String name, boolean parts) throws Exception {
+        Path run = Fixtures.copyAll(tmp, name);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode moves =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("native.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode profiler = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        if (parts) {
+            profiler.withObject("/profiler").putObject("signalReference").putArray("cpuNsPerSignal").add(3000).add(3000);
+            for (com.fasterxml.jackson.databind.JsonNode entry : profiler.get("results")) {
+                // 1 ms of probe after every round; 300 us more after a reopen round
+                double ns = entry.path("strategy").asText().equals("reopen") ? 1.3e6 : 1e6;
+                ((com.fasterxml.jackson.databind.node.ObjectNode) entry).putObject("afterRound").putArray("cpuNs")
+                        .add(ns).add(ns).add(ns).add(ns);
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ArrayNode) moves.get("results")).addAll(
+                (com.fasterxml.jackson.databind.node.ArrayNode) profiler.get("results"));
+        moves.set("profiler", profiler.get("profiler"));
+        json.writeValue(run.resolve("native.json").toFile(), moves);
+        return run;
+    }
+
+    @Test
+    void thePredictionNamesEachRunsRemainderAndEveryPartTheFileLacksAsNotMeasured() throws Exception {
+        String old = Files.readString(write(movesWithProfiler("old", false), tmp.resolve("old-out")).resolve("report.md"));
+        String now = Files.readString(write(movesWithProfiler("new", true), tmp.resolve("new-out")).resolve("report.md"));
+
+        assertThat(old).contains("| Workload | Tool | Measured overhead / round [95% CI] | Move loop's parts (error) | "
+                        + "\\+ handler work | \\+ system calls in the tool | \\+ cache after the round | All parts | Error | "
+                        + "Remainder not explained [95% CI] | Largest part |")
+                .contains("| not measured |", "Not in this prediction: cache and TLB state after the round (not measured")
+                .contains("A signal's delivery to a handler: not measured");
+        assertThat(now).contains("| 300 µs |", "the profiler's own reference (profiler.signalReference)")
+                .doesNotContain("Not in this prediction");
+        String row = now.lines().filter(l -> l.startsWith("| hash | reopen@5000 |")).findFirst().orElseThrow();
+        assertThat(row).contains("| 300 µs |").containsPattern("\\| [0-9.]+ ms \\[[0-9.]+ ms, [0-9.]+ ms\\] \\| traps \\|$");
+    }
+
     @Test
     void aRunWithoutProfilerEntriesSaysTheProfilerWasNotMeasured() throws Exception {
         Path out = write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out"));
