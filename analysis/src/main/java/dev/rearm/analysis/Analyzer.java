@@ -47,7 +47,7 @@ public final class Analyzer {
         return new Analysis(run, comparisons, Map.copyOf(models), ReopenBreakdown.all(run.measurements()),
                 roundSize.withCaveat(ClaimCheck.check(run, comparisons, models,
                         ReopenBreakdown.headline(run.measurements()), anatomy), run.nativeRounds()),
-                baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler(), bootstrap),
+                baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler()),
                 anatomy, ProfilerPrediction.of(run.profiler(), ReopenBreakdown.headline(run.measurements()),
                         Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)), roundSize);
     }

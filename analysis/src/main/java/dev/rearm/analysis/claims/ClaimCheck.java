@@ -26,6 +26,15 @@ import java.util.OptionalDouble;
  */
 public final class ClaimCheck {
     /** The JMH class and native matrix that measure the headline scenario on purpose. */
+    /**
+     * Said of a figure whose rounds come from one process (every native figure today): what such
+     * a run can and cannot be judged on.
+     */
+    public static final String ONE_PROCESS_WHY = "Its rounds come from one process, so its interval shows how the "
+            + "figure moved within that process, not what another run gives (address layout, page placement and what "
+            + "the host did that minute are never sampled): the figure is shown with its within-process interval and "
+            + "gets no verdict until the harness runs several processes.";
+
     public static final String[] HEADLINE_SOURCES = {"HeadlineBenchmark", "headline"};
 
     /** What JNA adds, as docs/design.md gives it (the report states it, it does not measure it). */
@@ -62,7 +71,13 @@ public final class ClaimCheck {
                     why += " Only " + speedup.groups() + (harness == Harness.JMH ? " fork" : " round")
                             + (speedup.groups() == 1 ? "" : "s") + " measured this: at least " + Estimate.FEW_GROUPS
                             + " are needed to see run-to-run variation, so the figure gets no verdict (the smoke "
-                            + "profile measures too little to judge; the default profile does).";
+                            + "profile measures too little to judge; a JMH figure needs at least " + Estimate.FEW_GROUPS
+                            + " forks).";
+                } else if (speedup.fewProcesses()) {
+                    why += " " + ONE_PROCESS_WHY;
+                } else if (speedup.noSpread()) {
+                    why += " Its " + speedup.groups() + " groups gave identical figures: no variation was measured, "
+                            + "so the zero-width interval is no evidence and the figure gets no verdict.";
                 } else if (ToleranceRule.tooWideToTell(speedup)) {
                     why += " The CI is wider than the tolerance band, so more rounds or forks would sharpen this.";
                 }
@@ -103,7 +118,7 @@ public final class ClaimCheck {
                     .append(ToleranceRule.band(claim.speedup()));
         }
         if (verdict == Verdict.INCONCLUSIVE) {
-            why.append(" though its CI reaches into it");
+            why.append(" though its CI crosses the band's edge");
         }
         if (breakdown.isPresent()) {
             Map.Entry<String, Double> largest = breakdown.get().largestPhase();
@@ -140,7 +155,7 @@ public final class ClaimCheck {
         if (verdict == Verdict.NOT_REPRODUCED || verdict == Verdict.INCONCLUSIVE) {
             why.append(" (").append(side(measured.speedup(), claim)).append(" the band ")
                     .append(ToleranceRule.band(claim.speedup()))
-                    .append(verdict == Verdict.INCONCLUSIVE ? ", though its CI reaches into it)" : ")");
+                    .append(verdict == Verdict.INCONCLUSIVE ? ", though its CI crosses the band's edge)" : ")");
         }
         OptionalDouble needed = model.commonTrapCostFor(claim.speedup());
         if (needed.isPresent()) {
@@ -158,7 +173,10 @@ public final class ClaimCheck {
     }
 
     private static String side(Estimate speedup, Claim claim) {
-        return speedup.point() < ToleranceRule.lower(claim.speedup()) ? "below" : "above";
+        if (speedup.point() < ToleranceRule.lower(claim.speedup())) {
+            return "below";
+        }
+        return speedup.point() > ToleranceRule.upper(claim.speedup()) ? "above" : "inside";
     }
 
     private static String notMeasuredWhy(Run run, Claim claim, Harness harness) {

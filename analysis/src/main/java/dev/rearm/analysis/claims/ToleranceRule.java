@@ -8,13 +8,15 @@ import dev.rearm.analysis.stats.Estimate;
  * claim is read as the band [K / 1.25, K * 1.25] (within a factor 1.25 either way, symmetric on a
  * ratio scale: [8, 12.5] for 10x, [3.2, 5] for 4x). The verdict:
  * <ul>
- *   <li>reproduced: the point estimate lies in the band and so does part of its 95% CI (the data
- *       are consistent with the claim within its rounding);</li>
+ *   <li>reproduced: the whole 95% CI lies inside the band (a point in the band with a CI reaching
+ *       out of it is not enough: 10x [4, 25] says nothing about 10x);</li>
  *   <li>not reproduced: the whole CI lies outside the band (above or below);</li>
- *   <li>inconclusive: the point estimate lies outside the band but the CI still reaches into it
- *       (a wide interval must not count as a reproduction: 15x [7.6, 29] says little about 10x);</li>
+ *   <li>inconclusive: the CI straddles an edge of the band (12.6x [12.1, 13.1] for ~10x);</li>
  *   <li>too few forks/rounds to judge: the figure rests on fewer than 3 JMH forks or native rounds
  *       (1 fork gives a zero-width "interval", 2 a nearly useless one); the figure is still shown;</li>
+ *   <li>within-process interval only: the groups are rounds of one process, so the interval never
+ *       sampled what another run gives (today's native figures);</li>
+ *   <li>no spread measured: a zero-width interval at 3 or more groups is no measurement of variation;</li>
  *   <li>not measured: the run has no figure for the claim's scenario.</li>
  * </ul>
  * A CI wider than the band itself cannot tell much either way; the explanation says so.
@@ -40,12 +42,19 @@ public final class ToleranceRule {
         if (measured.fewGroups()) {
             return Verdict.TOO_FEW_GROUPS;
         }
-        boolean overlaps = measured.high() >= lower(claimed) && measured.low() <= upper(claimed);
-        if (!overlaps) {
+        if (measured.fewProcesses()) {
+            return Verdict.ONE_PROCESS;
+        }
+        if (measured.noSpread()) {
+            return Verdict.NO_SPREAD;
+        }
+        if (measured.low() >= lower(claimed) && measured.high() <= upper(claimed)) {
+            return Verdict.REPRODUCED;
+        }
+        if (measured.high() < lower(claimed) || measured.low() > upper(claimed)) {
             return Verdict.NOT_REPRODUCED;
         }
-        boolean pointInBand = measured.point() >= lower(claimed) && measured.point() <= upper(claimed);
-        return pointInBand ? Verdict.REPRODUCED : Verdict.INCONCLUSIVE;
+        return Verdict.INCONCLUSIVE;
     }
 
     /** True when the interval is wider than the band (hi/lo above FACTOR squared). */
@@ -60,10 +69,13 @@ public final class ToleranceRule {
     /** The rule in one paragraph, for the report. */
     public static String describe() {
         return "A claim of ~Kx is read as the band [K/" + FACTOR + ", K*" + FACTOR + "] (" + band(10) + " for 10x, "
-                + band(4) + " for 4x). It is *reproduced* when the measured speedup lies in the band, "
-                + "*not reproduced* when its whole 95% CI lies outside the band, *inconclusive* when the speedup lies "
-                + "outside the band but its CI reaches into it, *too few forks/rounds to judge* when the figure rests "
-                + "on fewer than " + Estimate.FEW_GROUPS + " JMH forks or native rounds, and *not measured* when the "
-                + "run has no figure for the claim's scenario.";
+                + band(4) + " for 4x). It is *reproduced* only when the whole 95% CI of the measured speedup lies "
+                + "inside the band, *not reproduced* when the whole CI lies outside it, and *inconclusive* when the CI "
+                + "straddles an edge of the band. Three cases get no verdict: *too few forks/rounds to judge* when the "
+                + "figure rests on fewer than " + Estimate.FEW_GROUPS + " JMH forks or native rounds, *within-process "
+                + "interval only* when its rounds come from one process, so the interval never sampled what another "
+                + "run of the suite gives (every native figure until the harness runs several processes), and *no "
+                + "spread measured* when the interval has no width. A figure is *not measured* when the run has no "
+                + "figure for the claim's scenario.";
     }
 }

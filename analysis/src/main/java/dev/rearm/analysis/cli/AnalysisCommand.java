@@ -2,6 +2,7 @@ package dev.rearm.analysis.cli;
 
 import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.Analyzer;
+import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ReportCharts;
 import dev.rearm.analysis.load.BadInputException;
@@ -55,19 +56,21 @@ public final class AnalysisCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Bootstrap seed (the profiler's overhead ratios), recorded in the report (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap seed (default: ${DEFAULT-VALUE}); no reported figure uses the bootstrap any more "
+                    + "(every interval is a t interval), so it changes nothing in the report.")
     long seed;
 
     @Option(names = "--resamples", defaultValue = "10000", paramLabel = "N",
-            description = "Bootstrap resamples per overhead-ratio interval, at least 10000 (default: ${DEFAULT-VALUE}); "
-                    + "speedups use a t interval and need none.")
+            description = "Bootstrap resamples, at least 10000 (default: ${DEFAULT-VALUE}); every reported interval "
+                    + "is a t interval and needs none.")
     int resamples;
 
-    @Option(names = "--equivalence-margin", defaultValue = "5", paramLabel = "PERCENT",
+    @Option(names = "--equivalence-margin", defaultValue = BaselineComparison.DEFAULT_MARGIN, paramLabel = "PERCENT",
             // picocli formats descriptions: a literal percent sign is written %%
             description = "With --baseline: a ratio of ratios whose 95%% CI lies within +-PERCENT is reported as "
-                    + "within run-to-run variation, not as a change. Take it from A/A runs on the host "
-                    + "(analysis/README.md); default: ${DEFAULT-VALUE}.")
+                    + "within run-to-run variation, and only one whose whole CI lies beyond it can be a change. "
+                    + "Take it from A/A runs on the host (analysis/README.md); default: ${DEFAULT-VALUE}, from the "
+                    + "shared A/A pair.")
     double equivalenceMargin;
 
     @Override
@@ -78,7 +81,8 @@ public final class AnalysisCommand implements Callable<Integer> {
         }
         if (!(equivalenceMargin > 0 && equivalenceMargin < 100)) {
             throw new BadInputException("--equivalence-margin " + equivalenceMargin + ": use a percentage above 0 and "
-                    + "below 100, the run-to-run variation A/A runs show on this host (default 5)");
+                    + "below 100, the run-to-run variation A/A runs show on this host (default "
+                    + BaselineComparison.DEFAULT_MARGIN + ")");
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new BadInputException("--out " + out + ": is a file; give a folder (it is created if missing)");

@@ -39,10 +39,20 @@ public final class Fmt {
     /** Marks an interval that rests on fewer than {@link Estimate#FEW_GROUPS} rounds or forks. */
     public static final String FEW_GROUPS_MARK = "‡";
 
-    /** A ratio with its interval: "9.52x [9.31, 9.74]" (with a trailing mark when it rests on too few groups). */
+    /**
+     * Marks an interval whose groups are rounds of one process (or of fewer than {@link Estimate#FEW_GROUPS}):
+     * a within-process interval, which no verdict rests on.
+     */
+    public static final String WITHIN_PROCESS_MARK = "†";
+
+    /**
+     * A ratio with its interval: "9.52x [9.31, 9.74]", with a trailing mark when it rests on too few
+     * groups (‡) or on rounds of too few processes (†).
+     */
     public static String ratio(Estimate estimate) {
         return ratio(estimate.point()) + " [" + significant(estimate.low()) + ", " + significant(estimate.high()) + "]"
-                + (estimate.fewGroups() ? " " + FEW_GROUPS_MARK : "");
+                + (estimate.fewGroups() ? " " + FEW_GROUPS_MARK
+                : estimate.fewProcesses() ? " " + WITHIN_PROCESS_MARK : "");
     }
 
     /** A signed percentage: "+3.1%". */

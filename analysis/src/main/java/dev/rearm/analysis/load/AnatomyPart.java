@@ -4,10 +4,17 @@ package dev.rearm.analysis.load;
  * One part of {@code perfbp-bench trap-anatomy} as native.json recorded it: the trapping loop's
  * and the plain loop's ns per op in each measured round, or why the part was not run.
  *
- * @param kind "watchpoint" (a perf configuration) or "reference" (no perf: int3, single-step, ...)
+ * @param kind      "watchpoint" (a perf configuration) or "reference" (no perf: int3, single-step, ...)
+ * @param processes how many processes the rounds came from: 1 for every native.json so far
  */
 public record AnatomyPart(String name, String kind, String notRunReason, double[] trapNsPerOp,
-                          double[] plainNsPerOp) {
+                          double[] plainNsPerOp, int processes) {
+
+    /** A part whose rounds all come from one process, as the native harness runs today. */
+    public AnatomyPart(String name, String kind, String notRunReason, double[] trapNsPerOp, double[] plainNsPerOp) {
+        this(name, kind, notRunReason, trapNsPerOp, plainNsPerOp, 1);
+    }
+
     public boolean measured() {
         return notRunReason == null;
     }

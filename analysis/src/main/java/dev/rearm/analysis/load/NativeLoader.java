@@ -148,6 +148,9 @@ final class NativeLoader {
                     + JsonNumbers.describe(result), "opsPerRound", result.path("opsPerRound"), 1,
                     "the ops of each measured round of the scenario, per thread"));
         }
+        // One harness process wrote every round of the file: the rounds are the groups, the process
+        // count is 1, so their interval is a within-process one (Estimate#fewProcesses). A native.json
+        // of several processes would give each process a group of its rounds (GroupedSample.of).
         measurements.add(new Measurement(Harness.NATIVE, source, key, GroupedSample.ofSingles(nsPerOp), traps,
                 phases(result.path("phasesNs"))));
     }

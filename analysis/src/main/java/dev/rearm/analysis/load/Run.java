@@ -16,12 +16,14 @@ import java.util.List;
  *                    env block naming different CPUs or kernels), for the top of the report and the console
  * @param nativeRounds how the native harness sized its rounds, and each scenario's ops per round
  * @param roundSize    the round-size check's figures (round-size.json), {@link RoundSizeData#absent()} without them
+ * @param nativeEnvironment native.json's own env block, or null without one (a baseline comparison lists
+ *                          where it differs between two runs)
  */
 public record Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,
                   List<LatencyMeasurement> latencies, List<FloorMeasurement> floors,
                   List<NotMeasured> notMeasured, boolean hasNative, boolean hasJmh, String jmhVersion,
                   String jmhJvm, ProfilerData profiler, List<String> warnings, List<AnatomyPart> anatomy,
-                  NativeRounds nativeRounds, RoundSizeData roundSize) {
+                  NativeRounds nativeRounds, RoundSizeData roundSize, Environment nativeEnvironment) {
 
     /** A run without round-size figures, its native rounds not described. */
     public Run(Path dir, Environment environment, RunInfo info, List<Measurement> measurements,
@@ -29,7 +31,7 @@ public record Run(Path dir, Environment environment, RunInfo info, List<Measurem
                boolean hasNative, boolean hasJmh, String jmhVersion, String jmhJvm, ProfilerData profiler,
                List<String> warnings, List<AnatomyPart> anatomy) {
         this(dir, environment, info, measurements, latencies, floors, notMeasured, hasNative, hasJmh, jmhVersion, jmhJvm,
-                profiler, warnings, anatomy, NativeRounds.unknown(), RoundSizeData.absent());
+                profiler, warnings, anatomy, NativeRounds.unknown(), RoundSizeData.absent(), null);
     }
 
     /** A run whose files agree with each other, without trap-anatomy figures. */

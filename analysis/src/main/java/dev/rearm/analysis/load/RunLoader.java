@@ -89,6 +89,7 @@ public final class RunLoader {
         notMeasured.addAll(info.notRun());
         return new Run(dir, environment, info, List.copyOf(measurements), List.copyOf(latencies), List.copyOf(floors),
                 List.copyOf(notMeasured), hasNative, hasJmh, jmhVersion, jmhJvm, profiler, List.copyOf(warnings),
-                AnatomyLoader.parts(nativeFile, anatomy), nativeRounds, RoundSizeLoader.read(dir));
+                AnatomyLoader.parts(nativeFile, anatomy), nativeRounds, RoundSizeLoader.read(dir),
+                nativeEnvironment);
     }
 }

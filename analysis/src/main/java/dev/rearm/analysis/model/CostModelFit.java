@@ -4,6 +4,9 @@ import dev.rearm.analysis.compare.Comparisons;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.compare.Sweep;
 import dev.rearm.analysis.load.Harness;
+import dev.rearm.analysis.stats.Estimate;
+import dev.rearm.analysis.stats.GroupedSample;
+import dev.rearm.analysis.stats.MeansFunctionInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -58,8 +61,21 @@ public final class CostModelFit {
             int trapEvery = point.scenario().trapEvery();
             double rate = point.scenario().trapRate();
             modelPoints.add(new ModelPoint(trapEvery, rate, point.speedup(), model.speedup(rate),
-                    trapEvery == 0 || trapEvery == 1));
+                    trapEvery == 0 || trapEvery == 1, measuredOverPredicted(point, never, always, rate)));
         }
         return new FittedModel(harness, source, model, List.copyOf(modelPoints));
+    }
+
+    /**
+     * The point's speedup over the model's prediction at its trap rate, with the t interval over all
+     * six samples: the prediction (C_r + f T_r) / (C_m + f T_m) moves with the four it was fitted on.
+     */
+    private static Estimate measuredOverPredicted(StrategyComparison point, StrategyComparison never,
+                                                  StrategyComparison always, double rate) {
+        List<GroupedSample> samples = List.of(point.reopen().nsPerOp(), point.modify().nsPerOp(),
+                never.reopen().nsPerOp(), always.reopen().nsPerOp(), never.modify().nsPerOp(),
+                always.modify().nsPerOp());
+        return MeansFunctionInterval.of(samples, m -> (m[0] / m[1])
+                / ((m[2] + rate * (m[3] - m[2])) / (m[4] + rate * (m[5] - m[4]))), MeansFunctionInterval.Scale.LOG);
     }
 }

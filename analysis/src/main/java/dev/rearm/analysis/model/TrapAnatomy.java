@@ -50,23 +50,24 @@ public final class TrapAnatomy {
 
     public static TrapAnatomy of(List<AnatomyPart> recorded) {
         Map<String, PartCost> parts = new LinkedHashMap<>();
-        Map<String, double[]> perTrap = new LinkedHashMap<>();
+        Map<String, AnatomyPart> measured = new LinkedHashMap<>();
         for (AnatomyPart part : recorded) {
             if (part.measured()) {
-                perTrap.put(part.name(), part.nsPerTrap());
+                measured.put(part.name(), part);
                 parts.put(part.name(), new PartCost(part.name(), part.kind(),
-                        MeanInterval.of(part.nsPerTrap(), LEVEL), null));
+                        MeanInterval.of(part.nsPerTrap(), LEVEL, part.processes()), null));
             } else {
                 parts.put(part.name(), new PartCost(part.name(), part.kind(), null, part.notRunReason()));
             }
         }
         List<Piece> pieces = new ArrayList<>();
         for (Piece piece : PIECES) {
-            double[] a = perTrap.get(piece.minuend());
-            double[] b = perTrap.get(piece.subtrahend());
+            AnatomyPart a = measured.get(piece.minuend());
+            AnatomyPart b = measured.get(piece.subtrahend());
             if (a != null && b != null) {
                 pieces.add(new Piece(piece.key(), piece.meaning(), piece.minuend(), piece.subtrahend(),
-                        MeanInterval.difference(a, b, LEVEL)));
+                        MeanInterval.difference(a.nsPerTrap(), b.nsPerTrap(), LEVEL,
+                                Math.min(a.processes(), b.processes()))));
             }
         }
         return new TrapAnatomy(parts, pieces);
@@ -120,10 +121,27 @@ public final class TrapAnatomy {
         }
         List<String> clauses = new ArrayList<>();
         extra.ifPresent(p -> clauses.add("a #DB costs " + us(p.ns()) + " more than a #BP on this host"
-                + (p.ns().low() > INTERCEPT_SIGN_NS ? ", a sign that the hypervisor intercepts debug exceptions"
-                : ", about what bare metal shows")));
+                + interceptSign(p.ns())));
         wakeup.ifPresent(p -> clauses.add("the per-sample wakeup adds " + us(p.ns())));
         return Optional.of(String.join("; ", clauses));
+    }
+
+    /**
+     * What the #DB-over-#BP interval says about the hypervisor. Only an interval that can carry a
+     * verdict (3 or more groups, each its own process, with a spread) may say either way: rounds of
+     * one process (every native.json so far) or fewer than 3 rounds leave it open.
+     */
+    private static String interceptSign(Estimate extra) {
+        if (extra.fewGroups()) {
+            return " (from fewer than " + Estimate.FEW_GROUPS + " rounds: too few to tell whether the hypervisor "
+                    + "intercepts debug exceptions)";
+        }
+        if (!extra.judgeable()) {
+            return " (rounds of one process: whether this is a sign that the hypervisor intercepts debug exceptions "
+                    + "needs several processes)";
+        }
+        return extra.low() > INTERCEPT_SIGN_NS ? ", a sign that the hypervisor intercepts debug exceptions"
+                : ", about what bare metal shows";
     }
 
     /** "X.X µs [lo, hi]" from an estimate in ns. */

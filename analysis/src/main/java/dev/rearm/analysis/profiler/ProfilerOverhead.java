@@ -5,7 +5,8 @@ import dev.rearm.analysis.load.ProfilerData;
 import dev.rearm.analysis.load.ProfilerEntry;
 import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.stats.Estimate;
-import dev.rearm.analysis.stats.HierarchicalBootstrap;
+import dev.rearm.analysis.stats.MeansFunctionInterval;
+import dev.rearm.analysis.stats.MeansFunctionInterval.Scale;
 import dev.rearm.analysis.stats.RatioInterval;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,8 +24,10 @@ import java.util.Optional;
  * delivery, traps, timer interrupts) lands on that thread's CPU time, while the wall clock on a
  * shared machine also counts other processes' turns. Wall-time slowdowns are given beside it.
  * Slowdowns are ratios of means with {@link RatioInterval}'s t interval; the overhead ratios and
- * reopen's extra time (not ratios of means) use the report's bootstrap over rounds, each run
- * resampled independently.
+ * reopen's extra time (not ratios of means) get the same Welch t interval by the delta method
+ * ({@link MeansFunctionInterval}): the bootstrap they used before under-covers at 3 rounds, as the
+ * speedups' did. A ratio counts as resolved only when its denominator is shown above 0 from at least
+ * {@link Estimate#FEW_GROUPS} rounds on every side.
  */
 public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List<OverheadRatio> ratios,
                                List<ReopenExtra> reopenExtras) {
@@ -32,7 +35,7 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
     private static final List<String> STRATEGY_ORDER =
             List.of(ProfilerEntry.SAMPLER, ScenarioKey.REOPEN, ScenarioKey.MODIFY);
 
-    public static ProfilerOverhead of(ProfilerData data, HierarchicalBootstrap bootstrap) {
+    public static ProfilerOverhead of(ProfilerData data) {
         List<Slowdown> slowdowns = new ArrayList<>();
         List<OverheadRatio> ratios = new ArrayList<>();
         List<ReopenExtra> extras = new ArrayList<>();
@@ -47,7 +50,6 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
                             .thenComparingInt(e -> STRATEGY_ORDER.indexOf(e.strategy())))
                     .toList();
             for (ProfilerEntry tool : tools) {
-                String name = "profiler " + workload + " " + tool.label();
                 slowdowns.add(new Slowdown(tool, RatioInterval.ratio(tool.cpuNs(), none.get().cpuNs()),
                         RatioInterval.ratio(tool.wallNs(), none.get().wallNs())));
             }
@@ -57,39 +59,38 @@ public record ProfilerOverhead(ProfilerData data, List<Slowdown> slowdowns, List
                 if (reopen.isEmpty() || modify.isEmpty()) {
                     continue;
                 }
-                ratios.add(ratio(bootstrap, none.get(), reopen.get(), modify.get(),
+                ratios.add(ratio(none.get(), reopen.get(), modify.get(),
                         data.find(workload, ProfilerEntry.SAMPLER, rate), slowdowns));
-                extras.add(extra(bootstrap, reopen.get(), modify.get()));
+                extras.add(extra(reopen.get(), modify.get()));
             }
         }
         return new ProfilerOverhead(data, List.copyOf(slowdowns), List.copyOf(ratios), List.copyOf(extras));
     }
 
-    private static OverheadRatio ratio(HierarchicalBootstrap bootstrap, ProfilerEntry none, ProfilerEntry reopen,
-                                       ProfilerEntry modify, Optional<ProfilerEntry> sampler, List<Slowdown> slowdowns) {
-        String name = "profiler " + reopen.workload() + " @" + reopen.rate();
-        Estimate overall = bootstrap.estimate(name + " overhead ratio",
-                List.of(reopen.cpuNs(), modify.cpuNs(), none.cpuNs()),
-                m -> (m[0] / m[2] - 1) / (m[1] / m[2] - 1));
-        boolean overallResolved = slowdowns.stream().filter(s -> s.entry() == modify).anyMatch(s -> s.cpu().low() > 1);
+    private static OverheadRatio ratio(ProfilerEntry none, ProfilerEntry reopen, ProfilerEntry modify,
+                                       Optional<ProfilerEntry> sampler, List<Slowdown> slowdowns) {
+        Estimate overall = MeansFunctionInterval.of(List.of(reopen.cpuNs(), modify.cpuNs(), none.cpuNs()),
+                m -> (m[0] / m[2] - 1) / (m[1] / m[2] - 1), Scale.LOG);
+        boolean overallResolved = !overall.fewGroups() && slowdowns.stream().filter(s -> s.entry() == modify)
+                .anyMatch(s -> !s.cpu().fewGroups() && s.cpu().low() > 1);
         Estimate watchpoints = null;
         boolean watchpointsResolved = false;
         if (sampler.isPresent()) {
-            watchpoints = bootstrap.estimate(name + " watchpoint ratio",
-                    List.of(reopen.cpuNs(), modify.cpuNs(), sampler.get().cpuNs()),
-                    m -> (m[0] - m[2]) / (m[1] - m[2]));
+            watchpoints = MeansFunctionInterval.of(List.of(reopen.cpuNs(), modify.cpuNs(), sampler.get().cpuNs()),
+                    m -> (m[0] - m[2]) / (m[1] - m[2]), Scale.LOG);
             Estimate modifyOverSampler = RatioInterval.ratio(modify.cpuNs(), sampler.get().cpuNs());
-            watchpointsResolved = modifyOverSampler.low() > 1;
+            watchpointsResolved = !watchpoints.fewGroups() && !modifyOverSampler.fewGroups()
+                    && modifyOverSampler.low() > 1;
         }
         return new OverheadRatio(reopen.workload(), reopen.rate(), overall, overallResolved, watchpoints,
                 watchpointsResolved);
     }
 
-    private static ReopenExtra extra(HierarchicalBootstrap bootstrap, ProfilerEntry reopen, ProfilerEntry modify) {
+    private static ReopenExtra extra(ProfilerEntry reopen, ProfilerEntry modify) {
         ProfilerCounts r = reopen.counts();
         ProfilerCounts m = modify.counts();
-        Estimate extraCpu = bootstrap.estimate("profiler " + reopen.workload() + " @" + reopen.rate() + " reopen - modify",
-                List.of(reopen.cpuNs(), modify.cpuNs()), means -> means[0] - means[1]);
+        Estimate extraCpu = MeansFunctionInterval.of(List.of(reopen.cpuNs(), modify.cpuNs()),
+                means -> means[0] - means[1], Scale.LINEAR);
         return new ReopenExtra(reopen.workload(), reopen.rate(), extraCpu, r.handlerNsPerRound(), m.handlerNsPerRound(),
                 phasesPerRound(r), meanPerCall(r), phasesPerRound(m), meanPerCall(m), r.perRound(r.armed()),
                 m.perRound(m.armed()), r.perRound(r.traps()), m.perRound(m.traps()));

@@ -153,7 +153,8 @@ final class ProfilerSection {
             rows.add(List.of(e.workload(), String.valueOf(e.rate()),
                     count(e.reopenArms()) + " / " + count(e.modifyArms()),
                     Fmt.time(extra.point()) + " [" + Fmt.time(extra.low()) + ", " + Fmt.time(extra.high()) + "]",
-                    Fmt.time(inside), extra.low() > 0 ? Fmt.significant(100 * inside / extra.point()) + "%"
+                    Fmt.time(inside), !extra.fewGroups() && extra.low() > 0
+                            ? Fmt.significant(100 * inside / extra.point()) + "%"
                             : "n/a (no extra time resolved)",
                     calls(e.reopenPhasesNs(), e.reopenCalls()), calls(e.modifyPhasesNs(), e.modifyCalls())));
         }
@@ -189,7 +190,8 @@ final class ProfilerSection {
         return "Profiler overhead: slowdown = mean CPU (or wall) time per round of a tool run over that of the "
                 + "no-tool run of the same workload, 95% t interval on the log ratio over rounds (as for speedups); "
                 + "the overhead ratio (reopen − 1) / (modify − 1) and the watchpoint ratio (reopen − sampler) / "
-                + "(modify − sampler) are bootstrapped from resamples of the runs' rounds (each run on its own). A "
-                + "ratio whose denominator's CI reaches 0 is reported as not resolved.";
+                + "(modify − sampler) and reopen's extra CPU time get the same Welch t interval over rounds by the delta "
+                + "method. A ratio whose denominator's CI reaches 0, or that rests on fewer than "
+                + Estimate.FEW_GROUPS + " rounds, is reported as not resolved.";
     }
 }

@@ -4,6 +4,7 @@ import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.baseline.BaselineRow;
 import dev.rearm.analysis.baseline.Change;
+import dev.rearm.analysis.baseline.RunDifferences;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ReportCharts;
 import dev.rearm.analysis.chart.SkippedChart;
@@ -33,7 +34,6 @@ import dev.rearm.analysis.model.ReopenBreakdown;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.stats.DifferenceTest;
 import dev.rearm.analysis.stats.Estimate;
-import dev.rearm.analysis.stats.HierarchicalBootstrap;
 import dev.rearm.analysis.stats.SampleSummary;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,6 +110,11 @@ public final class ReportComposer {
         doc.table(List.of("Claim", "Harness", "Measured speedup [95% CI]", "Verdict", "Why"), rows);
         if (analysis.claims().stream().anyMatch(row -> row.verdict() == Verdict.TOO_FEW_GROUPS)) {
             doc.paragraph("**" + ClaimConsole.TOO_FEW_TO_JUDGE + "**");
+        }
+        if (analysis.claims().stream().anyMatch(row -> row.verdict() == Verdict.ONE_PROCESS)) {
+            doc.paragraph("**What a single-process run can be judged on.** " + ClaimCheck.ONE_PROCESS_WHY
+                    + " It still shows the figure and how steady it was within the process; it cannot show that "
+                    + "the claim holds or fails.");
         }
         doc.paragraph("Tolerance rule: " + ToleranceRule.describe());
         ChartImage.place(doc, charts, "headline");
@@ -211,7 +216,8 @@ public final class ReportComposer {
                         point.fitted() ? "—" : point.predictionInsideInterval() ? "yes" : "no"));
             }
         }
-        doc.table(List.of("Harness", "trapEvery", "f", "Measured [95% CI]", "Model", "Error", "Model inside CI"), points);
+        doc.table(List.of("Harness", "trapEvery", "f", "Measured [95% CI]", "Model", "Error",
+                "Model agrees (95% CI of measured / model holds 1)"), points);
         for (Harness harness : harnesses) {
             FittedModel fitted = analysis.models().get(harness);
             CostModel model = fitted.model();
@@ -263,7 +269,8 @@ public final class ReportComposer {
         long inside = fitted.points().stream().filter(p -> !p.fitted() && p.predictionInsideInterval()).count();
         return "On the " + fitted.checkedPoints() + " trap rates it was not fitted on, the model is off by at most "
                 + Fmt.percent(error.getAsDouble()).replace("+", "") + " (" + inside + " of " + fitted.checkedPoints()
-                + " predictions inside the measured 95% CI).";
+                + " predictions agree with the measurement: the 95% CI of measured / predicted, which carries the fit's "
+                + "own uncertainty as well as the point's, holds 1).";
     }
 
     private static void breakdown(Document doc, Analysis analysis, ChartSet charts) {
@@ -384,6 +391,13 @@ public final class ReportComposer {
                 + Fmt.orUnknown(other.environment().kernel()) + ". Ratio of ratios = this run's speedup / the "
                 + "baseline's, with a 95% CI over all four samples; " + baseline.matched() + " of "
                 + baseline.rows().size() + " comparisons have a baseline figure.");
+        List<String> differences = RunDifferences.between(run, other);
+        doc.paragraph(differences.isEmpty()
+                ? "**The two runs' environments agree** in every fact both record (env.json, native.json's env, "
+                        + "jmh.json's JMH and JVM, run.json's profile and binding, native round sizing)."
+                : "**The two runs differ in " + differences.size() + " recorded fact"
+                        + (differences.size() == 1 ? "" : "s") + "** (any of them can move a figure by itself): "
+                        + String.join("; ", differences) + ".");
         String profile = run.info().profile();
         String otherProfile = other.info().profile();
         if (profile == null || otherProfile == null) {
@@ -395,13 +409,22 @@ public final class ReportComposer {
                     + otherProfile + "`): the round sizes, iterations and fork counts differ, which can move a "
                     + "per-op figure by itself; compare runs of one profile to see a change of kernel or code.");
         }
-        Change within = Change.WITHIN_VARIATION;
-        doc.paragraph(baseline.count(Change.CHANGED) + " changed, " + baseline.count(within) + " "
-                + within.label(baseline.marginPercent()) + ", " + baseline.count(Change.NOT_SHOWN)
-                + " with a CI too wide to tell. A CI that excludes 1 is a change only when it reaches beyond the "
-                + "equivalence margin (`--equivalence-margin`, " + Change.margin(baseline.marginPercent())
-                + " here): runs made on different days on a shared host differ by more than a within-run CI "
-                + "allows. The margin comes from A/A runs (analysis/README.md).");
+        double margin = baseline.marginPercent();
+        doc.paragraph(baseline.count(Change.CHANGED) + " changed (whole CI beyond " + Change.margin(margin) + "), "
+                + baseline.count(Change.NOT_CONFIRMED) + " beyond the margin in their own CI but not after Holm's "
+                + "correction, " + baseline.count(Change.BELOW_MARGIN) + " a difference below the margin, "
+                + baseline.count(Change.WITHIN_VARIATION) + " " + Change.WITHIN_VARIATION.label(margin) + ", "
+                + baseline.count(Change.NOT_SHOWN) + " with a CI too wide to tell; no verdict for "
+                + baseline.count(Change.ONE_PROCESS) + " resting on rounds of one process, "
+                + baseline.count(Change.TOO_FEW_GROUPS) + " on fewer than " + Estimate.FEW_GROUPS
+                + " forks or rounds and " + baseline.count(Change.NO_SPREAD) + " with no spread. A row is *changed* "
+                + "only when its whole 95% CI lies beyond the equivalence margin (`--equivalence-margin`, "
+                + Change.margin(margin) + " here, from A/A runs: analysis/README.md) and it survives Holm's "
+                + "correction over the " + baseline.tested() + " rows tested (family-wise false-alarm rate "
+                + Fmt.significant(BaselineComparison.FAMILY_ALPHA * 100) + "%). A CI that excludes 1 but reaches "
+                + "inside the margin is a difference below the margin, never a change. Neither *changed* nor "
+                + "*within variation* rests on fewer than " + Estimate.FEW_GROUPS + " groups on either side, or on "
+                + "rounds of one process: such an interval never sampled what another run gives.");
         List<List<String>> rows = new ArrayList<>();
         for (BaselineRow row : baseline.rows()) {
             StrategyComparison now = row.current();
@@ -498,13 +521,13 @@ public final class ReportComposer {
                         + "rounds (native) or fork means (JMH) as the independent units (delta method, "
                         + "Welch-Satterthwaite degrees of freedom), so its coverage holds at 3 forks, where a "
                         + "bootstrap's percentiles cannot be estimated. " + Fmt.FEW_GROUPS_MARK + " marks an interval "
-                        + "resting on fewer than " + Estimate.FEW_GROUPS + " rounds or forks: such a figure gets no "
-                        + "verdict.",
-                "The profiler's overhead ratios: hierarchical bootstrap (Kalibera & Jones): resample rounds "
-                        + "with replacement, then iterations within each drawn round; " + analysis.resamples()
-                        + " resamples (at least " + HierarchicalBootstrap.MIN_RESAMPLES + "), Well19937c seeded with **"
-                        + analysis.seed() + "** mixed with each figure's name, so a rerun gives the same intervals; "
-                        + "read as Hesterberg's expanded percentile interval.",
+                        + "resting on fewer than " + Estimate.FEW_GROUPS + " rounds or forks, " + Fmt.WITHIN_PROCESS_MARK
+                        + " one whose rounds come from one process (every native figure so far): a within-process "
+                        + "interval, which never sampled what another run gives. Neither gets a verdict.",
+                "The profiler's overhead ratios, reopen's extra time and the cost model's measured / predicted: "
+                        + "the same Welch t interval by the delta method (on the log for ratios). The claim check's "
+                        + "verdicts need the whole CI inside or outside the band; a baseline's \"changed\" needs the "
+                        + "whole CI beyond the margin and Holm's correction across the rows.",
                 "JMH's own scoreError is not used: it pools iterations across forks and ignores the variance "
                         + "between forks.",
                 "Welch's t-test and the Mann-Whitney U test (two-sided) on independent units: native rounds or "

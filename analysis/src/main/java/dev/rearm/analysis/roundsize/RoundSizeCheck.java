@@ -86,32 +86,52 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy) {
     }
 
     /**
-     * The claim rows with a caveat in a native row's "why" when a per-op figure moved with the round
-     * size (its CI excludes 1) and the row's ratio compares rounds of different op counts: rounds
-     * sized by time (each strategy its own count), or a pair whose two opsPerRound differ. Where
-     * both strategies ran the same fixed op count the ratio owes nothing to op counts: no caveat.
+     * The smallest difference the caveat reports: below 1% a round-size effect moves a ratio by less
+     * than the run-to-run spread of any interval the report shows, so naming it would only add noise.
+     */
+    public static final double CAVEAT_MIN_DIFFERENCE = 0.01;
+
+    /**
+     * The claim rows with a caveat in a native row's "why" when a per-op figure of that row's own
+     * scenario and strategies moved with the round size (its CI excludes 1, by at least
+     * {@link #CAVEAT_MIN_DIFFERENCE}) and the row's ratio compares rounds of different op counts:
+     * rounds sized by time (each strategy its own count), or a pair whose two opsPerRound differ.
+     * Where both strategies ran the same fixed op count the ratio owes nothing to op counts: no
+     * caveat. A row whose scenario the check did not measure (e.g. trapEvery=1) gets none either:
+     * the check says nothing about it.
      */
     public List<ClaimRow> withCaveat(List<ClaimRow> claims, NativeRounds rounds) {
-        List<Row> differing = differing();
-        if (differing.isEmpty()) {
-            return claims;
+        List<ClaimRow> out = new ArrayList<>();
+        for (ClaimRow row : claims) {
+            List<Row> relevant = row.harness() == Harness.NATIVE && row.measured() != null
+                    ? movedFor(row.measured()) : List.of();
+            String unequal = relevant.isEmpty() ? null : unequalOps(row.measured(), rounds);
+            out.add(unequal == null ? row : new ClaimRow(row.claim(), row.harness(), row.measured(), row.verdict(),
+                    row.why() + moved(relevant) + unequal
+                            + ", so its ratio may owe part of itself to them, not to the strategies."));
         }
+        return List.copyOf(out);
+    }
+
+    /** The differing rows of the pair's scenario and strategies, at least 1% apart. */
+    private List<Row> movedFor(StrategyComparison pair) {
+        return differing().stream()
+                .filter(row -> row.key().scenario().equals(pair.scenario()))
+                .filter(row -> row.key().strategy().equals(ScenarioKey.REOPEN)
+                        || row.key().strategy().equals(ScenarioKey.MODIFY))
+                .filter(row -> Math.abs(row.smallOverLarge().point() - 1) >= CAVEAT_MIN_DIFFERENCE)
+                .toList();
+    }
+
+    private static String moved(List<Row> rows) {
         StringBuilder moved = new StringBuilder(" Caveat: per-op figures moved with the round size here (");
-        for (int i = 0; i < differing.size(); i++) {
-            Row row = differing.get(i);
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
             moved.append(i == 0 ? "" : "; ").append(row.key().strategy()).append(' ')
                     .append(row.key().scenario().shortLabel()).append(": ").append(Fmt.ratio(row.smallOverLarge()))
                     .append(" at ").append(row.smallOps()).append(" over ").append(row.largeOps()).append(" ops");
         }
-        moved.append("; the 95% CI excludes 1, the sizes interleaved within one run): ");
-        List<ClaimRow> out = new ArrayList<>();
-        for (ClaimRow row : claims) {
-            String unequal = row.harness() == Harness.NATIVE && row.measured() != null
-                    ? unequalOps(row.measured(), rounds) : null;
-            out.add(unequal == null ? row : new ClaimRow(row.claim(), row.harness(), row.measured(), row.verdict(),
-                    row.why() + moved + unequal + ", so its ratio may owe part of itself to them, not to the strategies."));
-        }
-        return List.copyOf(out);
+        return moved.append("; the 95% CI excludes 1, the sizes interleaved within one run): ").toString();
     }
 
     /** How the pair's rounds differ in op count, or null when both ran the same fixed count. */

@@ -230,6 +230,8 @@ class AnalysisCommandTest {
                 "--out", tmp.resolve("o").toString())).isEqualTo(0);
         String report = Files.readString(tmp.resolve("o/report.md"));
         assertThat(report).contains("**The runs used different profiles** (this run `fixture`, the baseline `full`)")
+                .contains("**The two runs differ in 1 recorded fact** (any of them can move a figure by itself): "
+                        + "profile (run.json): 'fixture' here, 'full' in the baseline.")
                 .contains("within run-to-run variation (±3% on this host)")
                 .contains("| Ratio of ratios [95% CI] | Change |");
     }

@@ -85,6 +85,15 @@ class RunLoaderTest {
     }
 
     @Test
+    void nativeFiguresComeFromOneProcessAndJmhFiguresFromOneProcessPerFork() throws Exception {
+        Run run = RunLoader.load(Fixtures.run());
+        assertThat(run.measurements()).filteredOn(m -> m.harness() == Harness.NATIVE).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.nsPerOp().processes()).isEqualTo(1));
+        assertThat(run.measurements()).filteredOn(m -> m.harness() == Harness.JMH).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.nsPerOp().processes()).isEqualTo(m.nsPerOp().groupCount()));
+    }
+
+    @Test
     void readsTheEnvironmentAndTheRunInfo() throws Exception {
         Run run = RunLoader.load(Fixtures.run());
         assertThat(run.environment().source()).isEqualTo("env.json");

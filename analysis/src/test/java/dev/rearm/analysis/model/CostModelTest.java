@@ -46,6 +46,49 @@ class CostModelTest {
     }
 
     @Test
+    void aPredictionFromNoisyEndPointsAgreesWithATightPointOutsideThatPointsOwnCi() {
+        // The ends (trapEvery 0 and 1) vary ±8% round to round, the checked point (trapEvery 3) ±0.3%:
+        // the prediction is uncertain by several percent, so a 3% miss is no disagreement.
+        List<Measurement> measurements = new ArrayList<>();
+        for (int trapEvery : new int[] {0, 1}) {
+            double f = trapEvery == 0 ? 0 : 1;
+            Scenario scenario = Scenario.HEADLINE.withTrapEvery(trapEvery);
+            measurements.add(noisy("reopen", scenario, C_REOPEN + f * T_REOPEN, 0.08));
+            measurements.add(noisy("modify", scenario, C_MODIFY + f * T_MODIFY, 0.08));
+        }
+        Scenario third = Scenario.HEADLINE.withTrapEvery(3);
+        measurements.add(noisy("reopen", third, 1.03 * (C_REOPEN + T_REOPEN / 3), 0.003));
+        measurements.add(noisy("modify", third, C_MODIFY + T_MODIFY / 3, 0.003));
+
+        ModelPoint point = CostModelFit.fit(Comparisons.of(measurements), Harness.NATIVE).orElseThrow().points()
+                .stream().filter(p -> p.trapEvery() == 3).findFirst().orElseThrow();
+
+        assertThat(point.measured().contains(point.predicted())).as("outside the measured CI alone").isFalse();
+        assertThat(point.measuredOverPredicted().low()).isLessThan(1.0);
+        assertThat(point.predictionInsideInterval()).isTrue();
+    }
+
+    @Test
+    void aTightFitAndATightPointThatMissByTenPercentDisagree() {
+        List<Measurement> measurements = new ArrayList<>();
+        for (int trapEvery : new int[] {0, 1, 3}) {
+            double f = trapEvery == 0 ? 0 : 1.0 / trapEvery;
+            Scenario scenario = Scenario.HEADLINE.withTrapEvery(trapEvery);
+            measurements.add(noisy("reopen", scenario, (trapEvery == 3 ? 1.10 : 1) * (C_REOPEN + f * T_REOPEN), 0.003));
+            measurements.add(noisy("modify", scenario, C_MODIFY + f * T_MODIFY, 0.003));
+        }
+        ModelPoint point = CostModelFit.fit(Comparisons.of(measurements), Harness.NATIVE).orElseThrow().points()
+                .stream().filter(p -> p.trapEvery() == 3).findFirst().orElseThrow();
+        assertThat(point.predictionInsideInterval()).isFalse();
+    }
+
+    /** Six rounds at mean {@code ns}, spread ±{@code spread} symmetrically. */
+    private static Measurement noisy(String strategy, Scenario scenario, double ns, double spread) {
+        return Measurements.rounds(strategy, scenario, ns * (1 - spread), ns * (1 + spread), ns * (1 - spread / 2),
+                ns * (1 + spread / 2), ns, ns);
+    }
+
+    @Test
     void theTrapCostForATargetSpeedupGivesThatSpeedup() {
         CostModel model = new CostModel(C_REOPEN, T_REOPEN, C_MODIFY, T_MODIFY);
         double trap = model.commonTrapCostFor(4).orElseThrow();

@@ -8,7 +8,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrapAnatomyTest {
+    /** A part whose figures come from one process per value, as a multi-process harness would write them. */
     private static AnatomyPart part(String name, String kind, double... perTrapNs) {
+        AnatomyPart rounds = roundsOfOneProcess(name, kind, perTrapNs);
+        return new AnatomyPart(name, kind, null, rounds.trapNsPerOp(), rounds.plainNsPerOp(), perTrapNs.length);
+    }
+
+    private static AnatomyPart roundsOfOneProcess(String name, String kind, double... perTrapNs) {
         double[] plain = new double[perTrapNs.length];
         double[] trap = new double[perTrapNs.length];
         for (int i = 0; i < trap.length; i++) {
@@ -55,6 +61,23 @@ class TrapAnatomyTest {
                 .startsWith("a #DB costs 8.3 µs [")
                 .contains("a sign that the hypervisor intercepts debug exceptions")
                 .contains("the per-sample wakeup adds 8.9 µs ["));
+    }
+
+    @Test
+    void roundsOfOneProcessNameNoSignEitherWay() {
+        // The HOST figures as today's harness writes them: three rounds of one process.
+        TrapAnatomy oneProcess = TrapAnatomy.of(List.of(roundsOfOneProcess("int3", "reference", 2400, 2500, 2300),
+                roundsOfOneProcess("single-step", "reference", 10700, 10800, 10600)));
+        assertThat(oneProcess.why()).hasValueSatisfying(why -> assertThat(why).startsWith("a #DB costs 8.3 µs [")
+                .contains("rounds of one process").doesNotContain(", a sign that").doesNotContain("bare metal shows"));
+    }
+
+    @Test
+    void fewerThanThreeRoundsNameNoSignEitherWay() {
+        TrapAnatomy twoRounds = TrapAnatomy.of(List.of(part("int3", "reference", 2400, 2500),
+                part("single-step", "reference", 10700, 10800)));
+        assertThat(twoRounds.why()).hasValueSatisfying(why -> assertThat(why).contains("too few to tell")
+                .doesNotContain(", a sign that").doesNotContain("bare metal shows"));
     }
 
     @Test

@@ -20,11 +20,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
 
 /**
  * The "How a trap is notified" table, its sentence and its chart, on a hand-made run with all three
@@ -84,6 +86,30 @@ class NotificationSectionTest {
         assertThat(charts.find("notification")).isPresent();
         assertThat(tmp.resolve("chart-out/charts/notification.png")).isNotEmptyFile();
         assertThat(tmp.resolve("chart-out/charts/notification.svg")).isNotEmptyFile();
+
+        // What it drew: per mode, one bar per measured cell at that cell's speedup, and a whisker per bar.
+        XYChart chart = (XYChart) charts.find("notification").orElseThrow().panels().get(0);
+        NotificationTable table = NotificationTable.of(analysis.run(), analysis.comparisons());
+        List<Double> whiskerEnds = finite(chart.getSeriesMap().get("95% CI").getYData());
+        for (String mode : NotificationTable.MODES) {
+            List<Double> speedups = new ArrayList<>();
+            for (Harness harness : Harness.values()) {
+                for (int trapEvery : NotificationTable.TRAP_EVERY) {
+                    table.cell(harness, mode, trapEvery).comparison().ifPresent(c -> {
+                        speedups.add(c.speedup().point());
+                        assertThat(whiskerEnds).contains(c.speedup().low(), c.speedup().high());
+                    });
+                }
+            }
+            assertThat(speedups).as(mode + " measured").isNotEmpty();
+            List<Double> barTops = finite(chart.getSeriesMap().get("notify=" + mode + " (bars)").getYData()).stream()
+                    .filter(y -> y != 0).toList();
+            assertThat(barTops).as("notify=" + mode + " bars").containsExactlyElementsOf(speedups);
+        }
+    }
+
+    private static List<Double> finite(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).boxed().toList();
     }
 
     @Test

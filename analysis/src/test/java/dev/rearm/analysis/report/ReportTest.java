@@ -7,6 +7,7 @@ import dev.rearm.analysis.Analyzer;
 import dev.rearm.analysis.Fixtures;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ReportCharts;
+import dev.rearm.analysis.format.Fmt;
 import dev.rearm.analysis.load.RunLoader;
 import dev.rearm.analysis.report.doc.Document;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
@@ -36,7 +37,7 @@ class ReportTest {
                 .contains("| ~4x when the watchpoint always traps | jmh |")
                 .contains("![Headline speedup: reopen / modify](charts/headline.png)")
                 .contains("## Environment").contains("## How this run was made").contains("## What could not run, and why")
-                .contains("seeded with **1**");
+                .contains(Fmt.WITHIN_PROCESS_MARK + " one whose rounds come from one process");
         assertThat(markdown.indexOf("## Claim check")).isLessThan(markdown.indexOf("## Environment"));
         try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
             assertThat(charts.filter(p -> p.toString().endsWith(".png")))
@@ -155,8 +156,8 @@ class ReportTest {
                 .contains("**This machine has no hardware PMU**", "Intel PEBS, AMD IBS")
                 .contains("| Workload | Rate (/s CPU) | Strategy | Samples / round | Armed / round | Traps / round | "
                         + "Slowdown, CPU [95% CI] | Slowdown, wall [95% CI] |")
-                .contains("| hash | 5000 | reopen | 500 | 500 | 500 | 1.80x [1.80, 1.80] | 1.80x [1.80, 1.80] |")
-                .contains("| hash | 1000 | 2.50x [2.50, 2.50] | 4.00x [4.00, 4.00] |")
+                .contains("| hash | 5000 | reopen | 500 | 500 | 500 | 1.80x [1.80, 1.80] † | 1.80x [1.80, 1.80] † |")
+                .contains("| hash | 1000 | 2.50x [2.50, 2.50] † | 4.00x [4.00, 4.00] † |")
                 .contains("### Where reopen's extra time goes")
                 .contains("![Profiler overhead vs sampling rate](charts/profiler-overhead.png)");
         assertThat(out.resolve("charts/profiler-overhead.png")).exists();
@@ -193,7 +194,8 @@ class ReportTest {
         String markdown = Files.readString(out.resolve("report.md"));
         assertThat(markdown).contains("## What a trap costs here, and why", "## What ~4x needs",
                 "| `single-step` | reference | 10.7 µs [", "not run: perf_event_open refused",
-                "In one sentence: a #DB costs 8.3 µs [", "a sign that the hypervisor intercepts debug exceptions",
+                "In one sentence: a #DB costs 8.3 µs [", "(rounds of one process: whether this is a sign that the "
+                        + "hypervisor intercepts debug exceptions needs several processes)",
                 "![What one trap costs here, piece by piece](charts/trap-anatomy.png)",
                 "What-if, computed from measured parts and not a measurement");
         assertThat(markdown).containsPattern("\\| ~4x when the watchpoint always traps \\| native \\|.*Why a trap costs "

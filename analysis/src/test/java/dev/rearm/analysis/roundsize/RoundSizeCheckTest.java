@@ -45,7 +45,7 @@ class RoundSizeCheckTest {
         assertThat(check.rows()).singleElement().satisfies(row -> {
             assertThat(row.verdict()).isEqualTo(RoundSizeVerdict.DIFFERS);
             assertThat(row.smallOverLarge().point()).isCloseTo(1.05, within(1e-9));
-            assertThat(row.verdictLabel()).startsWith("differs: 1.05x [1.0").endsWith("] (CI excludes 1)");
+            assertThat(row.verdictLabel()).startsWith("differs: 1.05x [1.0").endsWith("] " + Fmt.WITHIN_PROCESS_MARK + " (CI excludes 1)");
         });
     }
 
@@ -133,6 +133,33 @@ class RoundSizeCheckTest {
         assertThat(differs.withCaveat(List.of(nativeRow), sameOps)).containsExactly(nativeRow);
         assertThat(differs.withCaveat(List.of(nativeRow), unequalOps).get(0).why())
                 .contains("this row's reopen ran 500 ops per round and its modify 2000, so its ratio may owe");
+    }
+
+    @Test
+    void aClaimRowWhoseScenarioTheCheckNeverMeasuredGetsNoCaveat() {
+        // The check measured trapEvery=0 modify; the ~4x row is trapEvery=1: it says nothing about it.
+        RoundSizeCheck differs = check(rounds(2100, 2102, 2098, 2101, 2099, 2100), rounds(2000, 2001, 1999, 2000, 2002, 1998));
+        StrategyComparison alwaysTrapping = new StrategyComparison(Harness.NATIVE, "headline",
+                Claim.ALWAYS_TRAPPING.scenario(), null, null, null, null, null, null);
+        ClaimRow trapping = new ClaimRow(Claim.ALWAYS_TRAPPING, Harness.NATIVE, alwaysTrapping, Verdict.ONE_PROCESS,
+                "Why.");
+        NativeRounds timeSized = new NativeRounds(NativeRounds.Sizing.TIME, 100.0, null, null, Map.of());
+
+        assertThat(Claim.ALWAYS_TRAPPING.scenario()).isNotEqualTo(MODIFY.scenario());
+        assertThat(differs.withCaveat(List.of(trapping), timeSized)).containsExactly(trapping);
+    }
+
+    @Test
+    void aDifferenceBelowOnePercentGetsNoCaveatThoughItsCiExcludesOne() {
+        // 0.5% apart, tightly measured: DIFFERS by the within-run rule, too small to move a claim's ratio.
+        RoundSizeCheck tiny = check(rounds(2010, 2010.2, 2009.8, 2010.1, 2009.9, 2010),
+                rounds(2000, 2000.1, 1999.9, 2000, 2000.2, 1999.8));
+        assertThat(tiny.rows().get(0).verdict()).isEqualTo(RoundSizeVerdict.DIFFERS);
+        ClaimRow nativeRow = new ClaimRow(Claim.NEVER_TRAPPING, Harness.NATIVE, comparison(Harness.NATIVE),
+                Verdict.ONE_PROCESS, "Why.");
+        NativeRounds timeSized = new NativeRounds(NativeRounds.Sizing.TIME, 100.0, null, null, Map.of());
+
+        assertThat(tiny.withCaveat(List.of(nativeRow), timeSized)).containsExactly(nativeRow);
     }
 
     private static RoundSizeCheck check(GroupedSample small, GroupedSample large) {

@@ -3,10 +3,7 @@ package dev.rearm.analysis.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
-import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,31 +11,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HierarchicalBootstrapTest {
 
     /**
-     * 200 simulated runs of a benchmark whose true speedup is known, with a 3% random effect per
-     * round (or fork) and 1% noise per iteration: 10 rounds of 5 iterations (native-like) and 3
-     * forks of 10 iterations (JMH-like). A 95% interval should cover the true ratio in about 95%
-     * of runs; with 200 runs the binomial standard error is 1.5 points, hence [0.91, 0.99]. (A
-     * plain percentile interval gets ~0.92 and ~0.81 here: that is why the interval is expanded.)
+     * The expanded-percentile bootstrap under-covers at 3 groups, which is why the speedups (and
+     * now the profiler's ratios) use the t interval: 1,000 runs of {@link CoverageSimulation}
+     * (analysis/README.md's coverage table, the same seeds, so the same 0.886 and 0.958), binomial
+     * standard error ~0.01, so the bands are about 3 of them wide. This test said "0.91-0.99 at 3
+     * forks" before, on a milder simulation (3% group effect, equal on both sides) and 200 runs
+     * whose seed happened to land inside; 1,000 runs of that simulation give 0.925, and 200 with
+     * seed 2 give 0.90: the claim of nominal coverage at 3 groups was the wrong one, not the README.
      */
-    @ParameterizedTest(name = "{0} groups of {1}")
-    @CsvSource({"10, 5", "3, 10"})
-    void intervalCoversAConstructedTrueRatioAtAboutTheNominalRate(int groups, int perGroup) {
-        double reopenMean = 19_000;
-        double modifyMean = 2_000;
-        double trueRatio = reopenMean / modifyMean;
-        RandomGenerator world = new Well19937c(20_180_412L);
+    @ParameterizedTest(name = "{0} groups")
+    @CsvSource({"3, 0.85, 0.92", "10, 0.93, 0.98"})
+    void coversBelowNominalAtThreeGroupsAndAboutNominalAtTen(int groups, double atLeast, double atMost) {
         HierarchicalBootstrap bootstrap = new HierarchicalBootstrap(7, HierarchicalBootstrap.MIN_RESAMPLES);
-        int datasets = 200;
-        int covered = 0;
-        for (int d = 0; d < datasets; d++) {
-            GroupedSample reopen = simulate(world, reopenMean, groups, perGroup);
-            GroupedSample modify = simulate(world, modifyMean, groups, perGroup);
-            if (bootstrap.ratio("dataset " + d, reopen, modify).contains(trueRatio)) {
-                covered++;
-            }
-        }
-        double coverage = (double) covered / datasets;
-        assertThat(coverage).isBetween(0.91, 0.99);
+        int[] dataset = {0};
+        double coverage = CoverageSimulation.coverage(groups, 1_000,
+                (a, b) -> bootstrap.ratio("dataset " + dataset[0]++, a, b));
+        assertThat(coverage).isBetween(atLeast, atMost);
     }
 
     @Test
@@ -82,18 +70,5 @@ class HierarchicalBootstrapTest {
         Estimate same = new HierarchicalBootstrap(1, 2_000).ratioOfRatios("self", a, b, a, b);
         assertThat(same.point()).isEqualTo(1.0);
         assertThat(same.contains(1.0)).isTrue();
-    }
-
-    private static GroupedSample simulate(RandomGenerator world, double mean, int groups, int perGroup) {
-        List<double[]> data = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            double roundEffect = 1 + 0.03 * world.nextGaussian();
-            double[] values = new double[perGroup];
-            for (int i = 0; i < perGroup; i++) {
-                values[i] = mean * roundEffect * (1 + 0.01 * world.nextGaussian());
-            }
-            data.add(values);
-        }
-        return GroupedSample.of(data);
     }
 }

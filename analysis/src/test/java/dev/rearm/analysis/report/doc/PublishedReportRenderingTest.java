@@ -76,7 +76,8 @@ class PublishedReportRenderingTest {
         assertThat(rule.replaceAll("</?em>", "")).isEqualTo(ToleranceRule.describe().replaceAll("\\*(?=[a-z])|(?<=[a-z])\\*(?= )", ""));
         assertThat(rule).contains("[K/1.25, K*1.25] (");
         assertThat(Pattern.compile("<em>(.*?)</em>").matcher(rule).results().map(m -> m.group(1)))
-                .containsExactly("reproduced", "not reproduced", "inconclusive", "too few forks/rounds to judge", "not measured");
+                .containsExactly("reproduced", "not reproduced", "inconclusive", "too few forks/rounds to judge",
+                        "within-process interval only", "no spread measured", "not measured");
     }
 
     @Test
