@@ -48,6 +48,16 @@ final class ProcessVariationSection {
         doc.paragraph(WHY);
         doc.table(List.of("Scenario", "Harness", "Strategy", "Processes x rounds", "SD between processes",
                 "SD between rounds", "Share between processes"), rows);
+        List<String> claimSources = Arrays.asList(ClaimCheck.HEADLINE_SOURCES);
+        long fewSweeps = run.measurements().stream()
+                .filter(m -> !claimSources.contains(m.source()) && m.nsPerOp().processes() < 3).count();
+        if (fewSweeps > 0) {
+            // The default profile runs the sweeps with fewer forks than the claims' benchmark, to stay short.
+            doc.paragraph(fewSweeps + " figures outside the claims' benchmark and matrix (the sweeps) come from fewer "
+                    + "than 3 processes (the default profile runs the JMH sweeps with 1 fork, `bench.jmh.sweepForks`): "
+                    + "they are shown with " + Fmt.FEW_GROUPS_MARK + " or " + Fmt.WITHIN_PROCESS_MARK
+                    + " and get no verdict.");
+        }
     }
 
     private static List<String> row(Claim claim, Measurement measurement) {

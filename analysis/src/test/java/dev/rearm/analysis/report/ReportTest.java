@@ -248,6 +248,15 @@ class ReportTest {
                 .containsPattern("\\| trapEvery=0 \\| jmh \\| reopen \\| 2 x 3 \\| \\d+\\.\\d\\d% \\|");
     }
 
+    @Test
+    void theReportSaysHowManySweepFiguresComeFromFewerThanThreeProcessesAndGetNoVerdict() throws Exception {
+        // The fixture's sweeps: 2 JMH forks, native rounds of one process.
+        String markdown = Files.readString(write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out")).resolve("report.md"));
+
+        assertThat(markdown).containsPattern("[1-9]\\d* figures outside the claims' benchmark and matrix \\(the "
+                + "sweeps\\) come from fewer than 3 processes .*get no verdict\\.");
+    }
+
     private static String part(String name, String kind, double perTrapNs) {
         return """
                 {"part": "%s", "kind": "%s", "status": "ok", "trapNsPerOp": [%s, %s, %s],
