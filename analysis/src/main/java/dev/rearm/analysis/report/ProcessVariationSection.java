@@ -54,7 +54,8 @@ final class ProcessVariationSection {
         if (fewSweeps > 0) {
             // The default profile runs the sweeps with fewer forks than the claims' benchmark, to stay short.
             doc.paragraph(fewSweeps + " figures outside the claims' benchmark and matrix (the sweeps) come from fewer "
-                    + "than 3 processes (the default profile runs the JMH sweeps with 1 fork, `bench.jmh.sweepForks`): "
+                    + "than 3 processes (a sweep may run fewer JMH forks than the claims' benchmark, "
+                    + "`bench.jmh.sweepForks`, 1 in the default profile; a native.json of one process has one): "
                     + "they are shown with " + Fmt.FEW_GROUPS_MARK + " or " + Fmt.WITHIN_PROCESS_MARK
                     + " and get no verdict.");
         }
