@@ -13,11 +13,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 final class JmhCostModel {
     /**
-     * A fork's JVM start, benchmark setup and teardown beyond its iterations: ~0.35 s per fork in
-     * the published -Pfull run (2026-11-26, an idle 2-vCPU VM), ~3 s in a smoke run on a 2-core
-     * VM shared by other builds; the run's estimate corrects itself after the first JMH step.
+     * A fork's JVM start, benchmark setup and teardown beyond its iterations: in the shared default
+     * run (2026-12-06-default-a, a machine whose watchpoints fire) the six JMH steps took 445.0 s for
+     * 156 fork-runs of 2.5 s of iterations each, 2.853 s a fork-run, so 0.35 s beyond the
+     * iterations (the published -Pfull run, 2026-11-26, also gave ~0.35 s). A busier machine takes
+     * longer: the run's estimate corrects itself after the first JMH step.
      */
-    static final double FORK_OVERHEAD_SECONDS = 1;
+    static final double FORK_OVERHEAD_SECONDS = 0.35;
 
     private final BenchmarkCatalog catalog;
     private final JmhSettings settings;
@@ -27,10 +29,23 @@ final class JmhCostModel {
         this.settings = settings;
     }
 
+    /** The run's own {@code -f} counts (the claims' benchmarks and the sweeps run different forks). */
     double seconds(JmhRun run) {
         double perFork = settings.warmupIterations() * seconds(settings.warmupTime())
                 + settings.iterations() * seconds(settings.time()) + FORK_OVERHEAD_SECONDS;
-        return combinations(run) * settings.forks() * perFork;
+        return combinations(run) * forks(run) * perFork;
+    }
+
+    /** The last {@code -f} of the run's arguments, as JMH reads them; the settings' forks when there is none. */
+    int forks(JmhRun run) {
+        List<String> args = run.args();
+        int forks = settings.forks();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if ("-f".equals(args.get(i)) && args.get(i + 1).matches("\\d+")) {
+                forks = Integer.parseInt(args.get(i + 1));
+            }
+        }
+        return forks;
     }
 
     /** Benchmark x parameter combinations the run's includes and {@code -p} options select. */

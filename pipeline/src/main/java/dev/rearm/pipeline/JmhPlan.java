@@ -1,6 +1,7 @@
 package dev.rearm.pipeline;
 
 import dev.rearm.jmh.benchmarks.BindingFloorBenchmark;
+import dev.rearm.jmh.benchmarks.HeadlineBenchmark;
 import dev.rearm.jmh.benchmarks.ShapeBenchmark;
 import dev.rearm.jmh.benchmarks.SlotsBenchmark;
 import dev.rearm.jmh.benchmarks.ThreadsBenchmark;
@@ -39,6 +40,12 @@ public final class JmhPlan {
     /** Strategies that move a watchpoint with PERF_EVENT_IOC_MODIFY_ATTRIBUTES. */
     private static final Set<String> NEED_MODIFY = Set.of("modify", "disable-modify-enable");
 
+    /**
+     * The benchmarks the claims read (the analysis's ClaimCheck reads HeadlineBenchmark): they run
+     * {@code bench.jmh.forks}, every other one {@code bench.jmh.sweepForks}.
+     */
+    static final Set<String> CLAIM_BENCHMARKS = Set.of(HeadlineBenchmark.class.getName() + ".move");
+
     private final List<JmhRun> runs = new ArrayList<>();
     /** (scenario, why) -> the benchmarks it is left out of: one refusal is listed once, not once per benchmark. */
     private final Map<List<String>, List<String>> notRun = new LinkedHashMap<>();
@@ -60,6 +67,7 @@ public final class JmhPlan {
         JmhPlan plan = new JmhPlan();
         List<String> selected = checkInclude(catalog, settings);
         // Benchmarks narrowed alike share one invocation; the first (usually the only one) is "suite".
+        Map<List<String>, List<String>> claims = new LinkedHashMap<>();
         Map<List<String>, List<String>> general = new LinkedHashMap<>();
         List<String> special = new ArrayList<>();
         String watchpointBenchmarkRefusal = watchpointBenchmarkRefusal(env);
@@ -71,12 +79,16 @@ public final class JmhPlan {
             } else {
                 List<String> narrowed = plan.narrow(catalog, env, name, 1, 1);
                 if (narrowed != null) {
-                    general.computeIfAbsent(narrowed, k -> new ArrayList<>()).add(name);
+                    // The claims' benchmarks run apart: they take bench.jmh.forks, the rest bench.jmh.sweepForks.
+                    (CLAIM_BENCHMARKS.contains(name) ? claims : general)
+                            .computeIfAbsent(narrowed, k -> new ArrayList<>()).add(name);
                 }
             }
         }
+        claims.forEach((narrowed, names) -> plan.add(narrowed.isEmpty() ? "claims" : "claims " + describe(narrowed),
+                settings.forks(), settings, exactly(names), narrowed));
         general.forEach((narrowed, names) -> plan.add(narrowed.isEmpty() ? "suite" : "suite " + describe(narrowed),
-                settings, exactly(names), narrowed));
+                settings.sweepForks(), settings, exactly(names), narrowed));
         for (String name : special) {
             if (name.startsWith(SHAPE)) {
                 plan.planShapes(catalog, settings, env, name);
@@ -86,7 +98,7 @@ public final class JmhPlan {
                     List<String> constraints = new ArrayList<>(List.of("-t", String.valueOf(threads), "-p",
                             "threads=" + threads));
                     constraints.addAll(narrowed);
-                    plan.add(simpleName(name) + " threads=" + threads, settings, exactly(List.of(name)), constraints);
+                    plan.add(simpleName(name) + " threads=" + threads, settings.sweepForks(), settings, exactly(List.of(name)), constraints);
                 }
             } else {
                 plan.planSlots(catalog, settings, env, name);
@@ -186,7 +198,7 @@ public final class JmhPlan {
                 List<String> constraints = new ArrayList<>(List.of("-p", "bpType=" + bpType, "-p",
                         "bpLen=" + String.join(",", accepted)));
                 constraints.addAll(narrowed);
-                add(simpleName(name) + " bpType=" + bpType, settings, exactly(List.of(name)), constraints);
+                add(simpleName(name) + " bpType=" + bpType, settings.sweepForks(), settings, exactly(List.of(name)), constraints);
             }
         }
     }
@@ -206,13 +218,13 @@ public final class JmhPlan {
         if (narrowed != null) {
             List<String> constraints = new ArrayList<>(List.of("-p", "slots=" + String.join(",", fitting)));
             constraints.addAll(narrowed);
-            add(simpleName(name), settings, exactly(List.of(name)), constraints);
+            add(simpleName(name), settings.sweepForks(), settings, exactly(List.of(name)), constraints);
         }
     }
 
-    private void add(String label, JmhSettings settings, List<String> includes, List<String> constraints) {
+    private void add(String label, int forks, JmhSettings settings, List<String> includes, List<String> constraints) {
         List<String> args = new ArrayList<>(includes);
-        args.addAll(settings.commonArgs());
+        args.addAll(settings.commonArgs(forks));
         args.addAll(constraints);
         runs.add(new JmhRun(label, args));
     }

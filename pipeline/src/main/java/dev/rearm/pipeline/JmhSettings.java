@@ -14,14 +14,25 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * The JMH options a Maven profile sets: forks, warm-up and measurement, which benchmarks
  * ({@code -Dbench.include=REGEX}, JMH's own include syntax), and any extra JMH arguments.
  *
- * @param include   a regular expression JMH finds in the benchmark names, or empty for all
- * @param extraArgs further JMH options, appended as given (e.g. {@code -prof gc})
+ * @param forks      forks of the benchmarks the claims read ({@link JmhPlan#CLAIM_BENCHMARKS}): 3 or more,
+ *                   or the analysis gives their rows no verdict
+ * @param sweepForks forks of every other benchmark ({@code bench.jmh.sweepForks}): the sweeps may run
+ *                   fewer to keep the default profile short, and the report says their rows carry no verdict
+ * @param include    a regular expression JMH finds in the benchmark names, or empty for all
+ * @param extraArgs  further JMH options, appended as given (e.g. {@code -prof gc})
  */
-public record JmhSettings(int forks, int warmupIterations, String warmupTime, int iterations, String time,
-                          String include, List<String> extraArgs) {
+public record JmhSettings(int forks, int sweepForks, int warmupIterations, String warmupTime, int iterations,
+                          String time, String include, List<String> extraArgs) {
+
+    /** Every benchmark with the same forks. */
+    public JmhSettings(int forks, int warmupIterations, String warmupTime, int iterations, String time,
+                       String include, List<String> extraArgs) {
+        this(forks, forks, warmupIterations, warmupTime, iterations, time, include, extraArgs);
+    }
 
     public JmhSettings {
         positive("bench.jmh.forks", forks, 1);
+        positive("bench.jmh.sweepForks", sweepForks, 1);
         positive("bench.jmh.warmupIterations", warmupIterations, 0);
         positive("bench.jmh.iterations", iterations, 1);
         time("bench.jmh.warmupTime", warmupTime);
@@ -91,8 +102,8 @@ public record JmhSettings(int forks, int warmupIterations, String warmupTime, in
     }
 
     /** The options every JMH run of the pipeline shares, then the profile's extras. */
-    List<String> commonArgs() {
-        List<String> args = new ArrayList<>(List.of("-f", String.valueOf(forks), "-wi", String.valueOf(warmupIterations),
+    List<String> commonArgs(int runForks) {
+        List<String> args = new ArrayList<>(List.of("-f", String.valueOf(runForks), "-wi", String.valueOf(warmupIterations),
                 "-w", warmupTime, "-i", String.valueOf(iterations), "-r", time,
                 // the first premise failure stops the run: no partial suite is published as a result
                 "-foe", "true"));

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Runs the planned JMH invocations of benchmarks.jar (JMH prints its own progress and ETA),
@@ -31,6 +32,15 @@ final class JmhStep {
     }
 
     void run(StepRunner steps, RunRecord record, JmhPlan plan, JmhSettings settings, Binding binding, Path stage) {
+        run(steps, record, plan, settings, binding, stage, slot -> { });
+    }
+
+    /**
+     * Runs the plan, calling {@code before.accept(i)} before JMH run i and {@code before.accept(n)}
+     * after the last of n (the native forks spread over the JMH part run there).
+     */
+    void run(StepRunner steps, RunRecord record, JmhPlan plan, JmhSettings settings, Binding binding, Path stage,
+             IntConsumer before) {
         recordSettings(record.section("jmh"), settings, plan);
         record.section("jmh").put("binding", binding.key());
         plan.notRun().forEach(entry -> {
@@ -45,11 +55,13 @@ final class JmhStep {
             String reason = "nothing selected can run on this machine (see notRun in run.json)";
             log.println("[rearm] JMH " + reason + ": jmh.json will be missing from this run");
             record.addSkippedStep("JMH", reason);
+            before.accept(0);
             return;
         }
         try {
             Files.createDirectories(partsDir);
             for (int i = 0; i < runs.size(); i++) {
+                before.accept(i);
                 JmhRun run = runs.get(i);
                 Path part = partsDir.resolve(String.format("%02d.json", i + 1));
                 List<String> command = new ArrayList<>(launcher);
@@ -60,6 +72,7 @@ final class JmhStep {
                 steps.run(stepName(runs, i), command);
                 parts.add(part);
             }
+            before.accept(runs.size());
             JsonFiles.writeAtomically(stage.resolve("jmh.json"), JsonFiles.concatArrays(parts));
             for (Path part : parts) {
                 Files.delete(part);
@@ -78,6 +91,7 @@ final class JmhStep {
     private static void recordSettings(ObjectNode section, JmhSettings settings, JmhPlan plan) {
         section.put("include", settings.include());
         section.put("forks", settings.forks());
+        section.put("sweepForks", settings.sweepForks());
         section.put("warmupIterations", settings.warmupIterations());
         section.put("warmupTime", settings.warmupTime());
         section.put("iterations", settings.iterations());

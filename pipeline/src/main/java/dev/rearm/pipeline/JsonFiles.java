@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Reading, merging and atomically writing the run's JSON files. */
 final class JsonFiles {
@@ -49,6 +50,15 @@ final class JsonFiles {
      * lists the profiler first would otherwise state a round size no round ran.
      */
     static ObjectNode mergeNative(List<Path> parts) {
+        return mergeNative(parts, partIndex -> null);
+    }
+
+    /**
+     * As {@link #mergeNative(List)}, and each result of part i gets {@code "fork": forkOf(i)} (the
+     * process of its matrix that measured it) where that is not null: the profiler's and the
+     * anatomy's parts, one process each, stay as they are.
+     */
+    static ObjectNode mergeNative(List<Path> parts, IntFunction<Integer> forkOf) {
         ObjectNode merged = null;
         JsonNode movesSettings = null;
         ArrayNode results = MAPPER.createArrayNode();
@@ -70,7 +80,13 @@ final class JsonFiles {
                     }
                 });
             }
-            results.addAll((ArrayNode) node.get("results"));
+            Integer fork = forkOf.apply(parts.indexOf(part));
+            for (JsonNode result : node.get("results")) {
+                if (fork != null && result.isObject()) {
+                    ((ObjectNode) result).put("fork", fork);
+                }
+                results.add(result);
+            }
         }
         if (merged == null) {
             throw new IllegalArgumentException("no native.json files to merge");

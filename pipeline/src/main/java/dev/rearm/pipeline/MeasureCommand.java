@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,8 +41,10 @@ final class MeasureCommand implements Callable<Integer> {
 
     @Option(names = "--include", defaultValue = "", description = "bench.include: JMH benchmark regex; empty = all.")
     String include;
-    @Option(names = "--jmh-forks", defaultValue = "2")
+    @Option(names = "--jmh-forks", defaultValue = "3", description = "Forks of the benchmarks the claims read.")
     int forks;
+    @Option(names = "--jmh-sweep-forks", defaultValue = "1", description = "Forks of every other benchmark.")
+    int sweepForks;
     @Option(names = "--jmh-warmup-iterations", defaultValue = "2")
     int warmupIterations;
     @Option(names = "--jmh-warmup-time", defaultValue = "500ms")
@@ -71,6 +74,9 @@ final class MeasureCommand implements Callable<Integer> {
     String minOps;
     @Option(names = "--native-warmup", defaultValue = "")
     String warmup;
+    @Option(names = "--native-forks", defaultValue = "1", description = "Processes per moves matrix, spread over "
+            + "the run (bench.native.forks).")
+    int nativeForks;
     @Option(names = "--native-skip", defaultValue = "false", fallbackValue = "true", arity = "0..1")
     boolean skipNative;
 
@@ -81,10 +87,11 @@ final class MeasureCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        JmhSettings jmh = new JmhSettings(forks, warmupIterations, warmupTime, iterations, time, include,
+        JmhSettings jmh = new JmhSettings(forks, sweepForks, warmupIterations, warmupTime, iterations, time, include,
                 JmhSettings.splitArgs(jmhArgs));
         NativeSettings nativeSettings = new NativeSettings(harness.toAbsolutePath().normalize(),
-                NativeSettings.runs(commands, matrices), rounds, nativeIterations, roundMs, minOps, warmup, skipNative);
+                NativeSettings.runs(commands, matrices), rounds, nativeIterations, roundMs, minOps, warmup, skipNative,
+                nativeForks);
         nativeSettings.check();
         BenchmarkCatalog catalog = BenchmarkCatalog.compiledIn();
         JmhPlan.checkInclude(catalog, jmh); // a bad include is bad input: refused before anything is staged
@@ -112,14 +119,19 @@ final class MeasureCommand implements Callable<Integer> {
             JmhPlan plan = JmhPlan.of(catalog, jmh, env);
             NativeStep nativeStep = new NativeStep(log);
             List<NativeStep.Matrix> matrices = nativeStep.plan(record, nativeSettings, env);
-            RunEstimate estimate = estimate(probing, nativeSettings, matrices, new NativeCostModel(env.nproc(),
+            JmhCostModel jmhCosts = new JmhCostModel(catalog, jmh);
+            double[] jmhSeconds = plan.runs().stream().mapToDouble(jmhCosts::seconds).toArray();
+            int[] slots = NativeStep.schedule(matrices, jmhSeconds);
+            RunEstimate estimate = estimate(probing, nativeSettings, matrices, slots, new NativeCostModel(env.nproc(),
                             NativeCostModel.RoundTime.of(nativeSettings.roundMs(), nativeSettings.minOps())),
-                    plan.runs(), new JmhCostModel(catalog, jmh));
+                    plan.runs(), jmhSeconds);
             estimate.writeTo(record.section("estimate"));
             log.println(estimate.planLine());
             steps.estimate(estimate, started);
-            nativeStep.run(steps, record, nativeSettings, matrices, stage);
-            new JmhStep(log, launcher(benchmarksJar, "org.openjdk.jmh.Main")).run(steps, record, plan, jmh, binding, stage);
+            NativeStep.Scheduled natives = nativeStep.start(steps, record, nativeSettings, matrices, slots, stage);
+            new JmhStep(log, launcher(benchmarksJar, "org.openjdk.jmh.Main"))
+                    .run(steps, record, plan, jmh, binding, stage, natives::before);
+            natives.finish();
             record.put("measuredAt", clock.instant().toString());
         } catch (RuntimeException e) {
             log.println("[rearm] this run failed: " + target + " is untouched; the run's files stay in " + stage);
@@ -142,16 +154,31 @@ final class MeasureCommand implements Callable<Integer> {
         return steps.run("probe", command);
     }
 
-    /** Every step of the run, the probe with the time it took, the rest with their estimates. */
-    private static RunEstimate estimate(Duration probing, NativeSettings settings, List<NativeStep.Matrix> matrices,
-                                        NativeCostModel nativeCosts, List<JmhRun> runs, JmhCostModel jmhCosts) {
+    /**
+     * Every step of the run in the order it runs (the native forks among the JMH runs, as
+     * {@code slots} places them), the probe with the time it took, the rest with their estimates.
+     */
+    static RunEstimate estimate(Duration probing, NativeSettings settings, List<NativeStep.Matrix> matrices, int[] slots,
+                                NativeCostModel nativeCosts, List<JmhRun> runs, double[] jmhSeconds) {
+        return estimate(probing, matrices, slots, matrix -> NativeStep.estimateSeconds(settings, matrix, nativeCosts),
+                runs, jmhSeconds);
+    }
+
+    static RunEstimate estimate(Duration probing, List<NativeStep.Matrix> matrices, int[] slots,
+                                ToDoubleFunction<NativeStep.Matrix> nativeSeconds, List<JmhRun> runs,
+                                double[] jmhSeconds) {
         List<RunEstimate.Step> estimated = new ArrayList<>();
         estimated.add(new RunEstimate.Step("probe", probing.toMillis() / 1000.0));
-        for (NativeStep.Matrix matrix : matrices) {
-            estimated.add(new RunEstimate.Step(matrix.stepName(), NativeStep.estimateSeconds(settings, matrix, nativeCosts)));
-        }
-        for (int i = 0; i < runs.size(); i++) {
-            estimated.add(new RunEstimate.Step(JmhStep.stepName(runs, i), jmhCosts.seconds(runs.get(i))));
+        for (int slot = 0; slot <= runs.size(); slot++) {
+            for (int i = 0; i < matrices.size(); i++) {
+                if (slots[i] == slot) {
+                    estimated.add(new RunEstimate.Step(matrices.get(i).stepName(),
+                            nativeSeconds.applyAsDouble(matrices.get(i))));
+                }
+            }
+            if (slot < runs.size()) {
+                estimated.add(new RunEstimate.Step(JmhStep.stepName(runs, slot), jmhSeconds[slot]));
+            }
         }
         estimated.add(new RunEstimate.Step(RunEstimate.ANALYSIS, RunEstimate.ANALYSIS_SECONDS));
         return new RunEstimate(estimated);

@@ -23,9 +23,18 @@ import java.util.List;
  * @param roundMs target milliseconds per measured round (time-sized rounds)
  * @param minOps  the fewest ops a time-sized round may have
  * @param skip    run the JMH side only (the harness is not built, or is being worked on)
+ * @param forks   how many processes run each moves matrix ({@code bench.native.forks}): a process's
+ *                address layout, page placement and the host's minute are sampled only across processes,
+ *                so the analysis's unit for a native figure is the process, as JMH's is the fork
  */
 public record NativeSettings(Path harness, List<String> runs, String rounds, String iterations, String roundMs,
-                             String minOps, String warmup, boolean skip) {
+                             String minOps, String warmup, boolean skip, int forks) {
+
+    /** One process per matrix: how every run before bench.native.forks measured. */
+    public NativeSettings(Path harness, List<String> runs, String rounds, String iterations, String roundMs,
+                          String minOps, String warmup, boolean skip) {
+        this(harness, runs, rounds, iterations, roundMs, minOps, warmup, skip, 1);
+    }
 
     /** Fixed-size or harness-default rounds: no time sizing asked for. */
     public NativeSettings(Path harness, List<String> runs, String rounds, String iterations, String warmup,
@@ -35,6 +44,10 @@ public record NativeSettings(Path harness, List<String> runs, String rounds, Str
 
     public NativeSettings {
         runs = List.copyOf(runs);
+        if (forks < 1) {
+            throw new BadSettingException("bench.native.forks=" + forks + ": must be at least 1; valid: a whole number "
+                    + "of processes per moves matrix, at least 1 (3 or more for an interval across processes)");
+        }
         if (!skip && runs.isEmpty()) {
             throw new BadSettingException("bench.native.commands is empty; valid: one or more of " + COMMANDS
                     + ", comma- or space-separated, or -Dbench.native.skip=true");

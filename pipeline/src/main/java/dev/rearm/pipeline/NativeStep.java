@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -46,8 +47,16 @@ final class NativeStep {
         this.log = log;
     }
 
-    /** One harness run of the plan: a named matrix with the options that narrow it to this machine. */
-    record Matrix(String stepName, String name, List<String> narrowing) {
+    /**
+     * One harness run of the plan: a named matrix with the options that narrow it to this machine.
+     *
+     * @param fork which process of its matrix this is, from 0 (a command of its own is always 0)
+     */
+    record Matrix(String stepName, String name, List<String> narrowing, int fork) {
+        Matrix(String stepName, String name, List<String> narrowing) {
+            this(stepName, name, narrowing, 0);
+        }
+
         /** {@code harness} (the harness's command for this matrix, a run or a dry run) with the narrowing after it. */
         List<String> narrowed(List<String> harness) {
             List<String> command = new ArrayList<>(harness);
@@ -118,37 +127,141 @@ final class NativeStep {
             skipped(record, section, reason);
             return List.of();
         }
+        section.put("forks", settings.forks());
+        // Fork 0 of every moves matrix runs with the commands; forks 1.. of the moves matrices follow,
+        // and schedule() spreads them over the JMH part, so minutes-scale drift falls inside the interval.
+        List<String[]> entries = new ArrayList<>();
+        for (String name : names) {
+            entries.add(new String[] {name, "0"});
+        }
+        for (int fork = 1; fork < settings.forks(); fork++) {
+            for (String name : names) {
+                if (!isCommand(name)) {
+                    entries.add(new String[] {name, String.valueOf(fork)});
+                }
+            }
+        }
         List<Matrix> plan = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            String matrix = names.get(i);
+        for (int i = 0; i < entries.size(); i++) {
+            String matrix = entries.get(i)[0];
+            int fork = Integer.parseInt(entries.get(i)[1]);
+            String forkLabel = isCommand(matrix) || settings.forks() == 1 ? ""
+                    : ", fork " + (fork + 1) + "/" + settings.forks();
             // The profiler takes only --strategy of the scenario keys (its other options are its own).
             plan.add(new Matrix("native harness, " + (isCommand(matrix) ? "" : "matrix ")
-                    + matrix + " (" + (i + 1) + "/" + names.size() + ")", matrix,
-                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : isCommand(matrix) ? List.of() : narrowing));
+                    + matrix + forkLabel + " (" + (i + 1) + "/" + entries.size() + ")", matrix,
+                    PROFILER.equals(matrix) ? strategyOnly(narrowing) : isCommand(matrix) ? List.of() : narrowing, fork));
         }
         return plan;
     }
 
-    void run(StepRunner steps, RunRecord record, NativeSettings settings, List<Matrix> plan, Path stage) {
-        if (plan.isEmpty()) {
-            return;
-        }
-        ArrayNode matrices = record.section("native").putArray("matrices");
-        long nativeParts = plan.stream().filter(matrix -> !ROUND_SIZE.equals(matrix.name())).count();
-        List<Path> parts = new ArrayList<>();
-        for (Matrix matrix : plan) {
-            matrices.add(matrix.name());
-            if (ROUND_SIZE.equals(matrix.name())) {
-                runRoundSize(steps, record, settings, matrix, stage.resolve(ROUND_SIZE_FILE));
+    /**
+     * Where each plan entry runs among the JMH runs: entry i runs just before JMH run
+     * {@code slots[i]} ({@code jmhSeconds.length}: after the last). The commands and every matrix's
+     * first fork run before JMH; with n forks, fork k runs once k/(n-1) of the JMH part's estimated
+     * seconds have passed, so 3 forks are one before, one in the middle and one after it.
+     */
+    static int[] schedule(List<Matrix> plan, double[] jmhSeconds) {
+        int forks = 1 + plan.stream().mapToInt(Matrix::fork).max().orElse(0);
+        double total = Arrays.stream(jmhSeconds).sum();
+        int[] slots = new int[plan.size()];
+        for (int i = 0; i < plan.size(); i++) {
+            int fork = plan.get(i).fork();
+            if (fork == 0) {
                 continue;
             }
-            Path part = stage.resolve(nativeParts == 1 ? "native.json" : "native-" + matrix.name() + ".json");
-            steps.run(matrix.stepName(), matrix.narrowed(settings.command(matrix.name(), part)));
-            requireWritten(part);
-            parts.add(part);
+            if (fork == forks - 1) {
+                slots[i] = jmhSeconds.length; // the last fork closes the run
+                continue;
+            }
+            double due = total * fork / (forks - 1);
+            double elapsed = 0;
+            int slot = 0;
+            while (slot < jmhSeconds.length && elapsed < due) {
+                elapsed += jmhSeconds[slot++];
+            }
+            slots[i] = slot;
         }
-        if (parts.size() > 1) {
-            JsonFiles.writeAtomically(stage.resolve("native.json"), JsonFiles.mergeNative(parts));
+        return slots;
+    }
+
+    /** Runs the whole plan back to back (no JMH part between its forks). */
+    void run(StepRunner steps, RunRecord record, NativeSettings settings, List<Matrix> plan, Path stage) {
+        Scheduled scheduled = start(steps, record, settings, plan, new int[plan.size()], stage);
+        scheduled.before(0);
+        scheduled.finish();
+    }
+
+    /** The plan, to be run slot by slot between the JMH runs ({@link #schedule}). */
+    Scheduled start(StepRunner steps, RunRecord record, NativeSettings settings, List<Matrix> plan, int[] slots,
+                    Path stage) {
+        return new Scheduled(steps, record, settings, plan, slots, stage);
+    }
+
+    /** A plan being run: {@link #before} runs the entries due before a JMH run, {@link #finish} leaves native.json. */
+    final class Scheduled {
+        private final StepRunner steps;
+        private final RunRecord record;
+        private final NativeSettings settings;
+        private final List<Matrix> plan;
+        private final int[] slots;
+        private final Path stage;
+        private final boolean onePart;
+        private final List<Path> parts = new ArrayList<>();
+        private final List<Integer> partForks = new ArrayList<>();
+        private final List<Boolean> partMoves = new ArrayList<>();
+
+        private Scheduled(StepRunner steps, RunRecord record, NativeSettings settings, List<Matrix> plan, int[] slots,
+                          Path stage) {
+            this.steps = steps;
+            this.record = record;
+            this.settings = settings;
+            this.plan = List.copyOf(plan);
+            this.slots = slots.clone();
+            this.stage = stage;
+            this.onePart = plan.stream().filter(matrix -> !ROUND_SIZE.equals(matrix.name())).count() == 1;
+            if (!plan.isEmpty()) {
+                ArrayNode matrices = record.section("native").putArray("matrices");
+                plan.stream().filter(matrix -> matrix.fork() == 0).forEach(matrix -> matrices.add(matrix.name()));
+            }
+        }
+
+        /** Runs the entries due before JMH run {@code slot} (the JMH run count: after the last). */
+        void before(int slot) {
+            for (int i = 0; i < plan.size(); i++) {
+                if (slots[i] != slot) {
+                    continue;
+                }
+                Matrix matrix = plan.get(i);
+                if (ROUND_SIZE.equals(matrix.name())) {
+                    runRoundSize(steps, record, settings, matrix, stage.resolve(ROUND_SIZE_FILE));
+                    continue;
+                }
+                Path part = stage.resolve(onePart ? "native.json" : "native-" + matrix.name()
+                        + (settings.forks() > 1 && !isCommand(matrix.name()) ? "-fork" + matrix.fork() : "") + ".json");
+                steps.run(matrix.stepName(), matrix.narrowed(settings.command(matrix.name(), part)));
+                requireWritten(part);
+                parts.add(part);
+                partForks.add(matrix.fork());
+                partMoves.add(!isCommand(matrix.name()));
+            }
+        }
+
+        /**
+         * Several parts become one native.json; with more than one process per matrix, each move
+         * result says which process measured it ({@code fork}) and the file how many there were ({@code forks}).
+         */
+        void finish() {
+            if (parts.size() <= 1) {
+                return;
+            }
+            int forks = settings.forks();
+            ObjectNode merged = JsonFiles.mergeNative(parts, forks > 1 ? partIndex -> partMoves.get(partIndex)
+                    ? partForks.get(partIndex) : null : partIndex -> null);
+            if (forks > 1) {
+                merged.put("forks", forks);
+            }
+            JsonFiles.writeAtomically(stage.resolve("native.json"), merged);
             try {
                 for (Path part : parts) {
                     Files.delete(part);

@@ -16,6 +16,8 @@ final class PipelineProperties {
             Map.entry("--profile", new Property("bench.profile", "a profile name")),
             Map.entry("--include", new Property("bench.include", "a regular expression found in benchmark names")),
             Map.entry("--jmh-forks", new Property("bench.jmh.forks", "a whole number, at least 1")),
+            Map.entry("--jmh-sweep-forks", new Property("bench.jmh.sweepForks", "a whole number, at least 1")),
+            Map.entry("--native-forks", new Property("bench.native.forks", "a whole number, at least 1")),
             Map.entry("--jmh-warmup-iterations", new Property("bench.jmh.warmupIterations", "a whole number, at least 0")),
             Map.entry("--jmh-warmup-time", new Property("bench.jmh.warmupTime", "a JMH time such as 500ms, 1s, 2min")),
             Map.entry("--jmh-iterations", new Property("bench.jmh.iterations", "a whole number, at least 1")),

@@ -18,12 +18,26 @@ class JmhPlanTest {
     void theSuiteRunHoldsEveryBenchmarkThatNeedsNoMachineFacts() {
         JmhPlan plan = JmhPlan.of(CATALOG, settings(""), X86);
 
-        JmhRun suite = plan.runs().get(0);
-        assertThat(suite.label()).isEqualTo("suite");
+        JmhRun suite = run(plan, "suite");
         assertThat(String.join(" ", suite.args()))
-                .contains("HeadlineBenchmark", "RingPagesBenchmark", "TrapRateBenchmark", "LatencyBenchmark",
+                .contains("RingPagesBenchmark", "TrapRateBenchmark", "LatencyBenchmark",
                         "BindingFloorBenchmark.gettid\\E", "BindingFloorBenchmark.getpagesize\\E")
-                .doesNotContain("ShapeBenchmark", "ThreadsBenchmark", "SlotsBenchmark");
+                .doesNotContain("ShapeBenchmark", "ThreadsBenchmark", "SlotsBenchmark", "HeadlineBenchmark");
+    }
+
+    @Test
+    void theBenchmarksTheClaimsReadRunTheirOwnForksFirstAndEverySweepRunsTheSweepForks() {
+        JmhSettings threeAndOne = new JmhSettings(3, 1, 1, "100ms", 3, "200ms", "", List.of());
+
+        JmhPlan plan = JmhPlan.of(CATALOG, threeAndOne, X86);
+
+        JmhRun claims = plan.runs().get(0);
+        assertThat(claims.label()).isEqualTo("claims");
+        assertThat(claims.args()).containsSequence("-f", "3")
+                .filteredOn(arg -> arg.startsWith("^")).singleElement().asString().contains("HeadlineBenchmark.move");
+        assertThat(plan.runs().subList(1, plan.runs().size())).isNotEmpty()
+                .allSatisfy(run -> assertThat(run.args()).containsSequence("-f", "1")
+                        .noneMatch(arg -> arg.contains("HeadlineBenchmark")));
     }
 
     @Test
@@ -161,7 +175,7 @@ class JmhPlanTest {
 
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), silent);
 
-        assertThat(run(plan, "suite notify=none,sigtrap").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"))
+        assertThat(run(plan, "claims notify=none,sigtrap").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"))
                 .noneMatch(arg -> arg.contains("TrapRate"));
         assertThat(run(plan, "suite notify=sigtrap").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"))
                 .noneMatch(arg -> arg.contains("Headline"));
@@ -192,8 +206,9 @@ class JmhPlanTest {
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), X86);
 
         assertThat(plan.leftOut()).isEmpty();
-        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
-                .anyMatch(arg -> arg.contains("TrapRateBenchmark"))
+        assertThat(plan.runs()).extracting(JmhRun::label).containsExactly("claims", "suite");
+        assertThat(run(plan, "suite").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"));
+        assertThat(plan.runs()).allSatisfy(run -> assertThat(run.args())
                 .as("no trapEvery list narrowed: JMH runs every declared value")
                 .noneMatch(arg -> arg.startsWith("trapEvery=")));
     }
@@ -203,7 +218,7 @@ class JmhPlanTest {
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), refusing(Map.of(EnvFacts.SIGTRAP,
                 "perf_event_open refused attr.sigtrap: EINVAL", EnvFacts.SIG_DATA_MODIFY, "not tried")));
 
-        assertThat(run(plan, "suite notify=none,signal").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"));
+        assertThat(run(plan, "claims notify=none,signal").args()).anyMatch(arg -> arg.contains("HeadlineBenchmark"));
         assertThat(run(plan, "suite notify=signal").args()).anyMatch(arg -> arg.contains("TrapRateBenchmark"));
         assertThat(plan.runs()).allSatisfy(run -> assertThat(run.args()).noneMatch(arg -> arg.contains("sigtrap")));
         assertThat(plan.leftOut()).containsExactly("JMH HeadlineBenchmark, TrapRateBenchmark notify=sigtrap: "
@@ -237,7 +252,7 @@ class JmhPlanTest {
     void onAMachineThatSupportsSigtrapTheDefaultListsRunWhole() {
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), X86);
 
-        assertThat(plan.runs()).singleElement().satisfies(run -> assertThat(run.args())
+        assertThat(plan.runs()).hasSize(2).allSatisfy(run -> assertThat(run.args())
                 .noneMatch(arg -> arg.startsWith("notify=")));
         assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.HeadlineBenchmark.move", "notify")).contains("sigtrap");
         assertThat(CATALOG.declared("dev.rearm.jmh.benchmarks.TrapRateBenchmark.move", "notify")).contains("sigtrap");

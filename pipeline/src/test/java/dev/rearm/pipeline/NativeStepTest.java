@@ -2,6 +2,10 @@ package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +47,75 @@ class NativeStepTest {
             assertThat(files).containsExactly(stage.resolve("native.json"));
         }
         assertThat(record.json().path("native").path("matrices")).hasSize(2);
+    }
+
+    @Test
+    void eachMovesMatrixRunsOncePerForkAndNativeJsonSaysWhichProcessMeasuredEachMoveResult() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "profiler"), "3", "", "", "",
+                "", false, 3);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
+
+        assertThat(calls()).extracting(call -> call.split(" ")[0] + " " + call.split(" ")[call.startsWith("moves") ? 2 : 0])
+                .containsExactly("moves headline", "profiler profiler", "moves headline", "moves headline");
+        JsonNode nativeJson = JsonFiles.read(stage.resolve("native.json"));
+        assertThat(nativeJson.path("forks").asInt()).isEqualTo(3);
+        assertThat(nativeJson.path("results")).extracting(result -> result.path("matrix").asText() + " "
+                        + (result.has("fork") ? result.path("fork").asText() : "-"))
+                .containsExactly("headline 0", "profiler -", "headline 1", "headline 2");
+        try (Stream<Path> files = Files.list(stage)) {
+            assertThat(files).containsExactly(stage.resolve("native.json"));
+        }
+        assertThat(record.json().path("native").path("matrices")).hasSize(2);
+        assertThat(record.json().path("native").path("forks").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void oneForkLeavesNativeJsonAsBeforeWithNoForkKeys() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "pages"), "3", "", "", "",
+                "", false, 1);
+
+        new NativeStep(quiet).run(steps(), record, settings, stage, CAPABLE);
+
+        JsonNode nativeJson = JsonFiles.read(stage.resolve("native.json"));
+        assertThat(nativeJson.has("forks")).isFalse();
+        assertThat(nativeJson.path("results").findValues("fork")).isEmpty();
+    }
+
+    @Test
+    void theForksRunOneBeforeTheJmhPartOneWhereHalfItsEstimatedTimeHasPassedAndOneAfterIt() throws IOException {
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("all", "profiler"), "3", "", "", "",
+                "", false, 3);
+        List<NativeStep.Matrix> plan = new NativeStep(quiet).plan(record, settings, CAPABLE);
+        double[] jmhSeconds = {85, 89, 19, 19, 19, 5, 5};
+
+        int[] slots = NativeStep.schedule(plan, jmhSeconds);
+
+        assertThat(plan).extracting(NativeStep.Matrix::fork).containsExactly(0, 0, 1, 2);
+        // 85 + 89 = 174 s of the 241 have passed before JMH run 2: the first slot at or past half (120.5 s).
+        assertThat(slots).containsExactly(0, 0, 2, jmhSeconds.length);
+    }
+
+    @Test
+    void theEstimateListsEveryStepInTheOrderItRunsWithTheForksAmongTheJmhRuns() throws IOException {
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("all", "profiler"), "3", "", "", "",
+                "", false, 3);
+        List<NativeStep.Matrix> plan = new NativeStep(quiet).plan(record, settings, CAPABLE);
+        List<JmhRun> runs = List.of(new JmhRun("claims", List.of()), new JmhRun("suite", List.of()));
+        double[] jmhSeconds = {100, 100};
+
+        RunEstimate estimate = MeasureCommand.estimate(Duration.ofMillis(400), plan,
+                NativeStep.schedule(plan, jmhSeconds), matrix -> 40, runs, jmhSeconds);
+
+        ObjectNode written = JsonFiles.MAPPER.createObjectNode();
+        estimate.writeTo(written);
+        assertThat(written.path("steps").findValuesAsText("name")).containsExactly("probe",
+                "native harness, matrix all, fork 1/3 (1/4)", "native harness, profiler (2/4)", "JMH claims (1/2)",
+                "native harness, matrix all, fork 2/3 (3/4)", "JMH suite (2/2)",
+                "native harness, matrix all, fork 3/3 (4/4)", "analysis");
+        assertThat(estimate.totalSeconds()).isCloseTo(0.4 + 4 * 40 + 200 + RunEstimate.ANALYSIS_SECONDS, within(1e-9));
     }
 
     @Test

@@ -33,6 +33,11 @@ class PipelineBadInputTest {
                 row("--jmh-forks=two", "bench.jmh.forks='two' (--jmh-forks): not usable; valid: a whole number, at least 1"),
                 row("--jmh-forks=", "bench.jmh.forks='' (--jmh-forks): not usable; valid: a whole number"),
                 row("--jmh-forks=0", "bench.jmh.forks=0: must be at least 1; valid: a whole number, at least 1"),
+                row("--jmh-sweep-forks=0", "bench.jmh.sweepForks=0: must be at least 1; valid: a whole number, at least 1"),
+                row("--native-forks=0", "bench.native.forks=0: must be at least 1; valid: a whole number of processes "
+                        + "per moves matrix, at least 1"),
+                row("--native-forks=three", "bench.native.forks='three' (--native-forks): not usable; valid: a whole "
+                        + "number, at least 1"),
                 row("--jmh-iterations=0", "bench.jmh.iterations=0: must be at least 1; valid"),
                 row("--jmh-warmup-iterations=-1", "bench.jmh.warmupIterations=-1: must be at least 0; valid"),
                 row("--jmh-time=fast", "bench.jmh.time='fast': not a JMH time; valid: a number and a unit, e.g. 500ms"),

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads native.json in the docs/design.md shape. Unknown keys are ignored (keys may be added, never
@@ -17,6 +18,8 @@ import java.util.Map;
  * "ok" with a {@code "reason"}), or one whose trap count does not match, becomes a "not measured"
  * entry instead of a figure. The profiler matrix's entries (they have a "workload" key) are read
  * apart, by {@link ProfilerLoader}: they are not moves of a watchpoint and join no comparison.
+ * A file of several processes (format 2: results with a {@code fork}) gives each scenario one
+ * measurement whose groups are its processes, each holding that process's rounds.
  */
 final class NativeLoader {
     static final String EXPECTED = "the native harness's results: {\"harness\": \"native\", \"results\": "
@@ -50,6 +53,7 @@ final class NativeLoader {
         NativeRounds.Sizing sizing = sizing(file, root.path("settings"));
         int index = 0;
         int moves = 0;
+        Map<String, Processes> forked = new LinkedHashMap<>();
         for (JsonNode result : root.path("results")) {
             if (ProfilerLoader.isProfilerEntry(result)) {
                 ProfilerEntry entry = ProfilerLoader.entry(file, index++, result, notMeasured);
@@ -59,7 +63,10 @@ final class NativeLoader {
                 continue;
             }
             moves++;
-            readResult(file, index++, result, sizing, measurements, notMeasured, opsPerRound);
+            readResult(file, index++, result, sizing, measurements, notMeasured, opsPerRound, forked);
+        }
+        for (Processes processes : forked.values()) {
+            processes.measurement().ifPresentOrElse(measurements::add, () -> notMeasured.add(processes.notMeasured()));
         }
         Environment environment = root.path("env").isObject()
                 ? EnvironmentLoader.fromNode(root.path("env"), "native.json env block") : null;
@@ -108,17 +115,88 @@ final class NativeLoader {
         return new NativeRounds(sizing, roundMs.isNumber() ? roundMs.asDouble() : null, minOps, iterations, opsPerRound);
     }
 
+    /**
+     * One scenario of one matrix as several processes measured it (native.json format 2: each
+     * result has the {@code fork} that measured it): each process's rounds become one group, so
+     * the process is the unit of the interval and the rounds are nested in it. A process whose
+     * trap premise failed fails the scenario: its other processes measured a run that went wrong.
+     */
+    private static final class Processes {
+        private final String source;
+        private final ScenarioKey key;
+        private final List<double[]> groups = new ArrayList<>();
+        private final List<Map<String, Double>> phases = new ArrayList<>();
+        private long expected;
+        private long observed;
+        private long tagMismatches;
+        private boolean counted;
+        private String failed;
+
+        Processes(String source, ScenarioKey key) {
+            this.source = source;
+            this.key = key;
+        }
+
+        void add(long fork, double[] nsPerOp, Traps traps, Map<String, Double> processPhases) {
+            if (traps != null) {
+                counted = true;
+                expected += traps.expected();
+                observed += traps.observed();
+                tagMismatches += traps.tagMismatches();
+                if (!traps.premiseHolds() && failed == null) {
+                    failed = "premise failed in process " + fork + ": " + traps.describe();
+                }
+            }
+            groups.add(nsPerOp);
+            phases.add(processPhases);
+        }
+
+        Optional<Measurement> measurement() {
+            if (failed != null) {
+                return Optional.empty();
+            }
+            return Optional.of(new Measurement(Harness.NATIVE, source, key, GroupedSample.of(groups),
+                    counted ? new Traps(expected, observed, tagMismatches) : null, meanPhases()));
+        }
+
+        NotMeasured notMeasured() {
+            return new NotMeasured(Harness.NATIVE.label(), key.label(), failed);
+        }
+
+        /** Each phase's mean over the processes that timed it. */
+        private Map<String, Double> meanPhases() {
+            Map<String, double[]> sums = new LinkedHashMap<>();
+            for (Map<String, Double> process : phases) {
+                process.forEach((phase, ns) -> {
+                    double[] sum = sums.computeIfAbsent(phase, k -> new double[2]);
+                    sum[0] += ns;
+                    sum[1]++;
+                });
+            }
+            Map<String, Double> means = new LinkedHashMap<>();
+            sums.forEach((phase, sum) -> means.put(phase, sum[0] / sum[1]));
+            return Collections.unmodifiableMap(means);
+        }
+    }
+
     private static void readResult(Path file, int index, JsonNode result, NativeRounds.Sizing sizing,
                                    List<Measurement> measurements,
-                                   List<NotMeasured> notMeasured, Map<String, Long> opsPerRound)
+                                   List<NotMeasured> notMeasured, Map<String, Long> opsPerRound,
+                                   Map<String, Processes> forked)
             throws BadInputException {
         String where = file + " results[" + index + "]";
         ScenarioKey key = scenarioKey(result, where);
         String source = result.path("matrix").isTextual() ? result.path("matrix").asText() : Harness.NATIVE.label();
 
+        Long fork = result.has("fork") ? JsonNumbers.requireWhole(file, "results[" + index + "]"
+                + JsonNumbers.describe(result), "fork", result.path("fork"), 0,
+                "the process (0, 1, ...) that measured the result") : null;
         String notRunReason = notRunReason(result);
         if (notRunReason != null) {
-            notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), notRunReason));
+            NotMeasured entry = new NotMeasured(Harness.NATIVE.label(), key.label(), notRunReason);
+            if (!notMeasured.contains(entry)) { // each process of a scenario says the same
+                notMeasured.add(entry);
+            }
             return;
         }
         JsonNode rounds = result.path("nsPerOp");
@@ -132,7 +210,7 @@ final class NativeLoader {
             JsonNode counts = result.path("traps");
             traps = new Traps(counts.path("expected").asLong(), counts.path("observed").asLong(),
                     counts.path("tagMismatches").asLong());
-            if (!traps.premiseHolds()) {
+            if (!traps.premiseHolds() && fork == null) {
                 notMeasured.add(new NotMeasured(Harness.NATIVE.label(), key.label(), "premise failed: " + traps.describe()));
                 return;
             }
@@ -148,9 +226,14 @@ final class NativeLoader {
                     + JsonNumbers.describe(result), "opsPerRound", result.path("opsPerRound"), 1,
                     "the ops of each measured round of the scenario, per thread"));
         }
-        // One harness process wrote every round of the file: the rounds are the groups, the process
-        // count is 1, so their interval is a within-process one (Estimate#fewProcesses). A native.json
-        // of several processes would give each process a group of its rounds (GroupedSample.of).
+        if (fork != null) {
+            // native.json format 2: the scenario's processes are gathered, each one a group of its rounds.
+            forked.computeIfAbsent(NativeRounds.key(source, key), k -> new Processes(source, key))
+                    .add(fork, nsPerOp, traps, phases(result.path("phasesNs")));
+            return;
+        }
+        // One harness process wrote every round of the file (format 1): the rounds are the groups, the
+        // process count is 1, so their interval is a within-process one (Estimate#fewProcesses).
         measurements.add(new Measurement(Harness.NATIVE, source, key, GroupedSample.ofSingles(nsPerOp), traps,
                 phases(result.path("phasesNs"))));
     }

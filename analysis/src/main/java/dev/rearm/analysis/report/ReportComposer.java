@@ -69,6 +69,7 @@ public final class ReportComposer {
             doc.paragraph("**Warning:** " + warning + ".");
         }
         claimCheck(doc, analysis, charts);
+        ProcessVariationSection.write(doc, run);
         environment(doc, run);
         runInfo(doc, run.info());
         Optional.ofNullable(RoundSizeSection.settingsLine(run.nativeRounds())).ifPresent(doc::paragraph);

@@ -85,12 +85,92 @@ class RunLoaderTest {
     }
 
     @Test
-    void nativeFiguresComeFromOneProcessAndJmhFiguresFromOneProcessPerFork() throws Exception {
+    void nativeFiguresOfAOneProcessFileComeFromOneProcessAndJmhFiguresFromOneProcessPerFork() throws Exception {
         Run run = RunLoader.load(Fixtures.run());
         assertThat(run.measurements()).filteredOn(m -> m.harness() == Harness.NATIVE).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.nsPerOp().processes()).isEqualTo(1));
         assertThat(run.measurements()).filteredOn(m -> m.harness() == Harness.JMH).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.nsPerOp().processes()).isEqualTo(m.nsPerOp().groupCount()));
+    }
+
+    /** The fixture's native.json as three processes (format 2): each move result once per fork, fork k's rounds x (1 + k/10). */
+    private static Path threeProcesses(Path tmp) throws Exception {
+        Path dir = Fixtures.copy(tmp, "run", "native.json");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("native.json").toFile());
+        ArrayNode forked = json.createArrayNode();
+        for (int fork = 0; fork < 3; fork++) {
+            for (var result : root.path("results")) {
+                ObjectNode copy = ((ObjectNode) result).deepCopy();
+                if (!copy.has("workload")) {
+                    copy.put("fork", fork);
+                    if (copy.path("nsPerOp").isArray()) {
+                        ArrayNode rounds = json.createArrayNode();
+                        for (var round : copy.path("nsPerOp")) {
+                            rounds.add(round.asDouble() * (1 + fork / 10.0));
+                        }
+                        copy.set("nsPerOp", rounds);
+                    }
+                } else if (fork > 0) {
+                    continue; // the profiler ran once
+                }
+                forked.add(copy);
+            }
+        }
+        root.set("results", forked);
+        root.put("forks", 3);
+        json.writeValue(dir.resolve("native.json").toFile(), root);
+        return dir;
+    }
+
+    @Test
+    void aFileOfSeveralProcessesGivesEachScenarioOneMeasurementWhoseGroupsAreItsProcessesRounds(@TempDir Path tmp)
+            throws Exception {
+        Run single = RunLoader.load(Fixtures.run());
+        Run forked = RunLoader.load(threeProcesses(tmp));
+        ScenarioKey headline = new ScenarioKey("reopen", Scenario.HEADLINE);
+        Measurement one = single.measurements().stream()
+                .filter(m -> m.harness() == Harness.NATIVE && m.key().equals(headline)).findFirst().orElseThrow();
+
+        assertThat(forked.measurements()).filteredOn(m -> m.harness() == Harness.NATIVE)
+                .hasSameSizeAs(single.measurements().stream().filter(m -> m.harness() == Harness.NATIVE).toList())
+                .allSatisfy(m -> assertThat(m.nsPerOp().processes()).isEqualTo(3).isEqualTo(m.nsPerOp().groupCount()));
+        Measurement three = forked.measurements().stream()
+                .filter(m -> m.harness() == Harness.NATIVE && m.key().equals(headline)).findFirst().orElseThrow();
+        for (int fork = 0; fork < 3; fork++) {
+            assertThat(three.nsPerOp().group(fork)).as("process " + fork).hasSize(one.nsPerOp().groupCount());
+            assertThat(three.nsPerOp().group(fork)[0]).isCloseTo(one.nsPerOp().group(0)[0] * (1 + fork / 10.0),
+                    within(1e-6));
+        }
+        assertThat(three.traps()).isEqualTo(new Traps(3 * one.traps().expected(), 3 * one.traps().observed()));
+        assertThat(forked.notMeasured()).as("each process says a scenario is not run; the report says it once")
+                .hasSameSizeAs(single.notMeasured());
+    }
+
+    @Test
+    void aScenarioWithOneProcessWhoseTrapPremiseFailedIsNotMeasuredAndSaysWhichProcess(@TempDir Path tmp)
+            throws Exception {
+        Path dir = threeProcesses(tmp);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("native.json").toFile());
+        ObjectNode trapping = null;
+        for (var result : root.path("results")) {
+            if (result.path("fork").asInt(-1) == 1 && result.path("traps").path("expected").asLong() > 0) {
+                trapping = (ObjectNode) result;
+                break;
+            }
+        }
+        assertThat(trapping).as("a trapping result in the fixture").isNotNull();
+        ((ObjectNode) trapping.path("traps")).put("observed", trapping.path("traps").path("expected").asLong() - 1);
+        json.writeValue(dir.resolve("native.json").toFile(), root);
+        ScenarioKey failed = NativeLoader.scenarioKey(trapping, "test");
+        String matrix = trapping.path("matrix").asText(Harness.NATIVE.label());
+
+        Run run = RunLoader.load(dir);
+
+        assertThat(run.measurements()).noneMatch(m -> m.harness() == Harness.NATIVE && m.key().equals(failed)
+                && m.source().equals(matrix));
+        assertThat(run.notMeasured()).anySatisfy(n -> assertThat(n.why()).startsWith("premise failed in process 1: "));
     }
 
     @Test

@@ -2,6 +2,10 @@ package dev.rearm.analysis.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.Analyzer;
 import dev.rearm.analysis.Fixtures;
@@ -244,6 +248,55 @@ class ReportTest {
     }
 
     /** Three rounds, each trapping loop {@code perTrapNs} (±100) above its plain twin's 5 ns. */
+    @Test
+    void theReportSplitsTheClaimsVariationBetweenProcessesAndRoundsForANativeFileOfSeveralProcesses() throws Exception {
+        Path run = Fixtures.copyAll(tmp, "run");
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(run.resolve("native.json").toFile());
+        ArrayNode forked = json.createArrayNode();
+        for (int fork = 0; fork < 3; fork++) {
+            for (JsonNode result : root.path("results")) {
+                if (!result.has("workload")) {
+                    ObjectNode copy = ((ObjectNode) result).deepCopy().put("fork", fork);
+                    ArrayNode rounds = copy.putArray("nsPerOp");
+                    for (JsonNode round : result.path("nsPerOp")) {
+                        rounds.add(round.asDouble() * (1 + fork / 20.0));
+                    }
+                    forked.add(copy);
+                }
+            }
+        }
+        root.set("results", forked);
+        root.put("forks", 3);
+        json.writeValue(run.resolve("native.json").toFile(), root);
+
+        String markdown = Files.readString(write(run, tmp.resolve("out")).resolve("report.md"));
+
+        assertThat(markdown).contains("## " + ProcessVariationSection.TITLE)
+                .containsPattern("\\| trapEvery=0 \\| native \\| reopen \\| 3 x \\d+ \\| \\d+\\.\\d\\d% \\|")
+                .doesNotContain("| trapEvery=0 | native | reopen | 1 x");
+        assertThat(markdown.indexOf("## " + ProcessVariationSection.TITLE))
+                .isGreaterThan(markdown.indexOf("## Claim check")).isLessThan(markdown.indexOf("## Environment"));
+    }
+
+    @Test
+    void aNativeFileOfOneProcessShowsItsRoundsAsTheOnlyVariationItSampled() throws Exception {
+        String markdown = Files.readString(write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out")).resolve("report.md"));
+
+        assertThat(markdown).containsPattern("\\| trapEvery=0 \\| native \\| reopen \\| 1 x \\d+ \\| "
+                        + java.util.regex.Pattern.quote(ProcessVariationSection.ONE_PROCESS))
+                .containsPattern("\\| trapEvery=0 \\| jmh \\| reopen \\| 2 x 3 \\| \\d+\\.\\d\\d% \\|");
+    }
+
+    @Test
+    void theReportSaysHowManySweepFiguresComeFromFewerThanThreeProcessesAndGetNoVerdict() throws Exception {
+        // The fixture's sweeps: 2 JMH forks, native rounds of one process.
+        String markdown = Files.readString(write(Fixtures.copyAll(tmp, "run"), tmp.resolve("out")).resolve("report.md"));
+
+        assertThat(markdown).containsPattern("[1-9]\\d* figures outside the claims' benchmark and matrix \\(the "
+                + "sweeps\\) come from fewer than 3 processes .*get no verdict\\.");
+    }
+
     private static String part(String name, String kind, double perTrapNs) {
         return """
                 {"part": "%s", "kind": "%s", "status": "ok", "trapNsPerOp": [%s, %s, %s],
