@@ -257,7 +257,8 @@ public final class JmhPlan {
     public List<NotRun> notRun() {
         List<NotRun> entries = new ArrayList<>();
         notRun.forEach((key, benchmarks) -> entries.add(new NotRun("JMH " + String.join(", ", benchmarks)
-                + (key.get(0).isEmpty() ? "" : " " + key.get(0)), key.get(1))));
+                + (key.get(0).isEmpty() ? "" : " " + key.get(0)), key.get(1), "jmh", benchmarks,
+                NotRun.scenarioKeys(key.get(0)))));
         return entries;
     }
 
