@@ -27,6 +27,11 @@ public final class NotificationTable {
     private static final List<String> NATIVE_WHOLE = List.of("every native scenario", "native harness",
             "native matrix all", "native matrix notify", "native matrix headline");
     private static final List<String> JMH_WHOLE = List.of("every JMH benchmark", "HeadlineBenchmark.move");
+    /** The same by keys: the native matrices whose leaving out empties the notify cells, and JMH's benchmark. */
+    private static final List<String> NATIVE_WHOLE_COMMANDS = List.of("all", "notify", "headline");
+    private static final String JMH_WHOLE_BENCHMARK = "HeadlineBenchmark.move";
+    /** {@link NotMeasured#harness()} of run.json's entries (RunInfoLoader). */
+    private static final String RUN_RECORD = "run";
 
     /**
      * One harness, notify mode and trapEvery: the comparison, or why there is none.
@@ -118,25 +123,45 @@ public final class NotificationTable {
     /**
      * The run's own reason for leaving this harness's notify mode out, if it gave one: an entry
      * naming the mode first, then the pipeline's (run.json) over the loader's ("jmh.json is not in"),
-     * which only restates that the pipeline ran nothing there.
+     * which only restates that the pipeline ran nothing there. An entry with keys is matched by its
+     * keys; one with only its sentences (run.json format 1) by their wording.
      */
     private static Optional<NotMeasured> notRunEntry(Run run, Harness harness, String notify) {
-        List<String> whole = harness == Harness.NATIVE ? NATIVE_WHOLE : JMH_WHOLE;
         NotMeasured best = null;
         int bestRank = Integer.MAX_VALUE;
         for (NotMeasured entry : run.notMeasured()) {
-            String what = entry.what();
-            boolean fromPipeline = what.toLowerCase(Locale.ROOT).startsWith(harness.label() + " ");
-            if (!fromPipeline && !entry.harness().equals(harness.label())) {
-                continue;
-            }
-            int rank = what.contains("notify=" + notify) ? 0 : !whole.stream().anyMatch(what::contains) ? -1
-                    : fromPipeline ? 1 : 2;
+            int rank = entry.keys().isPresent() ? rankByKeys(entry, entry.keys().get(), harness, notify)
+                    : rankByWording(entry, harness, notify);
             if (rank >= 0 && rank < bestRank) {
                 best = entry;
                 bestRank = rank;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** 0: the entry leaves out this notify mode; 1/2: the whole harness or its headline source; -1: not this cell. */
+    private static int rankByKeys(NotMeasured entry, NotMeasured.Keys keys, Harness harness, String notify) {
+        if (!keys.harness().equals(harness.label())) {
+            return -1;
+        }
+        if (keys.scenario().containsKey(Scenario.NOTIFY)) {
+            return keys.scenario().get(Scenario.NOTIFY).equals(notify) ? 0 : -1;
+        }
+        boolean whole = keys.scenario().isEmpty() && (harness == Harness.NATIVE
+                ? keys.commands().isEmpty() || NATIVE_WHOLE_COMMANDS.stream().anyMatch(keys.commands()::contains)
+                : keys.commands().isEmpty() || keys.commands().contains(JMH_WHOLE_BENCHMARK));
+        return !whole ? -1 : entry.harness().equals(RUN_RECORD) ? 1 : 2;
+    }
+
+    private static int rankByWording(NotMeasured entry, Harness harness, String notify) {
+        List<String> whole = harness == Harness.NATIVE ? NATIVE_WHOLE : JMH_WHOLE;
+        String what = entry.what();
+        boolean fromPipeline = what.toLowerCase(Locale.ROOT).startsWith(harness.label() + " ");
+        if (!fromPipeline && !entry.harness().equals(harness.label())) {
+            return -1;
+        }
+        return what.contains("notify=" + notify) ? 0 : !whole.stream().anyMatch(what::contains) ? -1
+                : fromPipeline ? 1 : 2;
     }
 }
