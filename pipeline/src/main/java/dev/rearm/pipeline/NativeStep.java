@@ -2,6 +2,7 @@ package dev.rearm.pipeline;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rearm.perf.scenario.Notify;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -343,7 +344,7 @@ final class NativeStep {
         if (env.signalRefusal() != null) {
             options.addAll(List.of("--notify", "none"));
             record.addNotRun(NotRun.nativeHarness("native notify=signal (every matrix)",
-                    "no signal per trap here: " + env.signalRefusal(), null, Map.of("notify", "signal")));
+                    "no signal per trap here: " + env.signalRefusal(), null, Map.of("notify", Notify.SIGNAL.key())));
         }
         if (!options.isEmpty()) {
             log.println("[rearm] native harness narrowed to what this machine supports: " + String.join(" ", options));

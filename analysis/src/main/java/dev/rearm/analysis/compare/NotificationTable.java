@@ -2,6 +2,7 @@ package dev.rearm.analysis.compare;
 
 import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.load.NotMeasured;
+import dev.rearm.analysis.load.NotifyMode;
 import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.stats.Estimate;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * was not measured says why, from the run's own "not run" entries where it has one.
  */
 public final class NotificationTable {
-    public static final List<String> MODES = List.of("none", "signal", "sigtrap");
+    public static final List<String> MODES = NotifyMode.KEYS;
     public static final List<Integer> TRAP_EVERY = List.of(0, 1);
     /** The native matrix and JMH classes that measure these scenarios on purpose, preferred in that order. */
     static final String[] PREFERRED_SOURCES = {"notify", "headline", "HeadlineBenchmark", "trap-rate",
@@ -89,8 +90,8 @@ public final class NotificationTable {
         List<SigtrapEffect> effects = new ArrayList<>();
         for (Harness harness : Harness.values()) {
             for (int trapEvery : TRAP_EVERY) {
-                Optional<StrategyComparison> signal = cell(harness, "signal", trapEvery).comparison();
-                Optional<StrategyComparison> sigtrap = cell(harness, "sigtrap", trapEvery).comparison();
+                Optional<StrategyComparison> signal = cell(harness, NotifyMode.SIGNAL.key(), trapEvery).comparison();
+                Optional<StrategyComparison> sigtrap = cell(harness, NotifyMode.SIGTRAP.key(), trapEvery).comparison();
                 if (signal.isPresent() && sigtrap.isPresent()) {
                     StrategyComparison a = signal.get();
                     StrategyComparison b = sigtrap.get();
