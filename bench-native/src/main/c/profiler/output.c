@@ -10,6 +10,7 @@
 #include "output.h"
 
 #include "../core/address_pool.h"
+#include "../core/scenario.h"
 #include "../core/stats.h"
 #include "signal_reference.h"
 
@@ -156,7 +157,7 @@ static void write_result(struct json *j, const struct profiler_plan *plan, const
 	if (tool)
 		json_u64(j, "samplePeriodNs", 1000000000ull / (uint64_t)r->member.rate);
 	if (watches) {
-		json_str(j, "notify", "signal");
+		json_str(j, "notify", notify_name(NOTIFY_SIGNAL)); /* the tool works by its trap's signal */
 		json_int(j, "pages", 1);
 		json_str(j, "bpType", "RW");
 		json_int(j, "bpLen", 8);

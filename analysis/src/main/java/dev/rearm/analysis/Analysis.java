@@ -3,6 +3,7 @@ package dev.rearm.analysis;
 import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.claims.ClaimRow;
 import dev.rearm.analysis.compare.Comparisons;
+import dev.rearm.analysis.compare.NotificationTable;
 import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.model.FittedModel;
@@ -22,11 +23,12 @@ import java.util.Optional;
  * @param profiler the profiler matrix's slowdowns (empty when the run has none)
  * @param anatomy  what a trap costs here, part by part (empty without trap-anatomy's figures)
  * @param profilerPrediction the profiler runs' overhead predicted from the parts measured elsewhere in the run
+ * @param notifications the headline per notify mode, built once for the report's section and chart
  * @param roundSize whether a per-op figure moves with the round size (round-size.json), or why it was not run
  */
 public record Analysis(Run run, Comparisons comparisons, Map<Harness, FittedModel> models,
                        List<ReopenBreakdown> breakdowns, List<ClaimRow> claims,
                        Optional<BaselineComparison> baseline, long seed, int resamples, ProfilerOverhead profiler,
                        TrapAnatomy anatomy, List<ProfilerPrediction.Row> profilerPrediction,
-                       RoundSizeCheck roundSize) {
+                       RoundSizeCheck roundSize, NotificationTable notifications) {
 }

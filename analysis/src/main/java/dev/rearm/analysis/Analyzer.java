@@ -3,6 +3,7 @@ package dev.rearm.analysis;
 import dev.rearm.analysis.baseline.BaselineComparison;
 import dev.rearm.analysis.claims.ClaimCheck;
 import dev.rearm.analysis.compare.Comparisons;
+import dev.rearm.analysis.compare.NotificationTable;
 import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.model.CostModelFit;
@@ -49,6 +50,7 @@ public final class Analyzer {
                         ReopenBreakdown.headline(run.measurements()), anatomy), run.nativeRounds()),
                 baseline, bootstrap.seed(), bootstrap.resamples(), ProfilerOverhead.of(run.profiler()),
                 anatomy, ProfilerPrediction.of(run.profiler(), ReopenBreakdown.headline(run.measurements()),
-                        Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)), roundSize);
+                        Optional.ofNullable(models.get(Harness.NATIVE)).map(FittedModel::model)), roundSize,
+                NotificationTable.of(run, comparisons));
     }
 }

@@ -5,6 +5,7 @@ import dev.rearm.jmh.benchmarks.HeadlineBenchmark;
 import dev.rearm.jmh.benchmarks.ShapeBenchmark;
 import dev.rearm.jmh.benchmarks.SlotsBenchmark;
 import dev.rearm.jmh.benchmarks.ThreadsBenchmark;
+import dev.rearm.perf.scenario.Notify;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,13 +131,13 @@ public final class JmhPlan {
      * a sigtrap run exists for the reopen/modify ratio, so sigtrap is then left out as a whole.
      */
     private static String notifyRefusal(EnvFacts env, String notify, boolean modifyRuns) {
-        if ("signal".equals(notify) && env.signalRefusal() != null) {
+        if (Notify.SIGNAL.key().equals(notify) && env.signalRefusal() != null) {
             return "no signal per trap here: " + env.signalRefusal();
         }
-        if ("sigtrap".equals(notify) && env.sigtrapRefusal() != null) {
+        if (Notify.SIGTRAP.key().equals(notify) && env.sigtrapRefusal() != null) {
             return "attr.sigtrap is not usable here: " + env.sigtrapRefusal();
         }
-        if ("sigtrap".equals(notify) && modifyRuns && env.sigDataModifyRefusal() != null) {
+        if (Notify.SIGTRAP.key().equals(notify) && modifyRuns && env.sigDataModifyRefusal() != null) {
             return "the modify ioctl cannot rewrite sig_data here, so modify cannot retag a sigtrap watchpoint "
                     + "(and reopen alone gives no ratio): " + env.sigDataModifyRefusal();
         }
@@ -257,7 +258,8 @@ public final class JmhPlan {
     public List<NotRun> notRun() {
         List<NotRun> entries = new ArrayList<>();
         notRun.forEach((key, benchmarks) -> entries.add(new NotRun("JMH " + String.join(", ", benchmarks)
-                + (key.get(0).isEmpty() ? "" : " " + key.get(0)), key.get(1))));
+                + (key.get(0).isEmpty() ? "" : " " + key.get(0)), key.get(1), "jmh", benchmarks,
+                NotRun.scenarioKeys(key.get(0)))));
         return entries;
     }
 

@@ -1,5 +1,6 @@
 package dev.rearm.pipeline;
 
+import dev.rearm.perf.scenario.Notify;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -178,7 +179,7 @@ final class NativeCostModel {
             default -> REOPEN_ONE_PAGE_NS + REOPEN_PER_EXTRA_PAGE_NS * (Math.max(1, pages) - 1);
         };
         double trap = trapEvery == 0 ? 0
-                : ("signal".equals(keys.get("notify")) ? TRAP_WITH_SIGNAL_NS : TRAP_NS) / trapEvery;
+                : (Notify.SIGNAL.key().equals(keys.get("notify")) ? TRAP_WITH_SIGNAL_NS : TRAP_NS) / trapEvery;
         return (move + trap) * Math.ceil((double) threads / nproc);
     }
 

@@ -2,6 +2,7 @@ package dev.rearm.pipeline;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rearm.perf.scenario.Notify;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -87,7 +89,7 @@ final class NativeStep {
             String reason = "no watchpoint can be armed here: " + env.watchpointRefusal();
             log.println("[rearm] native harness not run: " + reason);
             skipped(record, section, reason);
-            record.addNotRun(new NotRun("native harness, every scenario", reason));
+            record.addNotRun(NotRun.nativeHarness("native harness, every scenario", reason, null, Map.of()));
             return List.of();
         }
         List<String> names = new ArrayList<>(settings.runs());
@@ -100,7 +102,7 @@ final class NativeStep {
                 if (!ANATOMY.equals(name)) {
                     names.remove(name);
                     log.println("[rearm] " + label(name) + " not run: " + reason);
-                    record.addNotRun(new NotRun(label(name), reason));
+                    record.addNotRun(NotRun.nativeHarness(label(name), reason, name, Map.of()));
                 }
             }
         }
@@ -119,7 +121,7 @@ final class NativeStep {
         String profilerRefusal = profilerRefusal(env);
         if (profilerRefusal != null && names.remove(PROFILER)) {
             log.println("[rearm] native matrix profiler not run: " + profilerRefusal);
-            record.addNotRun(new NotRun("native matrix profiler", profilerRefusal));
+            record.addNotRun(NotRun.nativeHarness("native matrix profiler", profilerRefusal, PROFILER, Map.of()));
         }
         if (names.isEmpty()) {
             String reason = "no command of bench.native.commands can run here (see notRun in run.json)";
@@ -286,7 +288,7 @@ final class NativeStep {
         }
         String reason = "perfbp-bench round-size exited " + REFUSED + ": " + refusal.get();
         log.println("[rearm] " + label(ROUND_SIZE) + " not run: " + reason);
-        record.addNotRun(new NotRun(label(ROUND_SIZE), reason));
+        record.addNotRun(NotRun.nativeHarness(label(ROUND_SIZE), reason, ROUND_SIZE, Map.of()));
     }
 
     private static void requireWritten(Path file) {
@@ -336,13 +338,13 @@ final class NativeStep {
         List<String> options = new ArrayList<>();
         if (env.modifyRefusal() != null) {
             options.addAll(List.of("--strategy", "reopen"));
-            record.addNotRun(new NotRun("native strategy=modify (every matrix)",
-                    "the modify ioctl is refused here: " + env.modifyRefusal()));
+            record.addNotRun(NotRun.nativeHarness("native strategy=modify (every matrix)",
+                    "the modify ioctl is refused here: " + env.modifyRefusal(), null, Map.of("strategy", "modify")));
         }
         if (env.signalRefusal() != null) {
             options.addAll(List.of("--notify", "none"));
-            record.addNotRun(new NotRun("native notify=signal (every matrix)",
-                    "no signal per trap here: " + env.signalRefusal()));
+            record.addNotRun(NotRun.nativeHarness("native notify=signal (every matrix)",
+                    "no signal per trap here: " + env.signalRefusal(), null, Map.of("notify", Notify.SIGNAL.key())));
         }
         if (!options.isEmpty()) {
             log.println("[rearm] native harness narrowed to what this machine supports: " + String.join(" ", options));

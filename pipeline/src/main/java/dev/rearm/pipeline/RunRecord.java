@@ -13,8 +13,8 @@ import java.util.List;
  * run.json: how a run folder came to be, for the report and for whoever reruns it: the
  * profile, the exact Maven command, start and end times, the git commit, and every step's
  * command line (probe, each harness matrix, each JMH invocation, analysis) with its duration,
- * and {@code notRun: [{what, why}]} for what this machine could not measure. Keys may be added,
- * never renamed.
+ * and {@code notRun: [{what, why, harness, commands, scenario}]} for what this machine could not
+ * measure. Keys may be added, never renamed.
  */
 final class RunRecord {
     static final String FILE = "run.json";
@@ -78,6 +78,12 @@ final class RunRecord {
         ObjectNode item = list.addObject();
         item.put("what", entry.what());
         item.put("why", entry.why());
+        // The same entry as keys (docs/design.md, run.json format 2): the analysis matches these, not the wording.
+        item.put("harness", entry.harness());
+        ArrayNode commands = item.putArray("commands");
+        entry.commands().forEach(commands::add);
+        ObjectNode scenario = item.putObject("scenario");
+        entry.scenario().forEach(scenario::put);
     }
 
     void put(String key, String value) {

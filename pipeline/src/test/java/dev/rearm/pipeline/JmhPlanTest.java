@@ -226,6 +226,18 @@ class JmhPlanTest {
     }
 
     @Test
+    void aLeftOutScenarioCarriesItsBenchmarksAndScenarioAsKeys() {
+        JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline|TrapRate"), refusing(Map.of(EnvFacts.SIGTRAP,
+                "perf_event_open refused attr.sigtrap: EINVAL", EnvFacts.SIG_DATA_MODIFY, "not tried")));
+
+        assertThat(plan.notRun()).singleElement().satisfies(entry -> {
+            assertThat(entry.harness()).isEqualTo("jmh");
+            assertThat(entry.commands()).containsExactly("HeadlineBenchmark", "TrapRateBenchmark");
+            assertThat(entry.scenario()).isEqualTo(Map.of("notify", "sigtrap"));
+        });
+    }
+
+    @Test
     void sigtrapWithoutSigDataByModifyIsLeftOutWhereModifyRuns() {
         JmhPlan plan = JmhPlan.of(CATALOG, settings("Headline"),
                 refusing(Map.of(EnvFacts.SIG_DATA_MODIFY, "modify refused: EINVAL")));

@@ -164,6 +164,24 @@ class NativeStepTest {
     }
 
     @Test
+    void eachNotRunEntryNamesItsHarnessCommandsAndScenarioAsKeys() throws IOException {
+        Path stage = Files.createDirectory(dir.resolve("stage"));
+        NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("headline", "round-size"), "", "", "",
+                false);
+        EnvFacts noModifyNoSignals = new EnvFacts(2, 4, 4096, Map.of(EnvFacts.MODIFY, "ENOTTY", EnvFacts.SIGNALS,
+                "0 signals"), Map.of(), null);
+
+        new NativeStep(quiet).plan(record, settings, noModifyNoSignals);
+
+        // Keys the analysis matches instead of the sentences: which harness, which commands (none: all), which scenario.
+        assertThat(record.json().path("notRun").toString())
+                .contains("\"harness\":\"native\",\"commands\":[],\"scenario\":{\"strategy\":\"modify\"}")
+                .contains("\"harness\":\"native\",\"commands\":[],\"scenario\":{\"notify\":\"signal\"}");
+        assertThat(record.json().path("notRun").findValuesAsText("what"))
+                .contains("native strategy=modify (every matrix)", "native notify=signal (every matrix)");
+    }
+
+    @Test
     void whereWatchpointsNeverFireAndNothingButMovesIsAskedTheHarnessIsSkipped() throws IOException {
         Path stage = Files.createDirectory(dir.resolve("stage"));
         NativeSettings settings = new NativeSettings(fakeHarness(0), List.of("all", "profiler"), "", "", "", false);

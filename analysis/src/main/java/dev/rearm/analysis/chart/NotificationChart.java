@@ -24,7 +24,7 @@ final class NotificationChart {
     }
 
     static Optional<ChartSpec> build(Analysis analysis) {
-        NotificationTable table = NotificationTable.of(analysis.run(), analysis.comparisons());
+        NotificationTable table = analysis.notifications();
         List<String> groups = new ArrayList<>();
         List<Harness> groupHarness = new ArrayList<>();
         List<Integer> groupTrapEvery = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.rearm.analysis.compare;
 
 import dev.rearm.analysis.load.Harness;
 import dev.rearm.analysis.load.NotMeasured;
+import dev.rearm.analysis.load.NotifyMode;
 import dev.rearm.analysis.load.Run;
 import dev.rearm.analysis.load.Scenario;
 import dev.rearm.analysis.stats.Estimate;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * was not measured says why, from the run's own "not run" entries where it has one.
  */
 public final class NotificationTable {
-    public static final List<String> MODES = List.of("none", "signal", "sigtrap");
+    public static final List<String> MODES = NotifyMode.KEYS;
     public static final List<Integer> TRAP_EVERY = List.of(0, 1);
     /** The native matrix and JMH classes that measure these scenarios on purpose, preferred in that order. */
     static final String[] PREFERRED_SOURCES = {"notify", "headline", "HeadlineBenchmark", "trap-rate",
@@ -27,6 +28,11 @@ public final class NotificationTable {
     private static final List<String> NATIVE_WHOLE = List.of("every native scenario", "native harness",
             "native matrix all", "native matrix notify", "native matrix headline");
     private static final List<String> JMH_WHOLE = List.of("every JMH benchmark", "HeadlineBenchmark.move");
+    /** The same by keys: the native matrices whose leaving out empties the notify cells, and JMH's benchmark. */
+    private static final List<String> NATIVE_WHOLE_COMMANDS = List.of("all", "notify", "headline");
+    private static final String JMH_WHOLE_BENCHMARK = "HeadlineBenchmark.move";
+    /** {@link NotMeasured#harness()} of run.json's entries (RunInfoLoader). */
+    private static final String RUN_RECORD = "run";
 
     /**
      * One harness, notify mode and trapEvery: the comparison, or why there is none.
@@ -84,8 +90,8 @@ public final class NotificationTable {
         List<SigtrapEffect> effects = new ArrayList<>();
         for (Harness harness : Harness.values()) {
             for (int trapEvery : TRAP_EVERY) {
-                Optional<StrategyComparison> signal = cell(harness, "signal", trapEvery).comparison();
-                Optional<StrategyComparison> sigtrap = cell(harness, "sigtrap", trapEvery).comparison();
+                Optional<StrategyComparison> signal = cell(harness, NotifyMode.SIGNAL.key(), trapEvery).comparison();
+                Optional<StrategyComparison> sigtrap = cell(harness, NotifyMode.SIGTRAP.key(), trapEvery).comparison();
                 if (signal.isPresent() && sigtrap.isPresent()) {
                     StrategyComparison a = signal.get();
                     StrategyComparison b = sigtrap.get();
@@ -118,25 +124,45 @@ public final class NotificationTable {
     /**
      * The run's own reason for leaving this harness's notify mode out, if it gave one: an entry
      * naming the mode first, then the pipeline's (run.json) over the loader's ("jmh.json is not in"),
-     * which only restates that the pipeline ran nothing there.
+     * which only restates that the pipeline ran nothing there. An entry with keys is matched by its
+     * keys; one with only its sentences (run.json format 1) by their wording.
      */
     private static Optional<NotMeasured> notRunEntry(Run run, Harness harness, String notify) {
-        List<String> whole = harness == Harness.NATIVE ? NATIVE_WHOLE : JMH_WHOLE;
         NotMeasured best = null;
         int bestRank = Integer.MAX_VALUE;
         for (NotMeasured entry : run.notMeasured()) {
-            String what = entry.what();
-            boolean fromPipeline = what.toLowerCase(Locale.ROOT).startsWith(harness.label() + " ");
-            if (!fromPipeline && !entry.harness().equals(harness.label())) {
-                continue;
-            }
-            int rank = what.contains("notify=" + notify) ? 0 : !whole.stream().anyMatch(what::contains) ? -1
-                    : fromPipeline ? 1 : 2;
+            int rank = entry.keys().isPresent() ? rankByKeys(entry, entry.keys().get(), harness, notify)
+                    : rankByWording(entry, harness, notify);
             if (rank >= 0 && rank < bestRank) {
                 best = entry;
                 bestRank = rank;
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /** 0: the entry leaves out this notify mode; 1/2: the whole harness or its headline source; -1: not this cell. */
+    private static int rankByKeys(NotMeasured entry, NotMeasured.Keys keys, Harness harness, String notify) {
+        if (!keys.harness().equals(harness.label())) {
+            return -1;
+        }
+        if (keys.scenario().containsKey(Scenario.NOTIFY)) {
+            return keys.scenario().get(Scenario.NOTIFY).equals(notify) ? 0 : -1;
+        }
+        boolean whole = keys.scenario().isEmpty() && (harness == Harness.NATIVE
+                ? keys.commands().isEmpty() || NATIVE_WHOLE_COMMANDS.stream().anyMatch(keys.commands()::contains)
+                : keys.commands().isEmpty() || keys.commands().contains(JMH_WHOLE_BENCHMARK));
+        return !whole ? -1 : entry.harness().equals(RUN_RECORD) ? 1 : 2;
+    }
+
+    private static int rankByWording(NotMeasured entry, Harness harness, String notify) {
+        List<String> whole = harness == Harness.NATIVE ? NATIVE_WHOLE : JMH_WHOLE;
+        String what = entry.what();
+        boolean fromPipeline = what.toLowerCase(Locale.ROOT).startsWith(harness.label() + " ");
+        if (!fromPipeline && !entry.harness().equals(harness.label())) {
+            return -1;
+        }
+        return what.contains("notify=" + notify) ? 0 : !whole.stream().anyMatch(what::contains) ? -1
+                : fromPipeline ? 1 : 2;
     }
 }

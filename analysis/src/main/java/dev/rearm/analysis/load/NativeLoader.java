@@ -193,7 +193,11 @@ final class NativeLoader {
                 "the process (0, 1, ...) that measured the result") : null;
         String notRunReason = notRunReason(result);
         if (notRunReason != null) {
-            NotMeasured entry = new NotMeasured(Harness.NATIVE.label(), key.label(), notRunReason);
+            // The result's own scenario keys say which cells it leaves empty; its sentence is only read.
+            NotMeasured entry = new NotMeasured(Harness.NATIVE.label(), key.label(), notRunReason,
+                    Optional.of(new NotMeasured.Keys(Harness.NATIVE.label(), List.of(source),
+                            Map.of(Scenario.NOTIFY, key.scenario().notifyMode(),
+                                    Scenario.TRAP_EVERY, String.valueOf(key.scenario().trapEvery())))));
             if (!notMeasured.contains(entry)) { // each process of a scenario says the same
                 notMeasured.add(entry);
             }

@@ -11,7 +11,8 @@ import java.util.List;
  *   "startedAt": "2026-01-01T10:00:00Z", "finishedAt": "2026-01-01T10:40:00Z",
  *   "gitCommit": "3ff83fc", "host": "builder-1",
  *   "notes": [ "free text shown in the report" ],
- *   "notRun": [ { "what": "ThreadsBenchmark", "why": "nproc is 1" } ] }
+ *   "notRun": [ { "what": "JMH ThreadsBenchmark", "why": "nproc is 1",
+ *                 "harness": "jmh", "commands": ["ThreadsBenchmark"], "scenario": {} } ] }
  * </pre>
  *
  * Without the file every field reads "unknown" in the report. The pipeline's run.json also has

@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Reads the optional run.json (see {@link RunInfo} for its shape). */
 final class RunInfoLoader {
     static final String FILE = "run.json";
     private static final String EXPECTED = "an object with optional keys command, profile, startedAt, "
-            + "finishedAt, measuredAt, gitCommit, host, notes[], notRun[{what, why}], jmh{binding}";
+            + "finishedAt, measuredAt, gitCommit, host, notes[], notRun[{what, why, harness, commands[], scenario{}}], jmh{binding}";
 
     private RunInfoLoader() {
     }
@@ -30,11 +33,27 @@ final class RunInfoLoader {
         }
         List<NotMeasured> notRun = new ArrayList<>();
         for (JsonNode entry : root.path("notRun")) {
-            notRun.add(new NotMeasured("run", entry.path("what").asText("?"), entry.path("why").asText("no reason given")));
+            notRun.add(new NotMeasured("run", entry.path("what").asText("?"), entry.path("why").asText("no reason given"),
+                    keys(entry)));
         }
         return new RunInfo(FILE, text(root, "command"), text(root, "profile"), text(root, "startedAt"),
                 firstText(root, "measuredAt", "finishedAt"), gitCommit(root), text(root, "host"), List.copyOf(notes),
                 List.copyOf(notRun), firstNonNull(text(root.path("jmh"), "binding"), text(root, "binding")));
+    }
+
+    /**
+     * An entry's keys (run.json format 2), or empty for an entry with only its sentences (format 1),
+     * which readers then match by wording.
+     */
+    private static Optional<NotMeasured.Keys> keys(JsonNode entry) {
+        if (!entry.path("harness").isTextual()) {
+            return Optional.empty();
+        }
+        List<String> commands = new ArrayList<>();
+        entry.path("commands").forEach(command -> commands.add(command.asText()));
+        Map<String, String> scenario = new LinkedHashMap<>();
+        entry.path("scenario").fields().forEachRemaining(field -> scenario.put(field.getKey(), field.getValue().asText()));
+        return Optional.of(new NotMeasured.Keys(entry.path("harness").asText(), commands, scenario));
     }
 
     /** The pipeline writes git as {"commit": sha, "dirty": bool}; hand-made files may use "gitCommit". */

@@ -31,10 +31,10 @@ public record Scenario(int trapEvery, String notifyMode, int pages, String bpTyp
     public static final List<String> KEYS = List.of(TRAP_EVERY, NOTIFY, PAGES, BP_TYPE, BP_LEN, THREADS, SLOTS);
 
     /** The notify mode that maps no ring: its SIGTRAP carries what a sample would. */
-    public static final String RINGLESS_NOTIFY = "sigtrap";
+    public static final String RINGLESS_NOTIFY = NotifyMode.SIGTRAP.key();
 
     /** The original tests' scenario (the commit's claims are about it), with trapEvery=0. */
-    public static final Scenario HEADLINE = new Scenario(0, "signal", 1, "RW", 1, 1, 1);
+    public static final Scenario HEADLINE = new Scenario(0, NotifyMode.SIGNAL.key(), 1, "RW", 1, 1, 1);
 
     /**
      * Reads the keys from textual values (JMH params are strings, native.json has numbers);

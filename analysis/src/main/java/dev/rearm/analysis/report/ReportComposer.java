@@ -12,7 +12,6 @@ import dev.rearm.analysis.claims.ClaimCheck;
 import dev.rearm.analysis.claims.ClaimRow;
 import dev.rearm.analysis.claims.ToleranceRule;
 import dev.rearm.analysis.claims.Verdict;
-import dev.rearm.analysis.compare.NotificationTable;
 import dev.rearm.analysis.compare.StrategyComparison;
 import dev.rearm.analysis.compare.Sweep;
 import dev.rearm.analysis.format.Fmt;
@@ -85,7 +84,7 @@ public final class ReportComposer {
                 s -> s.bpType() + "/" + s.bpLen());
         sweep(doc, analysis, charts, Sweep.NOTIFY, "Signal notification", null, "notify, trapEvery",
                 s -> s.notifyMode() + ", " + s.trapEvery());
-        NotificationSection.write(doc, NotificationTable.of(run, analysis.comparisons()), charts);
+        NotificationSection.write(doc, analysis.notifications(), charts);
         ProfilerSection.write(doc, analysis.profiler(), analysis.profilerPrediction(), analysis.anatomy(), charts);
         latency(doc, run, charts);
         harnessAgreement(doc, analysis, charts);

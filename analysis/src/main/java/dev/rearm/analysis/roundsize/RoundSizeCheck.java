@@ -26,6 +26,9 @@ import java.util.OptionalLong;
  * @param notRunWhy why there are no figures (round-size.json absent), else null
  */
 public record RoundSizeCheck(List<Row> rows, String notRunWhy) {
+    /** The harness command that measures round sizes, as run.json's not-run entries name it. */
+    private static final String COMMAND = "round-size";
+
 
     /**
      * One scenario and strategy.
@@ -43,12 +46,18 @@ public record RoundSizeCheck(List<Row> rows, String notRunWhy) {
         rows = List.copyOf(rows);
     }
 
+    /** By its keys where the entry has them (run.json format 2), else by its wording (format 1). */
+    private static boolean namesRoundSize(NotMeasured entry) {
+        return entry.keys().map(keys -> keys.commands().contains(COMMAND))
+                .orElseGet(() -> entry.what().contains(COMMAND));
+    }
+
     /**
      * @param notRun run.json's notRun entries: where the pipeline left the round-size check out, they say why
      */
     public static RoundSizeCheck of(RoundSizeData data, List<NotMeasured> notRun) {
         if (!data.present()) {
-            String why = notRun.stream().filter(entry -> entry.what().contains("round-size")).map(NotMeasured::why)
+            String why = notRun.stream().filter(RoundSizeCheck::namesRoundSize).map(NotMeasured::why)
                     .findFirst().map(reason -> "not run: " + reason).orElse("not run");
             return new RoundSizeCheck(List.of(), why);
         }

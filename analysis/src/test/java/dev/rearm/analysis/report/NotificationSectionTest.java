@@ -151,6 +151,50 @@ class NotificationSectionTest {
     }
 
     @Test
+    void aRewordedNotRunEntryWithKeysFillsTheSameCellsAsItsOriginalWording() throws Exception {
+        // As the pipeline writes them (run.json format 2): the sentences, and the same as keys.
+        String asWritten = """
+                {"profile": "smoke", "notRun": [
+                  {"what": "native notify=signal (every matrix)", "why": "no signal per trap here",
+                   "harness": "native", "commands": [], "scenario": {"notify": "signal"}},
+                  {"what": "JMH HeadlineBenchmark.move, TrapRateBenchmark.move", "why": "no trap is counted here",
+                   "harness": "jmh", "commands": ["HeadlineBenchmark.move", "TrapRateBenchmark.move"], "scenario": {}}]}
+                """;
+        // The same entries reworded: no label the wording matcher knows, the keys unchanged.
+        String reworded = asWritten.replace("native notify=signal (every matrix)", "signals per trap, in any C run")
+                .replace("JMH HeadlineBenchmark.move, TrapRateBenchmark.move", "the Java watchpoint moves")
+                .replace("no signal per trap here", "the kernel sends no signal when a trap fires")
+                .replace("no trap is counted here", "a store under an armed watchpoint fires nothing");
+        NotificationTable original = tableOf("keys-as-written", asWritten);
+        NotificationTable rewritten = tableOf("keys-reworded", reworded);
+
+        assertThat(reasons(rewritten)).as("each cell's reason, the reworded entries' in their cells")
+                .isEqualTo(reasons(original).stream().map(why -> why
+                        .replace("no signal per trap here", "the kernel sends no signal when a trap fires")
+                        .replace("no trap is counted here", "a store under an armed watchpoint fires nothing"))
+                        .toList());
+        assertThat(rewritten.cell(Harness.NATIVE, "signal", 1).notMeasuredWhy())
+                .isEqualTo("not run: the kernel sends no signal when a trap fires");
+        assertThat(rewritten.cell(Harness.NATIVE, "none", 1).notMeasuredWhy()).doesNotContain("signal");
+        assertThat(rewritten.cell(Harness.JMH, "sigtrap", 0).notMeasuredWhy())
+                .isEqualTo("not run: a store under an armed watchpoint fires nothing");
+    }
+
+    private static NotificationTable tableOf(String name, String runJson) throws Exception {
+        Path run = Fixtures.copy(tmp, name, "env.json");
+        Files.writeString(run.resolve("run.json"), runJson);
+        return analyze(run).notifications();
+    }
+
+    /** "harness notify trapEvery: why" of every cell, in the table's order. */
+    private static List<String> reasons(NotificationTable table) {
+        return table.cells().stream().map(cell -> cell.harness() + " " + cell.notifyMode() + " " + cell.trapEvery()
+                + ": " + cell.notMeasuredWhy()
+                .replace(tmp.resolve("keys-as-written").toString(), "RUN")
+                .replace(tmp.resolve("keys-reworded").toString(), "RUN")).toList();
+    }
+
+    @Test
     void aReasonSharedByManyCellsIsWrittenOnceUnderTheTable() throws Exception {
         Analysis analysis = analyze(Fixtures.copyAll(tmp, "published-like-notes"));
 

@@ -18,6 +18,7 @@ import dev.rearm.analysis.load.ScenarioKey;
 import dev.rearm.analysis.stats.GroupedSample;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The round-size check's verdicts on hand-made figures: no harness runs. */
@@ -75,6 +76,17 @@ class RoundSizeCheckTest {
         assertThat(RoundSizeCheck.of(RoundSizeData.absent(), List.of()).notRunWhy()).isEqualTo("not run");
         assertThat(RoundSizeCheck.of(RoundSizeData.absent(), List.of()).consoleLine())
                 .isEqualTo("Round size vs per-op figure: not run");
+    }
+
+    @Test
+    void anEntryWithKeysNamingRoundSizeGivesItsReasonWhateverItsWording() {
+        NotMeasured leftOut = new NotMeasured("run", "the size-sweep check", "no trap is counted here",
+                Optional.of(new NotMeasured.Keys("native", List.of("round-size"), Map.of())));
+        NotMeasured other = new NotMeasured("run", "native round-size sweep's neighbour", "unrelated",
+                Optional.of(new NotMeasured.Keys("native", List.of("profiler"), Map.of())));
+
+        assertThat(RoundSizeCheck.of(RoundSizeData.absent(), List.of(other, leftOut)).notRunWhy())
+                .isEqualTo("not run: no trap is counted here");
     }
 
     @Test
