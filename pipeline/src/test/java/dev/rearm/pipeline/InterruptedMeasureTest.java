@@ -2,6 +2,7 @@ package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rearm.perf.testsupport.EmulatedCpu;
 import dev.rearm.perf.testsupport.HostPrecondition;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
@@ -31,7 +32,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Tag(KernelSupport.TRAPS_TAG)
 class InterruptedMeasureTest {
-    private static final long START_TIMEOUT_NANOS = 60_000_000_000L;
+    /** Bounds against a hung child, stretched on the emulated CPU the trap tests also run on. */
+    private static final long START_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(EmulatedCpu.timeoutSeconds(60));
+    private static final long EXIT_TIMEOUT_SECONDS = EmulatedCpu.timeoutSeconds(30);
 
     @TempDir
     Path dir;
@@ -108,7 +111,7 @@ class InterruptedMeasureTest {
         assertThat(children).as("the step runs in a child process").isNotEmpty();
         new ProcessBuilder("kill", "-" + signal, String.valueOf(measure.pid())).start().waitFor();
 
-        assertThat(measure.waitFor(30, TimeUnit.SECONDS)).as("the measure step exits").isTrue();
+        assertThat(measure.waitFor(EXIT_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("the measure step exits").isTrue();
         assertThat(measure.exitValue()).isNotZero();
         for (ProcessHandle process : children) {
             assertThat(process.onExit().get(15, TimeUnit.SECONDS).isAlive()).as("child %s stopped", process.pid())

@@ -2,6 +2,7 @@ package dev.rearm.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rearm.perf.testsupport.EmulatedCpu;
 import dev.rearm.perf.testsupport.HarnessGate;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
@@ -23,7 +24,8 @@ final class MeasureChild {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     static final Path NATIVE_BUILD = MODULE.resolveSibling("bench-native").resolve("target").resolve("native");
     static final Path REFUSE = NATIVE_BUILD.resolve("perfbp-refuse");
-    private static final long TIMEOUT_SECONDS = 180;
+    /** A bound against a hung child, stretched on the emulated CPU the trap tests also run on. */
+    private static final long TIMEOUT_SECONDS = EmulatedCpu.timeoutSeconds(180);
 
     private final List<String> launcher = new ArrayList<>();
     private final Path out;

@@ -2,11 +2,6 @@ package dev.rearm.perf.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * Asserts how many times the traps of a test's stores were counted (by read(), ring samples or
@@ -20,8 +15,6 @@ import java.util.Locale;
  * lost or missing trap still fails. On a CPU every count is exact.
  */
 public final class TrapCounts {
-    private static final Path CPUINFO = Path.of("/proc/cpuinfo");
-    private static Boolean emulated;
 
     private TrapCounts() {
     }
@@ -40,16 +33,8 @@ public final class TrapCounts {
         }
     }
 
-    /** Whether this CPU is QEMU's software-emulated one (its model name says "QEMU TCG"). */
-    public static synchronized boolean emulatedCpu() {
-        if (emulated == null) {
-            try {
-                emulated = Files.readAllLines(CPUINFO).stream().anyMatch(line -> line.startsWith("model name")
-                        && line.toLowerCase(Locale.ROOT).contains("qemu tcg"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return emulated;
+    /** Whether this CPU is QEMU's software-emulated one. */
+    public static boolean emulatedCpu() {
+        return EmulatedCpu.here();
     }
 }
