@@ -76,10 +76,14 @@ class PipelineAsNobodyTest {
         });
         assertThat(JsonFiles.read(stage.resolve("jmh.json"))).isNotEmpty()
                 .noneSatisfy(entry -> assertThat(entry.path("params").path("pages").asText()).isEqualTo("512"));
+        // The limit grows with the online CPUs (perf_event_mlock_kb each): with one CPU a 256-page
+        // ring is over it too, so each ring is judged by its own need.
         for (JsonNode result : JsonFiles.read(stage.resolve("native.json")).path("results")) {
-            if (result.path("pages").asInt() == 512) {
-                assertThat(result.path("status").asText()).isEqualTo("not run");
-                assertThat(result.path("reason").asText()).startsWith(expected);
+            long ringNeedKb = (result.path("pages").asLong() + 1) * env.path("pageSize").asInt() / 1024;
+            if (ringNeedKb > limitKb) {
+                assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("not run");
+                assertThat(result.path("reason").asText())
+                        .startsWith("needs " + ringNeedKb + " KiB locked, limit is " + limitKb + " KiB");
             } else {
                 assertThat(result.path("status").asText()).as(result.toString()).isEqualTo("ok");
             }
