@@ -3,7 +3,6 @@ package dev.rearm.perf.event;
 import dev.rearm.perf.linux.Binding;
 import dev.rearm.perf.linux.Fcntl;
 import dev.rearm.perf.linux.PerfCalls;
-import dev.rearm.perf.ring.RingBuffer;
 
 /**
  * One perf event fd on the calling thread, with its ring buffer when one is mapped.

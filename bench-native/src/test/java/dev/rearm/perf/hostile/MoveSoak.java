@@ -1,7 +1,7 @@
 package dev.rearm.perf.hostile;
 
+import dev.rearm.perf.event.RingBuffer;
 import dev.rearm.perf.memory.WatchedMemory;
-import dev.rearm.perf.ring.RingBuffer;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;

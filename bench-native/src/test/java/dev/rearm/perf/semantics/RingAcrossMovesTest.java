@@ -3,9 +3,9 @@ package dev.rearm.perf.semantics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rearm.perf.event.PerfEvent;
+import dev.rearm.perf.event.RingBuffer;
+import dev.rearm.perf.event.RingRecord;
 import dev.rearm.perf.memory.WatchedMemory;
-import dev.rearm.perf.ring.RingBuffer;
-import dev.rearm.perf.ring.RingRecord;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;
 import dev.rearm.perf.strategy.WatchpointSpec;

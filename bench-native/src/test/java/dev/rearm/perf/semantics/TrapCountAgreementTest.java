@@ -2,8 +2,8 @@ package dev.rearm.perf.semantics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rearm.perf.event.RingRecord;
 import dev.rearm.perf.memory.WatchedMemory;
-import dev.rearm.perf.ring.RingRecord;
 import dev.rearm.perf.signal.TrapSignals;
 import dev.rearm.perf.strategy.Strategy;
 import dev.rearm.perf.strategy.WatchpointMover;

@@ -2,8 +2,8 @@ package dev.rearm.perf.testsupport;
 
 import dev.rearm.perf.event.BreakpointType;
 import dev.rearm.perf.event.PerfEventAttr;
-import dev.rearm.perf.ring.RingBuffer;
-import dev.rearm.perf.ring.RingRecord;
+import dev.rearm.perf.event.RingBuffer;
+import dev.rearm.perf.event.RingRecord;
 import java.util.List;
 
 /** Drains a mover's ring the way a tool would, split into the records tests look at. */

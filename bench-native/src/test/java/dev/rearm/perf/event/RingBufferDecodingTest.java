@@ -1,11 +1,8 @@
-package dev.rearm.perf.ring;
+package dev.rearm.perf.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rearm.perf.event.BreakpointType;
-import dev.rearm.perf.event.PerfEvent;
-import dev.rearm.perf.event.PerfEventAttr;
 import dev.rearm.perf.memory.WatchedMemory;
 import dev.rearm.perf.testsupport.KernelSupport;
 import dev.rearm.perf.testsupport.TrapCounts;

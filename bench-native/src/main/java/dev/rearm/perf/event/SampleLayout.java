@@ -1,6 +1,5 @@
-package dev.rearm.perf.ring;
+package dev.rearm.perf.event;
 
-import dev.rearm.perf.event.PerfEventAttr;
 import java.nio.ByteBuffer;
 
 /**

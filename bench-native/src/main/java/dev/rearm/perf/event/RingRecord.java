@@ -1,4 +1,4 @@
-package dev.rearm.perf.ring;
+package dev.rearm.perf.event;
 
 /** A record read from a perf ring buffer (the ones rearm decodes, and the rest by type). */
 public sealed interface RingRecord permits RingRecord.Sample, RingRecord.Lost, RingRecord.Other {

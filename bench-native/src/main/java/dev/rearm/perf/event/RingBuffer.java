@@ -1,8 +1,6 @@
-package dev.rearm.perf.ring;
+package dev.rearm.perf.event;
 
 import com.sun.jna.Pointer;
-import dev.rearm.perf.event.PerfException;
-import dev.rearm.perf.event.PerfOperation;
 import dev.rearm.perf.linux.Binding;
 import dev.rearm.perf.linux.Mman;
 import dev.rearm.perf.linux.PerfCalls;

@@ -1,4 +1,4 @@
-package dev.rearm.perf.ring;
+package dev.rearm.perf.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
