@@ -21,7 +21,7 @@ public final class TrapCounts {
 
     /** Fails unless {@code counted} is {@code expected} (on QEMU's TCG: at least {@code expected}). */
     public static void assertCounted(String what, long counted, long expected) {
-        assertCounted(emulatedCpu(), what, counted, expected);
+        assertCounted(EmulatedCpu.here(), what, counted, expected);
     }
 
     static void assertCounted(boolean emulatedCpu, String what, long counted, long expected) {
@@ -31,10 +31,5 @@ public final class TrapCounts {
         } else {
             assertThat(counted).as(what).isEqualTo(expected);
         }
-    }
-
-    /** Whether this CPU is QEMU's software-emulated one. */
-    public static boolean emulatedCpu() {
-        return EmulatedCpu.here();
     }
 }
