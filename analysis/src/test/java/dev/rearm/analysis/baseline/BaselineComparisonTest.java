@@ -1,8 +1,11 @@
 package dev.rearm.analysis.baseline;
 
+import static dev.rearm.analysis.HeadlineComparisons.modify;
+import static dev.rearm.analysis.HeadlineComparisons.reopen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rearm.analysis.HeadlineComparisons;
 import dev.rearm.analysis.Measurements;
 import dev.rearm.analysis.compare.Comparisons;
 import dev.rearm.analysis.load.Scenario;
@@ -19,9 +22,8 @@ class BaselineComparisonTest {
                 Measurements.rounds("reopen", Scenario.HEADLINE, 38_000, 38_400, 37_700, 38_100, 37_900),
                 Measurements.rounds("modify", Scenario.HEADLINE, 2_000, 2_010, 1_990, 2_005, 1_995),
                 Measurements.rounds("reopen", Scenario.HEADLINE.withPages(8), 60_000, 61_000, 59_500)));
-        Comparisons then = Comparisons.of(List.of(
-                Measurements.rounds("reopen", Scenario.HEADLINE, 19_000, 19_200, 18_850, 19_050, 18_950),
-                Measurements.rounds("modify", Scenario.HEADLINE, 2_000, 2_010, 1_990, 2_005, 1_995)));
+        Comparisons then = HeadlineComparisons.rounds(reopen(19_000, 19_200, 18_850, 19_050, 18_950),
+                modify(2_000, 2_010, 1_990, 2_005, 1_995));
 
         BaselineComparison comparison = BaselineComparison.of(null, now, then);
 
@@ -47,12 +49,10 @@ class BaselineComparisonTest {
     @Test
     void aCiThatExcludesOneButLiesWithinTheMarginIsRunToRunVariationNotAChange() {
         // 3% apart, tightly measured over 5 forks: the CI excludes 1, as 27 of 68 rows did across four days.
-        Comparisons now = Comparisons.of(List.of(
-                Measurements.forks("reopen", Scenario.HEADLINE, 19_570, 19_580, 19_560, 19_575, 19_565),
-                Measurements.forks("modify", Scenario.HEADLINE, 2_000, 2_001, 1_999, 2_000, 2_000)));
-        Comparisons then = Comparisons.of(List.of(
-                Measurements.forks("reopen", Scenario.HEADLINE, 19_000, 19_010, 18_990, 19_005, 18_995),
-                Measurements.forks("modify", Scenario.HEADLINE, 2_000, 2_001, 1_999, 2_000, 2_000)));
+        Comparisons now = HeadlineComparisons.forks(reopen(19_570, 19_580, 19_560, 19_575, 19_565),
+                modify(2_000, 2_001, 1_999, 2_000, 2_000));
+        Comparisons then = HeadlineComparisons.forks(reopen(19_000, 19_010, 18_990, 19_005, 18_995),
+                modify(2_000, 2_001, 1_999, 2_000, 2_000));
 
         BaselineRow fivePercent = BaselineComparison.of(null, now, then, 5).rows().get(0);
         assertThat(fivePercent.ratioOfRatios().contains(1.0)).isFalse();
@@ -64,12 +64,9 @@ class BaselineComparisonTest {
     @Test
     void fewerThanThreeForksOnEitherSideGetNeitherChangedNorWithinVariation() {
         // A 1-fork or 2-fork side: the CI is zero-width or nearly useless, so no verdict either way.
-        Comparisons now = Comparisons.of(List.of(
-                Measurements.forks("reopen", Scenario.HEADLINE, 25_000, 25_010),
-                Measurements.forks("modify", Scenario.HEADLINE, 2_000, 2_001)));
-        Comparisons then = Comparisons.of(List.of(
-                Measurements.forks("reopen", Scenario.HEADLINE, 19_000, 19_010, 18_990, 19_005),
-                Measurements.forks("modify", Scenario.HEADLINE, 2_000, 2_001, 1_999, 2_000)));
+        Comparisons now = HeadlineComparisons.forks(reopen(25_000, 25_010), modify(2_000, 2_001));
+        Comparisons then = HeadlineComparisons.forks(reopen(19_000, 19_010, 18_990, 19_005),
+                modify(2_000, 2_001, 1_999, 2_000));
         assertThat(BaselineComparison.of(null, now, then, 5).rows().get(0).change()).isEqualTo(Change.TOO_FEW_GROUPS);
         assertThat(BaselineComparison.of(null, then, now, 5).rows().get(0).change()).isEqualTo(Change.TOO_FEW_GROUPS);
         assertThat(Change.of(new Estimate(1.0, 1.0, 1.0, 0.95, 1), 5)).isEqualTo(Change.TOO_FEW_GROUPS);
@@ -78,12 +75,10 @@ class BaselineComparisonTest {
     @Test
     void roundsOfOneProcessOnEitherSideGetNoVerdict() {
         // Native rounds today: 30% apart with a tight within-process CI, yet nothing says another run agrees.
-        Comparisons now = Comparisons.of(List.of(
-                Measurements.rounds("reopen", Scenario.HEADLINE, 25_000, 25_010, 24_990, 25_005),
-                Measurements.rounds("modify", Scenario.HEADLINE, 2_000, 2_001, 1_999, 2_000)));
-        Comparisons then = Comparisons.of(List.of(
-                Measurements.rounds("reopen", Scenario.HEADLINE, 19_000, 19_010, 18_990, 19_005),
-                Measurements.rounds("modify", Scenario.HEADLINE, 2_000, 2_001, 1_999, 2_000)));
+        Comparisons now = HeadlineComparisons.rounds(reopen(25_000, 25_010, 24_990, 25_005),
+                modify(2_000, 2_001, 1_999, 2_000));
+        Comparisons then = HeadlineComparisons.rounds(reopen(19_000, 19_010, 18_990, 19_005),
+                modify(2_000, 2_001, 1_999, 2_000));
         BaselineComparison comparison = BaselineComparison.of(null, now, then, 5);
         assertThat(comparison.rows().get(0).change()).isEqualTo(Change.ONE_PROCESS);
         assertThat(comparison.tested()).isZero();
@@ -121,12 +116,10 @@ class BaselineComparisonTest {
     @Test
     void aLoneRowBeyondTheMarginIsChangedExactlyWhenItsWholeCiIs() {
         // With one row Holm's rule is the CI's: p < 0.025 one-sided <=> the 95% CI lies beyond the margin.
-        Comparisons now = Comparisons.of(List.of(
-                Measurements.forks("reopen", Scenario.HEADLINE, 21_000, 21_300, 20_800, 21_100),
-                Measurements.forks("modify", Scenario.HEADLINE, 2_000, 2_010, 1_990, 2_005)));
-        Comparisons then = Comparisons.of(List.of(
-                Measurements.forks("reopen", Scenario.HEADLINE, 19_000, 19_200, 18_850, 19_050),
-                Measurements.forks("modify", Scenario.HEADLINE, 2_000, 2_010, 1_990, 2_005)));
+        Comparisons now = HeadlineComparisons.forks(reopen(21_000, 21_300, 20_800, 21_100),
+                modify(2_000, 2_010, 1_990, 2_005));
+        Comparisons then = HeadlineComparisons.forks(reopen(19_000, 19_200, 18_850, 19_050),
+                modify(2_000, 2_010, 1_990, 2_005));
         for (double margin : new double[] {2, 5, 8, 10, 12}) {
             BaselineRow row = BaselineComparison.of(null, now, then, margin).rows().get(0);
             boolean wholeCiBeyond = row.ratioOfRatios().low() > 1 + margin / 100;

@@ -3,32 +3,24 @@ package dev.rearm.analysis.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rearm.analysis.Fixtures;
+import dev.rearm.analysis.ProfilerNativeJson;
 import dev.rearm.analysis.compare.Comparisons;
 import dev.rearm.analysis.stats.HierarchicalBootstrap;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The profiler matrix's entries are read apart from the watchpoint moves and join no comparison. */
 class ProfilerLoaderTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     @TempDir
     Path tmp;
 
     /** The main fixture's native.json with the hand-made profiler entries appended. */
-    private Path mixedRun() throws Exception {
+    private Path mixedRun() {
         Path dir = Fixtures.copy(tmp, "mixed", "env.json", "native.json");
-        ObjectNode moves = (ObjectNode) JSON.readTree(dir.resolve("native.json").toFile());
-        ObjectNode profiler = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
-        ((ArrayNode) moves.get("results")).addAll((ArrayNode) profiler.get("results"));
-        moves.set("profiler", profiler.get("profiler"));
-        JSON.writeValue(dir.resolve("native.json").toFile(), moves);
+        ProfilerNativeJson.appendTo(dir, ProfilerNativeJson.handmade());
         return dir;
     }
 
@@ -66,10 +58,9 @@ class ProfilerLoaderTest {
 
     @Test
     void anEntryWithoutCpuTimesIsRefusedInOneLineNamingIt() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("bad"));
-        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode doc = ProfilerNativeJson.handmade();
         ((ObjectNode) doc.get("results").get(2)).remove("cpuNs");
-        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+        Path dir = ProfilerNativeJson.writeRun(tmp.resolve("bad"), doc);
 
         assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("results[2]").hasMessageContaining("'cpuNs'")
@@ -78,11 +69,10 @@ class ProfilerLoaderTest {
 
     @Test
     void anEntryWhoseTrapsAndTrapSignalsDisagreeIsNotMeasured() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("premise"));
-        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode doc = ProfilerNativeJson.handmade();
         ObjectNode counts = (ObjectNode) doc.get("results").get(2).get("counts");
         counts.put("trapSignals", counts.get("traps").asLong() - 1);
-        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+        Path dir = ProfilerNativeJson.writeRun(tmp.resolve("premise"), doc);
 
         Run run = RunLoader.load(dir);
 
@@ -96,15 +86,14 @@ class ProfilerLoaderTest {
     @Test
     void theAfterRoundProbeAndTheSignalReferenceAreReadWhereTheFileHasThemAndAreNullWhereItPredatesThem()
             throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("parts"));
-        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode doc = ProfilerNativeJson.handmade();
         ObjectNode after = ((ObjectNode) doc.get("results").get(2)).putObject("afterRound");
         after.put("accesses", 62_500);
         after.putArray("cpuNs").add(7e6).add(9e6).add(7e6).add(9e6);
         ObjectNode reference = ((ObjectNode) doc.get("profiler")).putObject("signalReference");
         reference.put("signalsPerRound", 1000);
         reference.putArray("cpuNsPerSignal").add(2400).add(2600);
-        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+        Path dir = ProfilerNativeJson.writeRun(tmp.resolve("parts"), doc);
 
         ProfilerData data = RunLoader.load(dir).profiler();
 
@@ -116,10 +105,9 @@ class ProfilerLoaderTest {
 
     @Test
     void aSignalReferenceFigureThatIsNotPositiveIsRefusedInOneLineNamingIt() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("zero"));
-        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode doc = ProfilerNativeJson.handmade();
         ((ObjectNode) doc.get("profiler")).putObject("signalReference").putArray("cpuNsPerSignal").add(2400).add(0);
-        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+        Path dir = ProfilerNativeJson.writeRun(tmp.resolve("zero"), doc);
 
         assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("profiler.signalReference").hasMessageContaining("cpuNsPerSignal[1]")
@@ -128,10 +116,9 @@ class ProfilerLoaderTest {
 
     @Test
     void anAfterRoundProbeWithoutItsCpuTimesIsRefusedInOneLineNamingTheEntry() throws Exception {
-        Path dir = Files.createDirectories(tmp.resolve("noafter"));
-        ObjectNode doc = (ObjectNode) JSON.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode doc = ProfilerNativeJson.handmade();
         ((ObjectNode) doc.get("results").get(2)).putObject("afterRound").put("accesses", 10);
-        JSON.writeValue(dir.resolve("native.json").toFile(), doc);
+        Path dir = ProfilerNativeJson.writeRun(tmp.resolve("noafter"), doc);
 
         assertThatThrownBy(() -> RunLoader.load(dir)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("results[2] afterRound").hasMessageContaining("'cpuNs'")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rearm.analysis.Analysis;
 import dev.rearm.analysis.Analyzer;
 import dev.rearm.analysis.Fixtures;
+import dev.rearm.analysis.ProfilerNativeJson;
 import dev.rearm.analysis.chart.ChartSet;
 import dev.rearm.analysis.chart.ReportCharts;
 import dev.rearm.analysis.format.Fmt;
@@ -170,26 +171,18 @@ class ReportTest {
     }
 
     /** The fixture's moves (phases, cost model) with the hand-made profiler entries, optionally with the new parts. */
-    private Path movesWithProfiler(String name, boolean parts) throws Exception {
+    private Path movesWithProfiler(String name, boolean parts) {
         Path run = Fixtures.copyAll(tmp, name);
-        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-        com.fasterxml.jackson.databind.node.ObjectNode moves =
-                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(run.resolve("native.json").toFile());
-        com.fasterxml.jackson.databind.node.ObjectNode profiler = (com.fasterxml.jackson.databind.node.ObjectNode)
-                json.readTree(Fixtures.run("profiler-handmade").resolve("native.json").toFile());
+        ObjectNode profiler = ProfilerNativeJson.handmade();
         if (parts) {
             profiler.withObject("/profiler").putObject("signalReference").putArray("cpuNsPerSignal").add(3000).add(3000);
-            for (com.fasterxml.jackson.databind.JsonNode entry : profiler.get("results")) {
+            for (JsonNode entry : profiler.get("results")) {
                 // 1 ms of probe after every round; 300 us more after a reopen round
                 double ns = entry.path("strategy").asText().equals("reopen") ? 1.3e6 : 1e6;
-                ((com.fasterxml.jackson.databind.node.ObjectNode) entry).putObject("afterRound").putArray("cpuNs")
-                        .add(ns).add(ns).add(ns).add(ns);
+                ((ObjectNode) entry).putObject("afterRound").putArray("cpuNs").add(ns).add(ns).add(ns).add(ns);
             }
         }
-        ((com.fasterxml.jackson.databind.node.ArrayNode) moves.get("results")).addAll(
-                (com.fasterxml.jackson.databind.node.ArrayNode) profiler.get("results"));
-        moves.set("profiler", profiler.get("profiler"));
-        json.writeValue(run.resolve("native.json").toFile(), moves);
+        ProfilerNativeJson.appendTo(run, profiler);
         return run;
     }
 
