@@ -74,7 +74,8 @@ int cmd_moves(int argc, char **argv)
 		.sizing = opts.iterations > 0 ? ROUNDS_FIXED : ROUNDS_BY_TIME,
 		.round_ms = opts.round_ms, .min_ops = opts.min_ops,
 	};
-	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &plan);
+	rc = moves_plan_make(opts.scenarios.matrices, opts.scenarios.matrix_text, opts.scenarios.axis, &settings, &env,
+			     &plan);
 	if (rc != 0) {
 		status = gate_status(rc);
 	} else if (opts.common.dry_run) {
