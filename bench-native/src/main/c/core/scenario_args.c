@@ -1,9 +1,12 @@
 /*
  * The scenario keys as options, shared by every command that runs move scenarios: one row per
- * key with its help, its valid values, and the parsing of a comma-separated list of them.
+ * key with its help, its valid values, and the parsing of a comma-separated list of them; and
+ * the rows such a command applies alike (the common ones, the keys, its list of matrices), so
+ * that each command's apply handles only the rows that are its own.
  */
 #include "scenario_args.h"
 
+#include "matrix.h"
 #include "strategy.h"
 
 #include <limits.h>
@@ -155,6 +158,31 @@ int scenario_arg_parse(const struct arg_row *row, const char *value, struct valu
 			return 0;
 		start = comma + 1;
 	}
+}
+
+void scenario_choice_default(struct scenario_choice *choice)
+{
+	memset(choice, 0, sizeof(*choice));
+	choice->matrices = 1u << matrix_find("headline");
+	choice->matrix_text = "headline";
+}
+
+int scenario_args_apply(const struct arg_row *row, const char *value, const struct arg_row *matrices_row,
+			struct scenario_choice *choice, struct args_common *common)
+{
+	int axis = scenario_arg_axis(row);
+	int rc = args_apply_common(row, value, common);
+
+	if (rc <= 0)
+		return rc;
+	if (axis >= 0)
+		return scenario_arg_parse(row, value, &choice->axis[axis]);
+	if (row != matrices_row)
+		return 1;
+	if (matrix_parse(row->name, value, &choice->matrices) != 0)
+		return -1;
+	choice->matrix_text = value;
+	return 0;
 }
 
 /* A sigtrap watchpoint maps no ring: --pages next to an explicit --notify sigtrap asks for what cannot be. */

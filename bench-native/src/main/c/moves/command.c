@@ -12,7 +12,6 @@
 #include "../core/exit_status.h"
 #include "../core/gate.h"
 #include "../core/move_plan.h"
-#include "../core/publish.h"
 #include "../core/resources.h"
 
 #include <stdio.h>
@@ -60,21 +59,16 @@ int cmd_moves(int argc, char **argv)
 
 	if (moves_options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;
-	if (opts.common.help) {
-		moves_help(stdout);
-		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
-	}
-	if (out_path_check(opts.common.out) != 0)
-		return EXIT_USAGE;
-	rc = gate_probe(&env);
-	if (rc != 0)
-		return rc;
+	status = gate_start(&opts.common, moves_help, &env);
+	if (status != GATE_GO_ON)
+		return status;
 	settings = (struct run_settings){
 		.iterations = opts.iterations, .rounds = opts.common.rounds, .warmup = opts.common.warmup,
 		.sizing = opts.iterations > 0 ? ROUNDS_FIXED : ROUNDS_BY_TIME,
 		.round_ms = opts.round_ms, .min_ops = opts.min_ops,
 	};
-	rc = moves_plan_make(opts.matrices, opts.matrix_text, opts.axis, &settings, &env, &plan);
+	rc = moves_plan_make(opts.scenarios.matrices, opts.scenarios.matrix_text, opts.scenarios.axis, &settings, &env,
+			     &plan);
 	if (rc != 0) {
 		status = gate_status(rc);
 	} else if (opts.common.dry_run) {

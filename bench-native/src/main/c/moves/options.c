@@ -74,24 +74,17 @@ static bool names_profiler(const char *list)
 static int apply(void *ctx, const struct arg_row *row, const char *value)
 {
 	struct moves_options *opts = ctx;
-	int axis = scenario_arg_axis(row);
-	int rc = args_apply_common(row, value, &opts->common);
+	int rc;
 
+	if (row == &row_matrix && names_profiler(value)) {
+		fprintf(stderr, "perfbp-bench: --%s %s: the profiler is a command of its own; valid: perfbp-bench "
+			"profiler, or move matrices (%s)\n", row->name, value, matrix_names());
+		return -1;
+	}
+	rc = scenario_args_apply(row, value, &row_matrix, &opts->scenarios, &opts->common);
 	if (rc <= 0)
 		return rc;
-	if (axis >= 0)
-		return scenario_arg_parse(row, value, &opts->axis[axis]);
 	switch (row->id) {
-	case ROW_MATRIX:
-		if (names_profiler(value)) {
-			fprintf(stderr, "perfbp-bench: --%s %s: the profiler is a command of its own; valid: perfbp-bench "
-				"profiler, or move matrices (%s)\n", row->name, value, matrix_names());
-			return -1;
-		}
-		if (matrix_parse(row->name, value, &opts->matrices) != 0)
-			return -1;
-		opts->matrix_text = value;
-		return 0;
 	case ROW_ITERATIONS:
 		return args_count(row, value, &opts->iterations);
 	case ROW_ROUND_MS:
@@ -133,8 +126,7 @@ static int check_round_sizing(const struct moves_options *opts)
 int moves_options_parse(int argc, char **argv, struct moves_options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
-	opts->matrices = 1u << matrix_find("headline");
-	opts->matrix_text = "headline";
+	scenario_choice_default(&opts->scenarios);
 	opts->round_ms = DEFAULT_ROUND_MS;
 	opts->min_ops = DEFAULT_MIN_OPS;
 	opts->common.rounds = DEFAULT_ROUNDS;
@@ -145,7 +137,7 @@ int moves_options_parse(int argc, char **argv, struct moves_options *opts)
 		return 0;
 	if (check_round_sizing(opts) != 0)
 		return -1;
-	return scenario_args_check_sigtrap_pages(opts->axis);
+	return scenario_args_check_sigtrap_pages(opts->scenarios.axis);
 }
 
 void moves_help(FILE *out)

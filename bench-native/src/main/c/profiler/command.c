@@ -13,7 +13,6 @@
 #include "../core/clock.h"
 #include "../core/exit_status.h"
 #include "../core/gate.h"
-#include "../core/publish.h"
 #include "../core/resources.h"
 
 #include <stdio.h>
@@ -73,14 +72,8 @@ int cmd_profiler(int argc, char **argv)
 
 	if (profiler_options_parse(argc, argv, &po) != 0)
 		return EXIT_USAGE;
-	if (po.common.help) {
-		profiler_help(stdout);
-		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
-	}
-	if (out_path_check(po.common.out) != 0)
-		return EXIT_USAGE;
-	rc = gate_probe(&env);
-	if (rc != 0)
+	rc = gate_start(&po.common, profiler_help, &env);
+	if (rc != GATE_GO_ON)
 		return rc;
 	rc = profiler_plan_make(&po, &env, &plan);
 	if (rc != 0)

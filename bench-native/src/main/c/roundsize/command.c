@@ -10,7 +10,6 @@
 #include "../core/exit_status.h"
 #include "../core/gate.h"
 #include "../core/move_plan.h"
-#include "../core/publish.h"
 
 #include <stdio.h>
 
@@ -37,15 +36,9 @@ int cmd_round_size(int argc, char **argv)
 
 	if (round_size_options_parse(argc, argv, &opts) != 0)
 		return EXIT_USAGE;
-	if (opts.common.help) {
-		round_size_help(stdout);
-		return fflush(stdout) == 0 ? 0 : EXIT_FAILED;
-	}
-	if (out_path_check(opts.common.out) != 0)
-		return EXIT_USAGE;
-	rc = gate_probe(&probed);
-	if (rc != 0)
-		return rc;
+	status = gate_start(&opts.common, round_size_help, &probed);
+	if (status != GATE_GO_ON)
+		return status;
 	rc = round_size_plan_make(&opts, env, &plan);
 	if (rc != 0) {
 		status = gate_status(rc);

@@ -86,30 +86,19 @@ static int parse_sizes(const struct arg_row *opt, const char *value, struct roun
 static int apply(void *ctx, const struct arg_row *row, const char *value)
 {
 	struct round_size_options *opts = ctx;
-	int axis = scenario_arg_axis(row);
-	int rc = args_apply_common(row, value, &opts->common);
+	int rc = scenario_args_apply(row, value, &row_scenarios, &opts->scenarios, &opts->common);
 
 	if (rc <= 0)
 		return rc;
-	if (axis >= 0)
-		return scenario_arg_parse(row, value, &opts->axis[axis]);
-	switch (row->id) {
-	case ROW_SCENARIOS:
-		if (matrix_parse(row->name, value, &opts->matrices) != 0)
-			return -1;
-		opts->matrix_text = value;
-		return 0;
-	case ROW_SIZES:
+	if (row == &row_sizes)
 		return parse_sizes(row, value, opts);
-	}
 	return -1;
 }
 
 int round_size_options_parse(int argc, char **argv, struct round_size_options *opts)
 {
 	memset(opts, 0, sizeof(*opts));
-	opts->matrices = 1u << matrix_find("headline");
-	opts->matrix_text = "headline";
+	scenario_choice_default(&opts->scenarios);
 	opts->common.rounds = DEFAULT_ROUNDS;
 	opts->common.warmup = DEFAULT_WARMUP;
 	opts->common.out = DEFAULT_OUT;
@@ -120,7 +109,7 @@ int round_size_options_parse(int argc, char **argv, struct round_size_options *o
 		return -1;
 	if (opts->common.help)
 		return 0;
-	return scenario_args_check_sigtrap_pages(opts->axis);
+	return scenario_args_check_sigtrap_pages(opts->scenarios.axis);
 }
 
 void round_size_help(FILE *out)

@@ -3,7 +3,7 @@
 #define PERFBP_ROUND_SIZE_OPTIONS_H
 
 #include "../core/args.h"
-#include "../core/scenario.h"
+#include "../core/scenario_args.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,13 +11,11 @@
 #define MAX_ROUND_SIZES 8 /* --sizes A,B[,C...] */
 
 struct round_size_options {
-	unsigned matrices;		 /* --scenarios: bit per matrix */
-	const char *matrix_text;
-	struct value_list axis[NR_AXES]; /* explicit values; count 0 = take the matrix's */
+	struct scenario_choice scenarios; /* --scenarios, the scenario keys */
 	long sizes[MAX_ROUND_SIZES];
 	int nsizes;
 	const char *sizes_text;
-	struct args_common common;	 /* --rounds, --warmup, --out, --dry-run, --help */
+	struct args_common common;	  /* --rounds, --warmup, --out, --dry-run, --help */
 };
 
 /* Fills opts from argv[2..] (argv[1] is "round-size"); 0, or -1 after one line on bad input. */

@@ -69,13 +69,14 @@ int round_size_plan_make(const struct round_size_options *opts, const struct env
 	plan->rounds = opts->common.rounds;
 	plan->warmup = opts->common.warmup;
 	plan->out = opts->common.out;
-	memcpy(axis, opts->axis, sizeof(axis));
+	memcpy(axis, opts->scenarios.axis, sizeof(axis));
 	/* The headline's never-trapping pair is the ~10x claim, and the one a round size moved. */
 	if (axis[AXIS_TRAP_EVERY].count == 0) {
 		axis[AXIS_TRAP_EVERY].count = 1;
 		axis[AXIS_TRAP_EVERY].values[0] = 0;
 	}
-	rc = moves_plan_make(opts->matrices, opts->matrix_text, axis, &settings, env, &plan->moves);
+	rc = moves_plan_make(opts->scenarios.matrices, opts->scenarios.matrix_text, axis, &settings, env,
+			     &plan->moves);
 	if (rc != 0)
 		return rc;
 	return check_sizes(plan, opts->sizes_text);
