@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rearm.perf.testsupport.EmulatedCpu;
 import dev.rearm.perf.testsupport.HarnessGate;
 import dev.rearm.perf.testsupport.KernelSupport;
 import java.io.IOException;
@@ -27,7 +28,8 @@ final class Harness {
     /** Counts small enough that a whole matrix takes milliseconds: these tests never time anything. */
     static final List<String> TINY = List.of("--rounds", "2", "--warmup", "1", "--iterations", "30");
 
-    private static final long TIMEOUT_SECONDS = 120;
+    /** Two minutes on a CPU; stretched on the emulated one, where a million moves alone take about that. */
+    private static final long TIMEOUT_SECONDS = EmulatedCpu.timeoutSeconds(120);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Harness() {

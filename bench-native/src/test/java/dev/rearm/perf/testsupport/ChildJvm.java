@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * happen in a process of its own (a seccomp filter, another user, an exit code).
  */
 public final class ChildJvm {
-    private static final long DEFAULT_TIMEOUT_SECONDS = 120;
+    private static final long DEFAULT_TIMEOUT_SECONDS = EmulatedCpu.timeoutSeconds(120);
     /** Grants class-path code native access; JDK 17 accepts it silently. */
     public static final String NATIVE_ACCESS = "--enable-native-access=ALL-UNNAMED";
 
@@ -48,9 +48,9 @@ public final class ChildJvm {
         return this;
     }
 
-    /** How long the child may run before it is killed and the test fails (default 120 s). */
+    /** How long the child may run before it is killed and the test fails (default 120 s; on the emulated CPU ten times either). */
     public ChildJvm timeoutSeconds(long seconds) {
-        timeoutSeconds = seconds;
+        timeoutSeconds = EmulatedCpu.timeoutSeconds(seconds);
         return this;
     }
 

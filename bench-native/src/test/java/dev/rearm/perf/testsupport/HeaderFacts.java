@@ -89,9 +89,10 @@ public final class HeaderFacts {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            long bound = EmulatedCpu.timeoutSeconds(60);
+            if (!process.waitFor(bound, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish in 60 s");
+                fail(String.join(" ", command) + " did not finish in " + bound + " s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
