@@ -68,6 +68,18 @@ public final class Probe {
                 LockedMemory.probe(HostFacts.paranoid(), HostFacts.mlockKb(), HostFacts.memlockRlimitKb(), pageSize()));
     }
 
+    /**
+     * Whether a store under a watchpoint traps on the calling thread, for a launcher that must
+     * refuse a run before its forks find out: {@link #watchpointTraps()}'s answer, or why no
+     * watchpoint can be opened at all. Throws a {@link LinkageError} where JNA or libperfbp.so
+     * cannot be loaded (the caller decides what that means for it).
+     */
+    public static Capability storesTrap() {
+        Probe probe = new Probe();
+        Capability pmu = probe.openOneWatchpoint();
+        return pmu.supported() ? probe.watchpointTraps() : Capability.no("no watchpoint can be opened: " + pmu.reason());
+    }
+
     private static int pageSize() {
         try {
             return Mman.pageSize();
@@ -77,6 +89,15 @@ public final class Probe {
     }
 
     Capability breakpointPmu() {
+        try {
+            return openOneWatchpoint();
+        } catch (LinkageError e) {
+            return Capability.no("cannot call libc through JNA: " + e.getMessage());
+        }
+    }
+
+    /** {@link #breakpointPmu()}, throwing where JNA cannot be loaded instead of calling that a refusal. */
+    private Capability openOneWatchpoint() {
         try {
             Arch.current();
         } catch (Arch.UnsupportedArchException e) {
@@ -89,8 +110,6 @@ public final class Probe {
                     + (inSysfs ? "" : "; note: no breakpoint PMU listed in sysfs"));
         } catch (PerfException e) {
             return Capability.no((inSysfs ? "" : "no " + HostFacts.BREAKPOINT_PMU + "; ") + e.getMessage());
-        } catch (LinkageError e) {
-            return Capability.no("cannot call libc through JNA: " + e.getMessage());
         }
     }
 
