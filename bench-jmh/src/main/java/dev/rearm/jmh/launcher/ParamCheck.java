@@ -42,6 +42,29 @@ public final class ParamCheck {
      * check reads (JMH answers its own syntax errors, lists and help).
      */
     public static Optional<String> refusal(String... args) {
+        Optional<CommandLineOptions> options = runOptions(args);
+        if (options.isEmpty()) {
+            return Optional.empty();
+        }
+        for (BenchmarkListEntry entry : selected(options.get())) {
+            Optional<String> why = refusal(entry, options.get());
+            if (why.isPresent()) {
+                return why;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The benchmarks JMH would run for {@code args}, in its order; empty when {@code args} runs
+     * none (a syntax error JMH answers itself, a list, help).
+     */
+    static List<BenchmarkListEntry> selectedToRun(String... args) {
+        return runOptions(args).map(ParamCheck::selected).orElse(List.of());
+    }
+
+    /** {@code args} parsed, when they ask JMH to run benchmarks rather than to list or explain. */
+    private static Optional<CommandLineOptions> runOptions(String... args) {
         CommandLineOptions options;
         try {
             options = new CommandLineOptions(args);
@@ -52,15 +75,13 @@ public final class ParamCheck {
                 || options.shouldListProfilers() || options.shouldListResultFormats()) {
             return Optional.empty();
         }
+        return Optional.of(options);
+    }
+
+    private static List<BenchmarkListEntry> selected(CommandLineOptions options) {
         // As JMH's runner: no include selects every benchmark.
         List<String> includes = options.getIncludes().isEmpty() ? List.of(".*") : options.getIncludes();
-        for (BenchmarkListEntry entry : BenchmarkList.defaultList().find(silent(), includes, options.getExcludes())) {
-            Optional<String> why = refusal(entry, options);
-            if (why.isPresent()) {
-                return why;
-            }
-        }
-        return Optional.empty();
+        return List.copyOf(BenchmarkList.defaultList().find(silent(), includes, options.getExcludes()));
     }
 
     private static Optional<String> refusal(BenchmarkListEntry entry, CommandLineOptions options) {
