@@ -87,9 +87,9 @@ public final class JmhPlan {
             }
         }
         claims.forEach((narrowed, names) -> plan.add(narrowed.isEmpty() ? "claims" : "claims " + describe(narrowed),
-                settings.forks(), settings, exactly(names), narrowed));
+                settings.forks(), settings, names, narrowed));
         general.forEach((narrowed, names) -> plan.add(narrowed.isEmpty() ? "suite" : "suite " + describe(narrowed),
-                settings.sweepForks(), settings, exactly(names), narrowed));
+                settings.sweepForks(), settings, names, narrowed));
         for (String name : special) {
             if (name.startsWith(SHAPE)) {
                 plan.planShapes(catalog, settings, env, name);
@@ -99,7 +99,7 @@ public final class JmhPlan {
                     List<String> constraints = new ArrayList<>(List.of("-t", String.valueOf(threads), "-p",
                             "threads=" + threads));
                     constraints.addAll(narrowed);
-                    plan.add(simpleName(name) + " threads=" + threads, settings.sweepForks(), settings, exactly(List.of(name)), constraints);
+                    plan.add(simpleName(name) + " threads=" + threads, settings.sweepForks(), settings, List.of(name), constraints);
                 }
             } else {
                 plan.planSlots(catalog, settings, env, name);
@@ -199,7 +199,7 @@ public final class JmhPlan {
                 List<String> constraints = new ArrayList<>(List.of("-p", "bpType=" + bpType, "-p",
                         "bpLen=" + String.join(",", accepted)));
                 constraints.addAll(narrowed);
-                add(simpleName(name) + " bpType=" + bpType, settings.sweepForks(), settings, exactly(List.of(name)), constraints);
+                add(simpleName(name) + " bpType=" + bpType, settings.sweepForks(), settings, List.of(name), constraints);
             }
         }
     }
@@ -219,15 +219,15 @@ public final class JmhPlan {
         if (narrowed != null) {
             List<String> constraints = new ArrayList<>(List.of("-p", "slots=" + String.join(",", fitting)));
             constraints.addAll(narrowed);
-            add(simpleName(name), settings.sweepForks(), settings, exactly(List.of(name)), constraints);
+            add(simpleName(name), settings.sweepForks(), settings, List.of(name), constraints);
         }
     }
 
-    private void add(String label, int forks, JmhSettings settings, List<String> includes, List<String> constraints) {
-        List<String> args = new ArrayList<>(includes);
+    private void add(String label, int forks, JmhSettings settings, List<String> benchmarks, List<String> constraints) {
+        List<String> args = new ArrayList<>(exactly(benchmarks));
         args.addAll(settings.commonArgs(forks));
         args.addAll(constraints);
-        runs.add(new JmhRun(label, args));
+        runs.add(new JmhRun(label, benchmarks, NotRun.scenarioKeys(describe(constraints)), args));
     }
 
     /** What is left out: {@code scenario} (e.g. "strategy=modify", or empty) of {@code benchmark}, and why. */

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -22,6 +23,9 @@ import java.util.function.IntConsumer;
  * use it fails instead of quietly measuring another one.
  */
 final class JmhStep {
+    /** benchmarks.jar's exit for "cannot measure here" (no watchpoint fires), as the native harness's 3. */
+    static final int EXIT_CANNOT_MEASURE = 3;
+
     private final PrintStream log;
     private final List<String> launcher;
 
@@ -69,10 +73,21 @@ final class JmhStep {
                 command.add(1, "-D" + Binding.PROPERTY + "=" + binding.key());
                 command.addAll(run.args());
                 command.addAll(List.of("-rf", "json", "-rff", part.toString()));
-                steps.run(stepName(runs, i), command);
-                parts.add(part);
+                Optional<String> refusal = steps.runUnlessRefused(stepName(runs, i), command, EXIT_CANNOT_MEASURE);
+                if (refusal.isEmpty()) {
+                    parts.add(part);
+                } else {
+                    leaveOut(record, run, refusal.get());
+                }
             }
             before.accept(runs.size());
+            if (parts.isEmpty()) {
+                String reason = "benchmarks.jar refused every run here (see notRun in run.json)";
+                log.println("[rearm] JMH " + reason + ": jmh.json will be missing from this run");
+                record.addSkippedStep("JMH", reason);
+                Files.delete(partsDir);
+                return;
+            }
             JsonFiles.writeAtomically(stage.resolve("jmh.json"), JsonFiles.concatArrays(parts));
             for (Path part : parts) {
                 Files.delete(part);
@@ -81,6 +96,19 @@ final class JmhStep {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot manage JMH result files in " + partsDir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * benchmarks.jar's main refuses, with exit 3, a run that needs a trap where none fires: the
+     * plan leaves such runs out where the probe saw no trap, so this is a second probe that
+     * disagreed (a host whose traps come and go). Its figures are missing, not failed: listed as
+     * the plan's own omissions are, in benchmarks.jar's words.
+     */
+    private void leaveOut(RunRecord record, JmhRun run, String line) {
+        NotRun entry = new NotRun("JMH " + run.label(), "benchmarks.jar exited " + EXIT_CANNOT_MEASURE + ": " + line,
+                "jmh", run.benchmarks(), run.scenario());
+        log.println("[rearm] not run here: " + entry);
+        record.addNotRun(entry);
     }
 
     /** "JMH suite (1/7)": the step's name in the console, run.json and the estimate. */

@@ -59,7 +59,7 @@ class JmhCostModelTest {
             List<String> args = command.subList(command.indexOf("-jar") + 2, command.size());
             double took = step.path("seconds").asDouble();
 
-            assertThat(costs.seconds(new JmhRun("shared", args))).as(step.path("name").asText())
+            assertThat(costs.seconds(new JmhRun("shared", List.of(), Map.of(), args))).as(step.path("name").asText())
                     .isCloseTo(took, within(took * 0.10));
             checked++;
         }

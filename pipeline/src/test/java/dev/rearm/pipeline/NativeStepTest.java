@@ -102,7 +102,7 @@ class NativeStepTest {
         NativeSettings settings = new NativeSettings(fakeHarness(dir), List.of("all", "profiler"), "3", "", "", "",
                 "", false, 3);
         List<NativeStep.Matrix> plan = new NativeStep(quiet).plan(record, settings, CAPABLE);
-        List<JmhRun> runs = List.of(new JmhRun("claims", List.of()), new JmhRun("suite", List.of()));
+        List<JmhRun> runs = List.of(new JmhRun("claims", List.of(), Map.of(), List.of()), new JmhRun("suite", List.of(), Map.of(), List.of()));
         double[] jmhSeconds = {100, 100};
 
         RunEstimate estimate = MeasureCommand.estimate(Duration.ofMillis(400), plan,
