@@ -111,6 +111,9 @@ class BenchmarksMainTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + dir));
         command.addAll(jvmOptions);
+        // What benchmarks.jar's manifest grants with Enable-Native-Access under java -jar: without it
+        // a JDK 22+ warns when the launcher's probe loads JNA (JDK 17 accepts the flag silently).
+        command.add(ChildJvm.NATIVE_ACCESS);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarksMain.class.getName()));
         command.addAll(List.of(args));
         return ChildJvm.exec(command);
