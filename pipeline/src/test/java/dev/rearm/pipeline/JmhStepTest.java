@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,8 +31,7 @@ class JmhStepTest {
     Path dir;
 
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    private final RunRecord record = RunRecord.start("test", "mvn verify", Path.of("."), Instant.EPOCH,
-            new GitState(null, null));
+    private final RunRecord record = BlankRunRecord.start();
 
     @Test
     void aRunBenchmarksJarCannotMeasureHereIsListedAsNotRunAndTheOtherRunsStillMakeJmhJson() throws IOException {

@@ -19,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -35,8 +34,7 @@ class NativeStepTest {
     Path dir;
 
     private final PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-    private final RunRecord record = RunRecord.start("test", "mvn verify", Path.of("."), Instant.EPOCH,
-            new GitState(null, null));
+    private final RunRecord record = BlankRunRecord.start();
 
     @Test
     void severalMatricesEndAsOneNativeJsonWithEveryResult() throws IOException {

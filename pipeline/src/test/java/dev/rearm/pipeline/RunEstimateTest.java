@@ -56,7 +56,7 @@ class RunEstimateTest {
 
     @Test
     void theReportStepReadsTheEstimateAndWhatEachStepTookBackFromRunJson() {
-        RunRecord record = RunRecord.start("test", "mvn verify", Path.of("."), Instant.EPOCH, new GitState(null, null));
+        RunRecord record = BlankRunRecord.start();
         estimate.writeTo(record.section("estimate"));
         record.addStep("JMH suite (1/1)", List.of("java"), Instant.EPOCH, Instant.EPOCH.plusSeconds(240), "ok");
 
